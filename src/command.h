@@ -1,0 +1,80 @@
+/* command.h - the subcommand table that drives dispatch, `nines help`,
+ * `nines CMD --help` and usage errors: usage text lives only here. */
+#ifndef NINES_COMMAND_H
+#define NINES_COMMAND_H
+
+#include <stdio.h>
+
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_BELOW = 1,      /* compare --fail-below threshold not met */
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,      /* a bad input file */
+	EXIT_RUNTIME = 4,    /* I/O, memory, a missing program */
+};
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv, const struct command *self);
+	const char *args;      /* "[options] TOPOLOGY.json" */
+	const char *summary;   /* one line */
+	const char *options;   /* option lines for --help, "" when none */
+};
+
+extern const struct command commands[];
+extern const int ncommands;
+
+/* The entry named NAME, or NULL. */
+const struct command *command_find(const char *name);
+
+/* Full help for C on F: usage line, summary, options. */
+void command_help(const struct command *c, FILE *f);
+
+/* Print "nines: CMD: message" and the usage line to stderr; returns
+ * EXIT_USAGE. */
+int command_usage_error(const struct command *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print "nines: message" to stderr and return STATUS. */
+int command_fail(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Parse helpers for option values; each prints a usage error naming OPT
+ * and returns -1 on a bad value. */
+int command_long(const struct command *c, const char *opt, const char *text,
+		 long min, long max, long *out);
+int command_u64(const struct command *c, const char *opt, const char *text,
+		unsigned long long *out);
+int command_double(const struct command *c, const char *opt, const char *text,
+		   double *out);
+int command_duration(const struct command *c, const char *opt, const char *text,
+		     double *hours);
+
+int cmd_simulate(int argc, char **argv, const struct command *self);
+int cmd_analyze(int argc, char **argv, const struct command *self);
+int cmd_validate(int argc, char **argv, const struct command *self);
+int cmd_help(int argc, char **argv, const struct command *self);
+
+
+#include "analytic.h"
+#include "model.h"
+#include "report.h"
+#include "topology.h"
+
+/* A topology file read, compiled and solved exactly: what simulate and
+ * analyze both start from. */
+struct design {
+	struct topology *t;
+	struct model *m;
+	struct analytic a;
+};
+
+/* Load FILE into D.  Returns EXIT_OK, or prints the error and returns
+ * EXIT_INPUT / EXIT_RUNTIME with D released. */
+int command_design_load(struct design *d, const char *file);
+void command_design_release(struct design *d);
+
+/* Write REP in FMT to PATH ("-" or NULL: stdout), atomically.  Returns
+ * EXIT_OK, or prints the error and returns EXIT_RUNTIME. */
+int command_write_report(const struct report *rep, enum report_format fmt, const char *path);
+#endif

@@ -1,0 +1,93 @@
+/* main.c - finds the subcommand in the table and runs it.  The table is the
+ * single source of usage text: dispatch, `nines help`, `--help` and usage
+ * errors all read it. */
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "command.h"
+#include "config.h"
+
+#define OUTPUT_OPTIONS \
+	"      --format FMT        text, json, md or csv (default: text)\n" \
+	"  -o, --output FILE       write the report to FILE, atomically (default: standard output)\n"
+
+const struct command commands[] = {
+	{ "simulate", cmd_simulate, "[options] TOPOLOGY.json",
+	  "simulate a design and report its availability with confidence intervals",
+	  "  -n, --replications N    independent replications (default: the file's, else 1000)\n"
+	  "      --horizon DUR       simulated time of each replication, e.g. 10y (default: the file's, else 10y)\n"
+	  "      --seed N            random seed (default: the file's, else 1)\n"
+	  "      --confidence C      level of the confidence intervals, 0 < C < 1 (default: the file's, else 0.95)\n"
+	  "  -j, --threads N         worker threads (default: online processors); the output does not depend on it\n"
+	  OUTPUT_OPTIONS
+	  "      --stats             print events, events per second and wall time to standard error\n"
+	  "  -h, --help              show this help\n" },
+	{ "analyze", cmd_analyze, "[options] TOPOLOGY.json",
+	  "print the exact steady-state availability of a design, without simulating",
+	  OUTPUT_OPTIONS
+	  "  -h, --help              show this help\n" },
+	{ "validate", cmd_validate, "TOPOLOGY.json...",
+	  "check topology files: print nothing but their errors",
+	  "  -h, --help              show this help\n" },
+	{ "help", cmd_help, "[COMMAND]",
+	  "show the commands, or one command's help",
+	  "" },
+};
+const int ncommands = (int)(sizeof commands / sizeof commands[0]);
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: nines COMMAND [options] [args]\n\n"
+		"Availability of replicated system designs, simulated and exact.\n\n"
+		"commands:\n");
+	for (int i = 0; i < ncommands; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n`nines help COMMAND` or `nines COMMAND --help` tells more;"
+		" `nines --version` the version.\n");
+}
+
+int cmd_help(int argc, char **argv, const struct command *self)
+{
+	const struct command *c;
+
+	if (argc > 2)
+		return command_usage_error(self, "too many arguments");
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	c = command_find(argv[1]);
+	if (!c)
+		return command_usage_error(self, "unknown command \"%s\"", argv[1]);
+	command_help(c, stdout);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *c;
+
+	/* Library code checks GSL's status codes itself. */
+	gsl_set_error_handler_off();
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("nines %s\n", PACKAGE_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	c = command_find(argv[1]);
+	if (!c) {
+		fprintf(stderr, "nines: unknown command \"%s\"\n", argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	return c->run(argc - 1, argv + 1, c);
+}

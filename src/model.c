@@ -1,0 +1,151 @@
+/* model.c - compiling a topology into the flat, string-free arrays the
+ * engine walks: blocks in depth-first pre-order, instances numbered as they
+ * are met.  Names stay here for reports; the engine never reads them. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+struct mblock {
+	size_t parent;
+	size_t end;             /* one past the last block of the subtree */
+	size_t first_instance;  /* own instances (count + component or leaf) */
+	size_t own_instances;
+	int need;
+	int children;
+	enum block_kind kind;
+	char *name;
+	char *path;
+};
+
+struct mtype {
+	char *name;
+	struct dist failure;
+	struct dist repair;
+	size_t instances;
+};
+
+struct model {
+	struct mblock *blocks;
+	size_t nblocks;
+	size_t *inst_type;
+	size_t *inst_parent;
+	size_t ninstances;
+	struct mtype *types;
+	size_t ntypes;
+};
+
+static void count_tree(const struct block *b, size_t *nblocks, size_t *ninst)
+{
+	(*nblocks)++;
+	if (b->kind == BLOCK_COMPONENT)
+		(*ninst)++;
+	else if (b->component >= 0)
+		*ninst += (size_t)b->count;
+	for (size_t i = 0; i < b->nchildren; i++)
+		count_tree(&b->children[i], nblocks, ninst);
+}
+
+static int fill(struct model *m, const struct block *b, size_t parent,
+		size_t *nb, size_t *ni)
+{
+	size_t me = (*nb)++;
+	struct mblock *mb = &m->blocks[me];
+	size_t own = b->kind == BLOCK_COMPONENT ? 1 :
+		     b->component >= 0 ? (size_t)b->count : 0;
+
+	mb->parent = parent;
+	mb->kind = b->kind;
+	mb->need = b->need;
+	mb->children = (int)(own + b->nchildren);
+	mb->first_instance = *ni;
+	mb->own_instances = own;
+	mb->name = strdup(b->name);
+	mb->path = strdup(b->path);
+	if (!mb->name || !mb->path)
+		return -1;
+	for (size_t k = 0; k < own; k++) {
+		m->inst_type[*ni] = (size_t)b->component;
+		m->inst_parent[*ni] = me;
+		m->types[b->component].instances++;
+		(*ni)++;
+	}
+	for (size_t i = 0; i < b->nchildren; i++)
+		if (fill(m, &b->children[i], me, nb, ni))
+			return -1;
+	m->blocks[me].end = *nb;
+	return 0;
+}
+
+struct model *model_compile(const struct topology *t, struct diag *d)
+{
+	struct model *m = calloc(1, sizeof *m);
+	size_t nb = 0, ni = 0;
+
+	if (!m)
+		goto oom;
+	count_tree(&t->system, &m->nblocks, &m->ninstances);
+	m->ntypes = t->ncomponents;
+	m->blocks = calloc(m->nblocks, sizeof *m->blocks);
+	m->inst_type = calloc(m->ninstances ? m->ninstances : 1, sizeof *m->inst_type);
+	m->inst_parent = calloc(m->ninstances ? m->ninstances : 1, sizeof *m->inst_parent);
+	m->types = calloc(m->ntypes ? m->ntypes : 1, sizeof *m->types);
+	if (!m->blocks || !m->inst_type || !m->inst_parent || !m->types)
+		goto oom;
+	for (size_t i = 0; i < m->ntypes; i++) {
+		m->types[i].name = strdup(t->components[i].name);
+		if (!m->types[i].name ||
+		    dist_copy(&m->types[i].failure, &t->components[i].failure) ||
+		    dist_copy(&m->types[i].repair, &t->components[i].repair))
+			goto oom;
+	}
+	if (fill(m, &t->system, SIZE_MAX, &nb, &ni))
+		goto oom;
+	return m;
+oom:
+	model_free(m);
+	diag_runtime(d, "out of memory compiling the model");
+	return NULL;
+}
+
+void model_free(struct model *m)
+{
+	if (!m)
+		return;
+	if (m->blocks)
+		for (size_t b = 0; b < m->nblocks; b++) {
+			free(m->blocks[b].name);
+			free(m->blocks[b].path);
+		}
+	if (m->types)
+		for (size_t i = 0; i < m->ntypes; i++) {
+			free(m->types[i].name);
+			dist_release(&m->types[i].failure);
+			dist_release(&m->types[i].repair);
+		}
+	free(m->blocks);
+	free(m->inst_type);
+	free(m->inst_parent);
+	free(m->types);
+	free(m);
+}
+
+size_t model_instances(const struct model *m) { return m->ninstances; }
+size_t model_blocks(const struct model *m) { return m->nblocks; }
+size_t model_types(const struct model *m) { return m->ntypes; }
+size_t model_instance_type(const struct model *m, size_t i) { return m->inst_type[i]; }
+size_t model_instance_parent(const struct model *m, size_t i) { return m->inst_parent[i]; }
+size_t model_block_parent(const struct model *m, size_t b) { return m->blocks[b].parent; }
+int model_block_need(const struct model *m, size_t b) { return m->blocks[b].need; }
+int model_block_children(const struct model *m, size_t b) { return m->blocks[b].children; }
+enum block_kind model_block_kind(const struct model *m, size_t b) { return m->blocks[b].kind; }
+const char *model_block_name(const struct model *m, size_t b) { return m->blocks[b].name; }
+const char *model_block_path(const struct model *m, size_t b) { return m->blocks[b].path; }
+size_t model_block_end(const struct model *m, size_t b) { return m->blocks[b].end; }
+size_t model_block_first_instance(const struct model *m, size_t b) { return m->blocks[b].first_instance; }
+size_t model_block_own_instances(const struct model *m, size_t b) { return m->blocks[b].own_instances; }
+const char *model_type_name(const struct model *m, size_t t) { return m->types[t].name; }
+const struct dist *model_type_failure(const struct model *m, size_t t) { return &m->types[t].failure; }
+const struct dist *model_type_repair(const struct model *m, size_t t) { return &m->types[t].repair; }
+size_t model_type_instances(const struct model *m, size_t t) { return m->types[t].instances; }

@@ -1,0 +1,59 @@
+/* model.h - a topology compiled into flat arrays for the engine.
+ *
+ * Instances are the leaves that fail and get repaired; blocks are the nodes
+ * of the tree (a topology's "component" leaves included), numbered in
+ * depth-first pre-order so that block 0 is the system and a block's subtree
+ * is a contiguous range.  Each block counts its children (blocks and
+ * instances) and is up when at least `need` of them are up.
+ */
+#ifndef NINES_MODEL_H
+#define NINES_MODEL_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "dist.h"
+#include "topology.h"
+
+struct model;
+
+/* Compile T.  Returns a new model that owns copies of everything it needs
+ * (T may be freed afterwards), or NULL with d filled (out of memory).
+ * Free with model_free. */
+struct model *model_compile(const struct topology *t, struct diag *d);
+
+/* Free a model.  NULL is fine. */
+void model_free(struct model *m);
+
+size_t model_instances(const struct model *m);
+size_t model_blocks(const struct model *m);
+size_t model_types(const struct model *m);
+
+/* Instance I: its component type and the block it is a child of. */
+size_t model_instance_type(const struct model *m, size_t i);
+size_t model_instance_parent(const struct model *m, size_t i);
+
+/* Block B: parent (SIZE_MAX for the system), need, number of children
+ * (blocks + instances), depth (0 for the system). */
+size_t model_block_parent(const struct model *m, size_t b);
+int model_block_need(const struct model *m, size_t b);
+int model_block_children(const struct model *m, size_t b);
+enum block_kind model_block_kind(const struct model *m, size_t b);
+/* Name and JSON path; they live as long as m. */
+const char *model_block_name(const struct model *m, size_t b);
+const char *model_block_path(const struct model *m, size_t b);
+
+/* Child blocks of B are those whose parent is B; child instances likewise.
+ * These give the ranges: child blocks of B lie in (B, model_block_end(B))
+ * and B's own instances are [first, first + count). */
+size_t model_block_end(const struct model *m, size_t b);
+size_t model_block_first_instance(const struct model *m, size_t b);
+size_t model_block_own_instances(const struct model *m, size_t b);
+
+/* Component type T: name (lives as long as m), laws, instance count. */
+const char *model_type_name(const struct model *m, size_t t);
+const struct dist *model_type_failure(const struct model *m, size_t t);
+const struct dist *model_type_repair(const struct model *m, size_t t);
+size_t model_type_instances(const struct model *m, size_t t);
+
+#endif

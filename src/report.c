@@ -1,0 +1,295 @@
+/* report.c - what every report format shares: choosing the writer, the
+ * measures of each block and component type, and number formatting. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "duration.h"
+#include "report.h"
+
+int report_format_parse(const char *name, enum report_format *f)
+{
+	static const char *const names[] = { "text", "json", "md", "csv" };
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*f = (enum report_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+int report_write(FILE *f, enum report_format fmt, const struct report *rep)
+{
+	switch (fmt) {
+	case REPORT_TEXT:
+		return report_text(f, rep);
+	case REPORT_JSON:
+		return report_json(f, rep);
+	case REPORT_MD:
+		return report_md(f, rep);
+	case REPORT_CSV:
+		return report_csv(f, rep);
+	}
+	return -1;
+}
+
+int report_within(const struct measures *m, double exact)
+{
+	if (m->down_replications == 0)
+		return -1;
+	return exact >= m->availability.ci_low && exact <= m->availability.ci_high;
+}
+
+void report_block_measures(const struct report *rep, size_t b, struct measures *out)
+{
+	result_measures(&rep->r->block[b], rep->r->confidence, out);
+}
+
+void report_type_measures(const struct report *rep, size_t t, struct measures *out)
+{
+	result_measures(&rep->r->type[t], rep->r->confidence, out);
+}
+
+int report_decimals(double u)
+{
+	int d;
+
+	if (!(u > 0))
+		return 6;
+	d = (int)ceil(-log10(u)) + 2;
+	return d < 4 ? 4 : d > 12 ? 12 : d;
+}
+
+char *report_fmt_minutes(double minutes, char *buf, size_t size)
+{
+	return duration_format(minutes / 60, buf, (unsigned)size);
+}
+
+#include "table.h"
+
+static void fmt_ci(char *buf, size_t n, const struct estimate *e, int dec)
+{
+	if (isfinite(e->ci_low) && isfinite(e->ci_high))
+		snprintf(buf, n, "[%.*f, %.*f]", dec, e->ci_low, dec, e->ci_high);
+	else
+		snprintf(buf, n, "-");
+}
+
+static void fmt_num(char *buf, size_t n, double x, int dec)
+{
+	if (isfinite(x))
+		snprintf(buf, n, "%.*f", dec, x);
+	else if (x > 0)
+		snprintf(buf, n, "inf");
+	else
+		snprintf(buf, n, "-");
+}
+
+/* One row of measures: availability, CI, exact, nines, downtime, outages,
+ * mean outage.  CELLS gets pointers into BUFS (7 buffers of 64 bytes). */
+static void measure_cells(const struct measures *m, double ea, double eu,
+			  char bufs[][64], const char **cells)
+{
+	int dec = report_decimals(m->unavailability.mean > 0 ? m->unavailability.mean : eu);
+
+	fmt_num(bufs[0], 64, m->availability.mean, dec);
+	if (m->down_replications > 0)
+		fmt_ci(bufs[1], 64, &m->availability, dec);
+	else
+		snprintf(bufs[1], 64, "never down");
+	fmt_num(bufs[2], 64, ea, dec);
+	if (report_within(m, ea) == 0)
+		strcat(bufs[2], " !");
+	fmt_num(bufs[3], 64, m->nines.mean, 2);
+	report_fmt_minutes(m->downtime_min_per_year.mean, bufs[4], 64);
+	fmt_num(bufs[5], 64, m->outages_per_year.mean, 3);
+	if (isfinite(m->mean_outage_min.mean))
+		report_fmt_minutes(m->mean_outage_min.mean, bufs[6], 64);
+	else
+		snprintf(bufs[6], 64, "-");
+	for (int i = 0; i < 7; i++)
+		cells[i] = bufs[i];
+}
+
+static void exact_cells(double a, double u, char bufs[][64], const char **cells)
+{
+	fmt_num(bufs[0], 64, a, report_decimals(u));
+	fmt_num(bufs[1], 64, -log10(u), 2);
+	report_fmt_minutes(u * HOURS_PER_YEAR * 60, bufs[2], 64);
+	for (int i = 0; i < 3; i++)
+		cells[i] = bufs[i];
+}
+
+static const char *const sim_head[] = {
+	"availability", "CI", "exact", "nines", "downtime/yr", "outages/yr", "mean outage"
+};
+static const char *const exact_head[] = { "availability", "nines", "downtime/yr" };
+
+const char *report_blocks_right(const struct report *rep)
+{
+	return rep->r ? "0001111111" : "000111";
+}
+
+const char *report_types_right(const struct report *rep)
+{
+	return rep->r ? "01111111111" : "0111111";
+}
+
+struct table *report_blocks_table(const struct report *rep)
+{
+	const struct model *mo = rep->m;
+	int ncols = rep->r ? 10 : 6;
+	struct table *t = table_new(ncols);
+	const char *cells[12];
+	char bufs[8][64], need[64];
+
+	if (!t)
+		return NULL;
+	cells[0] = "block";
+	cells[1] = "type";
+	cells[2] = "need";
+	for (int i = 0; i < (rep->r ? 7 : 3); i++)
+		cells[3 + i] = rep->r ? sim_head[i] : exact_head[i];
+	if (table_row(t, cells))
+		goto oom;
+	for (size_t b = 0; b < model_blocks(mo); b++) {
+		snprintf(need, sizeof need, "%d/%d", model_block_need(mo, b),
+			 model_block_children(mo, b));
+		cells[0] = model_block_name(mo, b);
+		cells[1] = block_kind_name(model_block_kind(mo, b));
+		cells[2] = need;
+		if (rep->r) {
+			struct measures m;
+
+			report_block_measures(rep, b, &m);
+			measure_cells(&m, rep->a->block_a[b], rep->a->block_u[b], bufs, cells + 3);
+		} else {
+			exact_cells(rep->a->block_a[b], rep->a->block_u[b], bufs, cells + 3);
+		}
+		if (table_row(t, cells))
+			goto oom;
+	}
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}
+
+struct table *report_types_table(const struct report *rep)
+{
+	const struct model *mo = rep->m;
+	int ncols = rep->r ? 11 : 7;
+	struct table *t = table_new(ncols);
+	const char *cells[12];
+	char bufs[8][64], inst[32], mtbf[64], mttr[64];
+
+	if (!t)
+		return NULL;
+	cells[0] = "component";
+	cells[1] = "instances";
+	cells[2] = "MTBF";
+	cells[3] = "MTTR";
+	for (int i = 0; i < (rep->r ? 7 : 3); i++)
+		cells[4 + i] = rep->r ? sim_head[i] : exact_head[i];
+	if (table_row(t, cells))
+		goto oom;
+	for (size_t k = 0; k < model_types(mo); k++) {
+		if (model_type_instances(mo, k) == 0)
+			continue;
+		snprintf(inst, sizeof inst, "%zu", model_type_instances(mo, k));
+		cells[0] = model_type_name(mo, k);
+		cells[1] = inst;
+		cells[2] = duration_format(model_type_failure(mo, k)->mean, mtbf, sizeof mtbf);
+		cells[3] = duration_format(model_type_repair(mo, k)->mean, mttr, sizeof mttr);
+		if (rep->r) {
+			struct measures m;
+
+			report_type_measures(rep, k, &m);
+			measure_cells(&m, rep->a->type_a[k], rep->a->type_u[k], bufs, cells + 4);
+		} else {
+			exact_cells(rep->a->type_a[k], rep->a->type_u[k], bufs, cells + 4);
+		}
+		if (table_row(t, cells))
+			goto oom;
+	}
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}
+
+struct table *report_system_table(const struct report *rep)
+{
+	struct table *t = table_new(2);
+	const struct result *r = rep->r;
+	double ea = rep->a->block_a[0], eu = rep->a->block_u[0];
+	char v[256], x[64], y[64], z[64];
+	const char *cells[2];
+	struct measures m;
+	int dec;
+
+	if (!t)
+		return NULL;
+	cells[0] = "measure";
+	cells[1] = "value";
+	if (table_row(t, cells))
+		goto oom;
+#define ROW(label) do { cells[0] = (label); cells[1] = v; if (table_row(t, cells)) goto oom; } while (0)
+	if (!r) {
+		dec = report_decimals(eu);
+		snprintf(v, sizeof v, "%.*f", dec, ea);
+		ROW("availability");
+		fmt_num(x, sizeof x, -log10(eu), 2);
+		snprintf(v, sizeof v, "%s", x);
+		ROW("nines");
+		snprintf(v, sizeof v, "%s (%.4g min)", report_fmt_minutes(eu * HOURS_PER_YEAR * 60, x, sizeof x),
+			 eu * HOURS_PER_YEAR * 60);
+		ROW("downtime per year");
+		return t;
+	}
+	report_block_measures(rep, 0, &m);
+	dec = report_decimals(m.unavailability.mean > 0 ? m.unavailability.mean : eu);
+	fmt_ci(x, sizeof x, &m.availability, dec);
+	snprintf(v, sizeof v, "%.*f %s", dec, m.availability.mean, x);
+	ROW("availability");
+	snprintf(v, sizeof v, "%.*f (%s)", dec, ea,
+		 report_within(&m, ea) > 0 ? "inside the interval" :
+		 report_within(&m, ea) == 0 ? "OUTSIDE the interval" :
+		 "no replication was ever down: nothing to compare");
+	ROW("exact");
+	fmt_num(x, sizeof x, m.nines.mean, 2);
+	fmt_num(y, sizeof y, m.nines.ci_low, 2);
+	fmt_num(z, sizeof z, m.nines.ci_high, 2);
+	snprintf(v, sizeof v, "%s [%s, %s]", x, y, z);
+	ROW("nines");
+	snprintf(v, sizeof v, "%s (%.4g min [%.4g, %.4g])",
+		 report_fmt_minutes(m.downtime_min_per_year.mean, x, sizeof x),
+		 m.downtime_min_per_year.mean, m.downtime_min_per_year.ci_low,
+		 m.downtime_min_per_year.ci_high);
+	ROW("downtime per year");
+	snprintf(v, sizeof v, "%.4g [%.4g, %.4g]", m.outages_per_year.mean,
+		 m.outages_per_year.ci_low, m.outages_per_year.ci_high);
+	ROW("outages per year");
+	if (isfinite(m.mean_outage_min.mean))
+		snprintf(v, sizeof v, "%s (%.4g min [%.4g, %.4g])",
+			 report_fmt_minutes(m.mean_outage_min.mean, x, sizeof x),
+			 m.mean_outage_min.mean, m.mean_outage_min.ci_low, m.mean_outage_min.ci_high);
+	else
+		snprintf(v, sizeof v, "no outage seen");
+	ROW("mean outage");
+	if (r->outages.total > 0) {
+		char p50[64], p90[64], p99[64];
+
+		snprintf(v, sizeof v, "p50 %s, p90 %s, p99 %s",
+			 duration_format(hist_quantile(&r->outages, 0.5), p50, sizeof p50),
+			 duration_format(hist_quantile(&r->outages, 0.9), p90, sizeof p90),
+			 duration_format(hist_quantile(&r->outages, 0.99), p99, sizeof p99));
+		ROW("outage length");
+	}
+#undef ROW
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}

@@ -1,0 +1,70 @@
+/* report.h - a finished run (or only its analytic values) as text, JSON,
+ * Markdown or CSV.  Reports only read; they never change a result. */
+#ifndef NINES_REPORT_H
+#define NINES_REPORT_H
+
+#include <stdio.h>
+
+#include "analytic.h"
+#include "model.h"
+#include "result.h"
+#include "topology.h"
+
+enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_MD, REPORT_CSV };
+
+/* Look up "text", "json", "md" or "csv".  Returns 0 or -1. */
+int report_format_parse(const char *name, enum report_format *f);
+
+struct report {
+	const struct topology *t;    /* name, description, file */
+	const struct model *m;
+	const struct analytic *a;
+	const struct result *r;      /* NULL: analytic values only (nines analyze) */
+};
+
+/* Write REP to F in format FMT.  Returns 0, or -1 when writing failed. */
+int report_write(FILE *f, enum report_format fmt, const struct report *rep);
+
+/* Format-specific writers, called by report_write. */
+int report_text(FILE *f, const struct report *rep);
+int report_json(FILE *f, const struct report *rep);
+int report_md(FILE *f, const struct report *rep);
+int report_csv(FILE *f, const struct report *rep);
+
+/* Shared by the writers. */
+
+/* Whether any block's or type's exact availability lies outside its
+ * simulated interval. */
+int report_any_outside(const struct report *rep);
+
+/* 1 when EXACT lies inside the availability interval of M (inclusive), 0
+ * when outside, -1 when no replication saw any downtime, so that the
+ * interval is a point and tells nothing. */
+int report_within(const struct measures *m, double exact);
+
+/* The measures of block B or type T of the report's result. */
+void report_block_measures(const struct report *rep, size_t b, struct measures *out);
+void report_type_measures(const struct report *rep, size_t t, struct measures *out);
+
+/* How many decimals show an availability whose unavailability is U:
+ * two more than its nines, from 4 to 12. */
+int report_decimals(double u);
+
+
+/* Minutes per year in words ("4 h 23 min"), into BUF.  Returns BUF. */
+char *report_fmt_minutes(double minutes, char *buf, size_t size);
+
+
+
+/* Tables shared by the text and Markdown reports: one row per block or per
+ * component type (with a header row).  NULL when out of memory; the
+ * caller frees them with table_free.  With a simulated result the rows
+ * carry the measures and their intervals; without, only exact values. */
+struct table *report_blocks_table(const struct report *rep);
+struct table *report_types_table(const struct report *rep);
+/* The system's measures as label / value rows. */
+struct table *report_system_table(const struct report *rep);
+/* Which columns of those tables align right ('1'). */
+const char *report_blocks_right(const struct report *rep);
+const char *report_types_right(const struct report *rep);
+#endif

@@ -1,0 +1,178 @@
+/* report_json.c - the JSON report, the stable machine contract: keys in a
+ * fixed order, numbers with %.17g so that they read back to the same
+ * double, null for what is not a finite number.  Later versions add keys;
+ * they never rename or remove one. */
+#include <math.h>
+#include <stdio.h>
+
+#include "config.h"
+#include "report.h"
+
+static void str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static void num(FILE *f, double x)
+{
+	if (isfinite(x))
+		fprintf(f, "%.17g", x);
+	else
+		fputs("null", f);
+}
+
+static void est(FILE *f, const char *key, const struct estimate *e)
+{
+	fprintf(f, "\"%s\": {\"mean\": ", key);
+	num(f, e->mean);
+	fputs(", \"ci_low\": ", f);
+	num(f, e->ci_low);
+	fputs(", \"ci_high\": ", f);
+	num(f, e->ci_high);
+	fputs(", \"stderr\": ", f);
+	num(f, e->stderr_);
+	fputc('}', f);
+}
+
+static void measures(FILE *f, const struct measures *m, const char *ind)
+{
+	fprintf(f, "%s", ind);
+	est(f, "availability", &m->availability);
+	fprintf(f, ",\n%s", ind);
+	est(f, "unavailability", &m->unavailability);
+	fprintf(f, ",\n%s", ind);
+	est(f, "nines", &m->nines);
+	fprintf(f, ",\n%s", ind);
+	est(f, "downtime_minutes_per_year", &m->downtime_min_per_year);
+	fprintf(f, ",\n%s", ind);
+	est(f, "outages_per_year", &m->outages_per_year);
+	fprintf(f, ",\n%s", ind);
+	est(f, "mean_outage_minutes", &m->mean_outage_min);
+	fputs(",\n", f);
+}
+
+/* "analytic": {...}; M is NULL for nines analyze, which has no interval. */
+static void analytic(FILE *f, const struct report *rep, double a, double u,
+		     const struct measures *m, const char *ind)
+{
+	fprintf(f, "%s\"analytic\": {\"availability\": ", ind);
+	num(f, a);
+	fputs(", \"unavailability\": ", f);
+	num(f, u);
+	fputs(", \"nines\": ", f);
+	num(f, -log10(u));
+	fputs(", \"downtime_minutes_per_year\": ", f);
+	num(f, u * 8760 * 60);
+	fputs(", \"method\": ", f);
+	str(f, rep->a->method);
+	if (m)
+		fprintf(f, ", \"within_ci\": %s", report_within(m, a) > 0 ? "true" :
+			report_within(m, a) == 0 ? "false" : "null");
+	fputc('}', f);
+}
+
+int report_json(FILE *f, const struct report *rep)
+{
+	const struct model *mo = rep->m;
+	const struct result *r = rep->r;
+	struct measures m;
+	int first;
+
+	fputs("{\n  \"nines_version\": ", f);
+	str(f, PACKAGE_VERSION);
+	fputs(",\n  \"topology\": {\"name\": ", f);
+	str(f, rep->t->name);
+	fputs(", \"file\": ", f);
+	str(f, rep->t->file);
+	fputs(", \"description\": ", f);
+	str(f, rep->t->description);
+	fputs("},\n", f);
+	if (r) {
+		fputs("  \"simulation\": {\"horizon_hours\": ", f);
+		num(f, r->horizon);
+		fprintf(f, ", \"replications\": %ld, \"seed\": %llu, \"confidence\": ",
+			r->replications, (unsigned long long)r->seed);
+		num(f, r->confidence);
+		fputs(", \"warmup_hours\": ", f);
+		num(f, r->warmup);
+		fprintf(f, ", \"events\": %llu},\n", (unsigned long long)r->events);
+	}
+
+	fputs("  \"system\": {\n", f);
+	fputs("    \"name\": ", f);
+	str(f, model_block_name(mo, 0));
+	fputs(",\n", f);
+	if (r) {
+		report_block_measures(rep, 0, &m);
+		measures(f, &m, "    ");
+		fputs("    \"outage_minutes_percentiles\": {\"p50\": ", f);
+		num(f, hist_quantile(&r->outages, 0.5) * 60);
+		fputs(", \"p90\": ", f);
+		num(f, hist_quantile(&r->outages, 0.9) * 60);
+		fputs(", \"p99\": ", f);
+		num(f, hist_quantile(&r->outages, 0.99) * 60);
+		fputs("},\n", f);
+	}
+	analytic(f, rep, rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, "    ");
+	fputs("\n  },\n  \"blocks\": [", f);
+	for (size_t b = 0; b < model_blocks(mo); b++) {
+		fputs(b ? ",\n    {" : "\n    {", f);
+		fputs("\"path\": ", f);
+		str(f, model_block_path(mo, b));
+		fputs(", \"name\": ", f);
+		str(f, model_block_name(mo, b));
+		fputs(", \"type\": ", f);
+		str(f, block_kind_name(model_block_kind(mo, b)));
+		fprintf(f, ", \"need\": %d, \"children\": %d,\n",
+			model_block_need(mo, b), model_block_children(mo, b));
+		if (r) {
+			report_block_measures(rep, b, &m);
+			measures(f, &m, "     ");
+		}
+		analytic(f, rep, rep->a->block_a[b], rep->a->block_u[b], r ? &m : NULL, "     ");
+		fputc('}', f);
+	}
+	fputs("\n  ],\n  \"components\": [", f);
+	first = 1;
+	for (size_t t = 0; t < model_types(mo); t++) {
+		if (model_type_instances(mo, t) == 0)
+			continue;
+		fputs(first ? "\n    {" : ",\n    {", f);
+		first = 0;
+		fputs("\"name\": ", f);
+		str(f, model_type_name(mo, t));
+		fprintf(f, ", \"instances\": %zu,\n", model_type_instances(mo, t));
+		fputs("     \"mtbf_hours\": ", f);
+		num(f, model_type_failure(mo, t)->mean);
+		fputs(", \"mttr_hours\": ", f);
+		num(f, model_type_repair(mo, t)->mean);
+		fputs(", \"failure\": ", f);
+		str(f, dist_kind_name(model_type_failure(mo, t)->kind));
+		fputs(", \"repair\": ", f);
+		str(f, dist_kind_name(model_type_repair(mo, t)->kind));
+		fputs(",\n", f);
+		if (r) {
+			report_type_measures(rep, t, &m);
+			measures(f, &m, "     ");
+		}
+		analytic(f, rep, rep->a->type_a[t], rep->a->type_u[t], r ? &m : NULL, "     ");
+		fputc('}', f);
+	}
+	fputs("\n  ]\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,39 @@
+/* run.h - many replications over threads, reduced in index order. */
+#ifndef NINES_RUN_H
+#define NINES_RUN_H
+
+#include <stdint.h>
+
+#include "diag.h"
+#include "model.h"
+#include "result.h"
+
+/* Replications are grouped in chunks of at least RUN_CHUNK_MIN, and in at
+ * most RUN_CHUNKS_MAX chunks; each chunk is reduced in index order and the
+ * chunks are merged in index order, so the result depends on the number of
+ * replications but never on how many threads ran them. */
+#define RUN_CHUNK_MIN 64
+#define RUN_CHUNKS_MAX 1024
+
+struct run_options {
+	double warmup;           /* hours simulated before measuring, >= 0 */
+	double horizon;          /* hours measured, > 0 */
+	long replications;       /* >= 1 */
+	uint64_t seed;
+	double confidence;       /* in (0, 1) */
+	int threads;             /* >= 1 */
+	/* Called now and then from the calling thread while workers run, with
+	 * the number of replications done; may be NULL. */
+	void (*progress)(void *arg, long done, long total);
+	void *progress_arg;
+};
+
+/* The number of online processors, at least 1. */
+int run_default_threads(void);
+
+/* Run the replications of M described by OPT.  Returns a new result (free
+ * with result_free; it borrows M) or NULL with d filled. */
+struct result *run_model(const struct model *m, const struct run_options *opt,
+			 struct diag *d);
+
+#endif

@@ -1,0 +1,47 @@
+/* stats.h - moments of per-replication samples, merged in a fixed order,
+ * and the confidence intervals drawn from them.
+ *
+ * Each measured entity yields one pair per replication: x (the fraction of
+ * the horizon it was down) and y (its outages per year).  Keeping their
+ * co-moment lets the mean outage duration be estimated as the ratio
+ * mean(x) / mean(y) with a delta-method interval.
+ */
+#ifndef NINES_STATS_H
+#define NINES_STATS_H
+
+struct moments {
+	double n;
+	double mx, my;       /* running means */
+	double sxx, syy, sxy; /* sums of squared deviations and co-deviation */
+	double nzx;           /* samples with x > 0 */
+};
+
+struct estimate {
+	double mean;
+	double ci_low, ci_high;
+	double stderr_;      /* standard error of the mean */
+};
+
+void moments_init(struct moments *m);
+
+/* Add one pair (Welford's update: no cancellation for means near 1). */
+void moments_add(struct moments *m, double x, double y);
+
+/* Fold B into A (Chan's parallel formula).  The result depends on the
+ * order of merges only through rounding, so callers merge in a fixed order
+ * to get the same bits whatever the thread count. */
+void moments_merge(struct moments *a, const struct moments *b);
+
+/* Student-t interval at level CONF (0 < CONF < 1) for the mean of x or of y.
+ * With fewer than two samples the interval is the mean itself. */
+struct estimate moments_x(const struct moments *m, double conf);
+struct estimate moments_y(const struct moments *m, double conf);
+
+/* The ratio mean(x) / mean(y) times SCALE, with a delta-method interval;
+ * NaN everywhere when mean(y) is 0 (no outage was seen). */
+struct estimate moments_ratio(const struct moments *m, double scale, double conf);
+
+/* Two-sided Student-t quantile for N samples at level CONF; 0 when N < 2. */
+double stats_t_quantile(double n, double conf);
+
+#endif

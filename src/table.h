@@ -1,0 +1,30 @@
+/* table.h - rows of text cells printed with aligned columns, or as a
+ * Markdown table. */
+#ifndef NINES_TABLE_H
+#define NINES_TABLE_H
+
+#include <stdio.h>
+
+struct table;
+
+/* A new empty table of NCOLS columns, or NULL when out of memory.  Free
+ * with table_free (NULL is fine). */
+struct table *table_new(int ncols);
+void table_free(struct table *t);
+
+/* Append a row of the table's NCOLS cells (copied).  Returns 0 or -1 (out
+ * of memory). */
+int table_row(struct table *t, const char *const *cells);
+
+/* Print with columns padded to their widest cell (counted in UTF-8
+ * characters).  RIGHT has one '0' or '1' per column: '1' aligns right.
+ * Every line starts with INDENT.  The first row is the header; SKIP_HEADER
+ * leaves it out (widths still count it). */
+void table_print(FILE *f, const struct table *t, const char *indent, const char *right,
+		 int skip_header);
+
+/* Print as a Markdown table with the first row as header; '|' in cells is
+ * escaped. */
+void table_print_md(FILE *f, const struct table *t, const char *right);
+
+#endif

@@ -1,0 +1,92 @@
+/* topology.h - a design as the user wrote it, checked and with units
+ * resolved: component types with their failure and repair laws, and the
+ * tree of blocks that says when the system is up.
+ *
+ * topology_load (topology_load.c, the one file that reads JSON) builds it;
+ * model_compile turns it into the flat form the engine runs.
+ */
+#ifndef NINES_TOPOLOGY_H
+#define NINES_TOPOLOGY_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "dist.h"
+
+/* Limits that keep a file from asking for absurd sizes; documented in
+ * docs/topology-format.md.  */
+#define TOPOLOGY_MAX_FILE_BYTES   (64L << 20)
+#define TOPOLOGY_MAX_DEPTH        64
+#define TOPOLOGY_MAX_INSTANCES    1000000
+#define TOPOLOGY_MAX_BLOCKS       1000000
+#define TOPOLOGY_MAX_COMPONENTS   100000
+#define TOPOLOGY_MAX_EMPIRICAL    1000000
+#define TOPOLOGY_MAX_NAME         200
+#define TOPOLOGY_MAX_REPLICATIONS 100000000L
+#define TOPOLOGY_MAX_HORIZON      (1000 * 8760.0)     /* 1000 years, in hours */
+
+enum block_kind {
+	BLOCK_COMPONENT,   /* leaf: one instance of a component type */
+	BLOCK_SERIES,      /* up when every child is up */
+	BLOCK_PARALLEL,    /* up when at least one child is up */
+	BLOCK_K_OF_N,      /* up when at least `need` children are up */
+};
+
+struct component_type {
+	char *name;
+	struct dist failure;     /* time to failure, hours */
+	struct dist repair;      /* time to repair, hours */
+};
+
+struct block {
+	enum block_kind kind;
+	char *name;              /* as written, or derived from path */
+	char *path;              /* JSON path, e.g. "system.blocks[2]" */
+	int need;                /* children that must be up (all kinds) */
+	int component;           /* component type index: for a leaf, and for
+	                            count + component; -1 otherwise */
+	int count;               /* count + component: instances; else 0 */
+	struct block *children;  /* blocks: [...]; NULL with count + component */
+	size_t nchildren;
+};
+
+struct simulation {
+	double horizon;          /* hours */
+	long replications;
+	unsigned long seed;
+	double confidence;       /* in (0, 1) */
+};
+
+struct topology {
+	char *file;              /* the path it was loaded from */
+	char *name;
+	char *description;       /* "" when absent */
+	struct simulation sim;   /* file values, defaults where absent */
+	struct component_type *components;
+	size_t ncomponents;
+	struct block system;
+};
+
+/* Defaults for the "simulation" object. */
+#define SIM_DEFAULT_HORIZON      (10 * 8760.0)
+#define SIM_DEFAULT_REPLICATIONS 1000
+#define SIM_DEFAULT_SEED         1
+#define SIM_DEFAULT_CONFIDENCE   0.95
+
+/* Read and check the topology in FILE.  Returns a new topology the caller
+ * frees with topology_free, or NULL with d filled with the first error
+ * ("FILE: json.path: message", or "FILE:LINE:COL: message" for a syntax
+ * error).  Prints nothing. */
+struct topology *topology_load(const char *file, struct diag *d);
+
+/* The same from TEXT held in memory; FILE names it in messages. */
+struct topology *topology_parse(const char *text, size_t len,
+				const char *file, struct diag *d);
+
+/* Free a topology and all it owns.  NULL is fine. */
+void topology_free(struct topology *t);
+
+/* "component", "series", "parallel", "k_of_n". */
+const char *block_kind_name(enum block_kind kind);
+
+#endif

@@ -1,0 +1,1440 @@
+/* topology_load.c - reading a topology file: JSON text in, a checked
+ * struct topology out, or the first problem as "FILE: json.path: message".
+ *
+ * This is the only file that includes cJSON.  cJSON is lenient (it keeps
+ * duplicate keys, says nothing about unknown ones), so every object is
+ * checked key by key before its members are read: a typo in a key must not
+ * silently fall back to a default.  The checks run in file order, object
+ * before members, so the error reported is the first one a reader would
+ * meet.  Nothing here prints or exits; on any error the half-built topology
+ * is handed to topology_free, which copes with zeroed members.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cjson/cJSON.h>
+
+#include "duration.h"
+#include "topology.h"
+
+#define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
+
+/* Quoted user strings are cut after this many bytes, escapes make them
+ * up to four times longer. */
+#define QUOTE_LIMIT TOPOLOGY_MAX_NAME
+#define QUOTE_SIZE  (4 * QUOTE_LIMIT + 8)
+
+/* Names from the list in "unknown component" messages. */
+#define KNOWN_LIST_MAX 10
+
+/* ---- a string-keyed hash map: component names and block names ---- */
+
+struct map_slot {
+	const char *key;        /* borrowed from the topology being built */
+	const void *val;
+};
+
+struct map {
+	struct map_slot *slot;
+	size_t cap;             /* a power of two, or 0 */
+	size_t n;
+};
+
+static size_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return (size_t)(h ^ (h >> 32));
+}
+
+static const void *map_get(const struct map *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t i = hash_str(key) & (m->cap - 1); m->slot[i].key;
+	     i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->slot[i].key, key) == 0)
+			return m->slot[i].val;
+	return NULL;
+}
+
+static void map_insert(struct map_slot *slot, size_t cap, const char *key,
+		       const void *val)
+{
+	size_t i = hash_str(key) & (cap - 1);
+
+	while (slot[i].key)
+		i = (i + 1) & (cap - 1);
+	slot[i].key = key;
+	slot[i].val = val;
+}
+
+/* KEY must not be present yet.  Returns 0, or -1 when out of memory. */
+static int map_put(struct map *m, const char *key, const void *val)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 64;
+		struct map_slot *slot = calloc(cap, sizeof *slot);
+
+		if (!slot)
+			return -1;
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->slot[i].key)
+				map_insert(slot, cap, m->slot[i].key, m->slot[i].val);
+		free(m->slot);
+		m->slot = slot;
+		m->cap = cap;
+	}
+	map_insert(m->slot, m->cap, key, val);
+	m->n++;
+	return 0;
+}
+
+static void map_release(struct map *m)
+{
+	free(m->slot);
+	m->slot = NULL;
+	m->cap = m->n = 0;
+}
+
+/* ---- the loader's state and its error helpers ---- */
+
+struct loader {
+	const char *file;
+	struct diag *d;
+	struct topology *t;
+	struct map types;       /* component name -> struct component_type */
+	struct map names;       /* block name -> struct block */
+	size_t nblocks;
+	size_t ninstances;
+};
+
+static int oom(struct loader *L)
+{
+	return diag_runtime(L->d, "out of memory");
+}
+
+/* PARENT + "." + the formatted rest, or only the rest when PARENT is NULL.
+ * Returns a new string, or NULL when out of memory. */
+static char *path_join(const char *parent, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static char *path_join(const char *parent, const char *fmt, ...)
+{
+	size_t plen = parent ? strlen(parent) + 1 : 0;
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	s = malloc(plen + (size_t)n + 1);
+	if (!s)
+		return NULL;
+	if (parent) {
+		memcpy(s, parent, plen - 1);
+		s[plen - 1] = '.';
+	}
+	va_start(ap, fmt);
+	vsnprintf(s + plen, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* Record an input error at PATH.KEY (either may be NULL). */
+static int fail(struct loader *L, const char *path, const char *key,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int fail(struct loader *L, const char *path, const char *key,
+		const char *fmt, ...)
+{
+	char msg[sizeof L->d->text];
+	char *where = NULL;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (path && key) {
+		where = path_join(path, "%s", key);
+		if (!where)
+			return oom(L);
+	}
+	diag_input(L->d, L->file, where ? where : path ? path : key, "%s", msg);
+	free(where);
+	return -1;
+}
+
+/* S in double quotes, with quotes, backslashes and control characters
+ * escaped and overlong text cut, into BUF of QUOTE_SIZE bytes. */
+static const char *quote(char *buf, const char *s)
+{
+	size_t len = strlen(s), n = 0, j = 0;
+	int cut = len > QUOTE_LIMIT;
+
+	if (cut) {
+		n = QUOTE_LIMIT;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;    /* do not split a UTF-8 sequence */
+		len = n;
+	}
+	buf[j++] = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\') {
+			buf[j++] = '\\';
+			buf[j++] = (char)c;
+		} else if (c < 0x20 || c == 0x7f) {
+			j += (size_t)snprintf(buf + j, 5, "\\x%02x", c);
+		} else {
+			buf[j++] = (char)c;
+		}
+	}
+	buf[j++] = '"';
+	if (cut) {
+		memcpy(buf + j, "...", 3);
+		j += 3;
+	}
+	buf[j] = '\0';
+	return buf;
+}
+
+static const char *type_name(const cJSON *j)
+{
+	if (cJSON_IsObject(j))
+		return "an object";
+	if (cJSON_IsArray(j))
+		return "an array";
+	if (cJSON_IsString(j))
+		return "a string";
+	if (cJSON_IsNumber(j))
+		return "a number";
+	if (cJSON_IsBool(j))
+		return "a boolean";
+	if (cJSON_IsNull(j))
+		return "null";
+	return "an unknown value";
+}
+
+/* ---- suggestions for misspelt words ---- */
+
+/* Optimal string alignment distance (edits, adjacent swaps count one). */
+static size_t distance(const char *a, const char *b)
+{
+	enum { MAX = 32 };
+	size_t la = strlen(a), lb = strlen(b);
+	size_t d[MAX + 1][MAX + 1];
+
+	if (la > MAX || lb > MAX)
+		return SIZE_MAX;
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = d[i - 1][j - 1] + cost;
+
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[la][lb];
+}
+
+/* The closest of KNOWN within two edits, closer than WORD's length (so
+ * that "ab" does not suggest "db"), or NULL. */
+static const char *suggest(const char *word, const char *const *known, size_t n)
+{
+	size_t best = 3, len = strlen(word);
+	const char *hint = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t dist = distance(word, known[i]);
+
+		if (dist < best && dist < len) {
+			best = dist;
+			hint = known[i];
+		}
+	}
+	return hint;
+}
+
+static size_t find(const char *const *list, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
+			break;
+	return i;
+}
+
+/* Check OBJ's keys against KNOWN (at most 32): the first unknown or
+ * repeated key is an error.  A key in ELSEWHERE is known for another kind
+ * of object, and is reported as not applying to WHAT. */
+static int check_keys(struct loader *L, const cJSON *obj, const char *path,
+		      const char *const *known, size_t n,
+		      const char *const *elsewhere, size_t nelse, const char *what)
+{
+	uint32_t seen = 0;
+	char q[QUOTE_SIZE];
+
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		size_t i = find(known, n, c->string);
+		const char *hint;
+
+		if (i == n) {
+			if (elsewhere && find(elsewhere, nelse, c->string) < nelse)
+				return fail(L, path, NULL, "%s does not apply to %s",
+					    quote(q, c->string), what);
+			hint = suggest(c->string, known, n);
+			if (hint)
+				return fail(L, path, NULL, "unknown key %s (did you mean \"%s\"?)",
+					    quote(q, c->string), hint);
+			return fail(L, path, NULL, "unknown key %s", quote(q, c->string));
+		}
+		if (seen & (UINT32_C(1) << i))
+			return fail(L, path, NULL, "duplicate key %s", quote(q, c->string));
+		seen |= UINT32_C(1) << i;
+	}
+	return 0;
+}
+
+/* The known words joined by ", ", cut after KNOWN_LIST_MAX with ", ...". */
+static void join_names(char *buf, size_t size, const char *const *names, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++) {
+		if (i == KNOWN_LIST_MAX) {
+			snprintf(buf + len, size - len, ", ...");
+			break;
+		}
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? ", " : "", names[i]);
+	}
+}
+
+/* "unknown WHAT "S" (did you mean ...)" or "(known: ...)". */
+static int unknown_word(struct loader *L, const char *path, const char *key,
+			const char *what, const char *s,
+			const char *const *known, size_t n)
+{
+	const char *hint = suggest(s, known, n);
+	char q[QUOTE_SIZE], list[512];
+
+	if (hint)
+		return fail(L, path, key, "unknown %s %s (did you mean \"%s\"?)",
+			    what, quote(q, s), hint);
+	join_names(list, sizeof list, known, n);
+	return fail(L, path, key, "unknown %s %s (known: %s)", what, quote(q, s), list);
+}
+
+/* "one of the A, B or C" as written in "missing" messages. */
+static int missing_any(struct loader *L, const char *path,
+		       const char *const *keys, size_t n)
+{
+	char buf[256];
+	size_t len = 0;
+
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s\"%s\"",
+					i == 0 ? "" : i + 1 == n ? " or " : ", ",
+					keys[i]);
+	return fail(L, path, NULL, "missing %s", buf);
+}
+
+/* At most one of KEYS, or exactly one when REQUIRED.  Returns the index of
+ * the key given, -1 when none is (and none is required), -2 after an
+ * error. */
+static int one_of(struct loader *L, const cJSON *obj, const char *path,
+		  const char *const *keys, size_t n, int required)
+{
+	int found = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!cJSON_GetObjectItemCaseSensitive(obj, keys[i]))
+			continue;
+		if (found >= 0) {
+			fail(L, path, NULL, "\"%s\" and \"%s\" both given: keep one",
+			     keys[found], keys[i]);
+			return -2;
+		}
+		found = (int)i;
+	}
+	if (found < 0 && required) {
+		missing_any(L, path, keys, n);
+		return -2;
+	}
+	return found;
+}
+
+/* ---- reading values ---- */
+
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+static const cJSON *require(struct loader *L, const cJSON *obj,
+			    const char *path, const char *key)
+{
+	const cJSON *j = member(obj, key);
+
+	if (!j)
+		fail(L, path, NULL, "missing \"%s\"", key);
+	return j;
+}
+
+static int read_string(struct loader *L, const cJSON *j, const char *path,
+		       const char *key, const char **out)
+{
+	if (!cJSON_IsString(j))
+		return fail(L, path, key, "expected a string, got %s", type_name(j));
+	*out = j->valuestring;
+	return 0;
+}
+
+static int read_number(struct loader *L, const cJSON *j, const char *path,
+		       const char *key, double *out)
+{
+	if (!cJSON_IsNumber(j))
+		return fail(L, path, key, "expected a number, got %s", type_name(j));
+	if (!isfinite(j->valuedouble))
+		return fail(L, path, key, "must be a finite number, got %g", j->valuedouble);
+	*out = j->valuedouble;
+	return 0;
+}
+
+/* An integer as a double, so that range checks see huge values as they
+ * are; messages print it with %.17g, exact below 2^53. */
+static int read_integer(struct loader *L, const cJSON *j, const char *path,
+			const char *key, double *out)
+{
+	double v;
+
+	if (!cJSON_IsNumber(j))
+		return fail(L, path, key, "expected an integer, got %s", type_name(j));
+	v = j->valuedouble;
+	if (!isfinite(v) || v != floor(v))
+		return fail(L, path, key, "expected an integer, got %g", v);
+	*out = v;
+	return 0;
+}
+
+/* A JSON number of hours, or a string with a unit.  Any sign is let
+ * through: the caller, or the dist_set_* function, checks the range and
+ * names the key. */
+static int read_duration(struct loader *L, const cJSON *j, const char *path,
+			 const char *key, double *out)
+{
+	const char *why;
+	char q[QUOTE_SIZE];
+
+	if (cJSON_IsNumber(j)) {
+		if (!isfinite(j->valuedouble))
+			return fail(L, path, key, "must be a finite number, got %g",
+				    j->valuedouble);
+		*out = j->valuedouble;
+		return 0;
+	}
+	if (cJSON_IsString(j)) {
+		if (duration_parse(j->valuestring, out, &why))
+			return fail(L, path, key, "%s %s", quote(q, j->valuestring), why);
+		return 0;
+	}
+	return fail(L, path, key,
+		    "expected a duration (hours, or a string such as \"8h\"), got %s",
+		    type_name(j));
+}
+
+static int get_duration(struct loader *L, const cJSON *obj, const char *path,
+			const char *key, double *out)
+{
+	const cJSON *j = require(L, obj, path, key);
+
+	return j ? read_duration(L, j, path, key, out) : -1;
+}
+
+static int get_number(struct loader *L, const cJSON *obj, const char *path,
+		      const char *key, double *out)
+{
+	const cJSON *j = require(L, obj, path, key);
+
+	return j ? read_number(L, j, path, key, out) : -1;
+}
+
+/* A name shows up in reports and in messages: keep it printable. */
+static int check_name(struct loader *L, const char *s, const char *path,
+		      const char *key, const char *what)
+{
+	char q[QUOTE_SIZE];
+
+	if (!*s)
+		return fail(L, path, key, "%sis empty", what);
+	if (strlen(s) > TOPOLOGY_MAX_NAME)
+		return fail(L, path, key, "%s%s is longer than %d bytes",
+			    what, quote(q, s), TOPOLOGY_MAX_NAME);
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return fail(L, path, key, "%s%s contains a control character",
+				    what, quote(q, s));
+	return 0;
+}
+
+static int read_name(struct loader *L, const cJSON *j, const char *path,
+		     const char *key, const char **out)
+{
+	if (read_string(L, j, path, key, out))
+		return -1;
+	return check_name(L, *out, path, key, "");
+}
+
+/* "a weibull distribution", "an exponential distribution". */
+static void with_article(char *buf, size_t size, const char *word, const char *noun)
+{
+	snprintf(buf, size, "%s %s %s", strchr("aeiou", word[0]) ? "an" : "a",
+		 word, noun);
+}
+
+/* ---- distributions ---- */
+
+static const char *const dist_keys[][4] = {
+	[DIST_EXPONENTIAL] = { "mean" },
+	[DIST_WEIBULL] = { "shape", "mean", "scale" },
+	[DIST_LOGNORMAL] = { "mean", "sd", "cv" },
+	[DIST_GAMMA] = { "shape", "mean" },
+	[DIST_NORMAL] = { "mean", "sd" },
+	[DIST_UNIFORM] = { "min", "max" },
+	[DIST_DETERMINISTIC] = { "value" },
+	[DIST_EMPIRICAL] = { "values" },
+};
+
+static const char *const any_dist_key[] = {
+	"distribution", "mean", "shape", "scale", "sd", "cv", "min", "max",
+	"value", "values",
+};
+
+static const char *const weibull_second[] = { "mean", "scale" };
+static const char *const lognormal_spread[] = { "sd", "cv" };
+
+static int load_empirical(struct loader *L, const cJSON *obj, const char *path,
+			  struct dist *out)
+{
+	const cJSON *values = require(L, obj, path, "values");
+	double *v = NULL;
+	size_t n = 0, i = 0;
+	int rc;
+
+	if (!values)
+		return -1;
+	if (!cJSON_IsArray(values))
+		return fail(L, path, "values", "expected an array, got %s", type_name(values));
+	for (const cJSON *c = values->child; c; c = c->next)
+		n++;
+	if (n > TOPOLOGY_MAX_EMPIRICAL)
+		return fail(L, path, "values", "has %zu values, more than the limit of %d",
+			    n, TOPOLOGY_MAX_EMPIRICAL);
+	if (n) {
+		v = malloc(n * sizeof *v);
+		if (!v)
+			return oom(L);
+	}
+	for (const cJSON *c = values->child; c; c = c->next, i++) {
+		char key[32];
+
+		snprintf(key, sizeof key, "values[%zu]", i);
+		if (read_duration(L, c, path, key, &v[i])) {
+			free(v);
+			return -1;
+		}
+	}
+	rc = dist_set_empirical(out, v, n, L->d, L->file, path);
+	free(v);
+	return rc;
+}
+
+/* The law in the distribution object J at PATH. */
+static int load_dist_at(struct loader *L, const cJSON *j, const char *path,
+			struct dist *out)
+{
+	const char *names[N_ELEMS(dist_keys)];
+	const cJSON *kj;
+	const char *s;
+	enum dist_kind kind;
+	char what[64];
+	const char *known[N_ELEMS(dist_keys[0]) + 1] = { "distribution" };
+	size_t nknown = 1;
+	double x, y;
+	int w;
+
+	if (!cJSON_IsObject(j))
+		return fail(L, path, NULL, "expected an object, got %s", type_name(j));
+	kj = require(L, j, path, "distribution");
+	if (!kj || read_string(L, kj, path, "distribution", &s))
+		return -1;
+	if (dist_kind_parse(s, &kind)) {
+		for (size_t i = 0; i < N_ELEMS(names); i++)
+			names[i] = dist_kind_name((enum dist_kind)i);
+		return unknown_word(L, path, "distribution", "distribution", s,
+				    names, N_ELEMS(names));
+	}
+	for (size_t i = 0; i < N_ELEMS(dist_keys[0]) && dist_keys[kind][i]; i++)
+		known[nknown++] = dist_keys[kind][i];
+	with_article(what, sizeof what, s, "distribution");
+	if (check_keys(L, j, path, known, nknown, any_dist_key,
+		       N_ELEMS(any_dist_key), what))
+		return -1;
+
+	switch (kind) {
+	case DIST_EXPONENTIAL:
+		if (get_duration(L, j, path, "mean", &x))
+			return -1;
+		return dist_set_exponential(out, x, L->d, L->file, path);
+	case DIST_WEIBULL:
+		if (get_number(L, j, path, "shape", &y))
+			return -1;
+		w = one_of(L, j, path, weibull_second, 2, 1);
+		if (w < 0 || get_duration(L, j, path, weibull_second[w], &x))
+			return -1;
+		if (w == 0)
+			return dist_set_weibull_mean(out, y, x, L->d, L->file, path);
+		return dist_set_weibull_scale(out, y, x, L->d, L->file, path);
+	case DIST_LOGNORMAL:
+		if (get_duration(L, j, path, "mean", &x))
+			return -1;
+		w = one_of(L, j, path, lognormal_spread, 2, 1);
+		if (w < 0)
+			return -1;
+		if (w == 0) {
+			if (get_duration(L, j, path, "sd", &y))
+				return -1;
+		} else {
+			if (get_number(L, j, path, "cv", &y))
+				return -1;
+			if (y < 0)
+				return fail(L, path, "cv", "must be 0 or more, got %g", y);
+			y *= x;
+		}
+		return dist_set_lognormal(out, x, y, L->d, L->file, path);
+	case DIST_GAMMA:
+		if (get_number(L, j, path, "shape", &y) ||
+		    get_duration(L, j, path, "mean", &x))
+			return -1;
+		return dist_set_gamma(out, y, x, L->d, L->file, path);
+	case DIST_NORMAL:
+		if (get_duration(L, j, path, "mean", &x) ||
+		    get_duration(L, j, path, "sd", &y))
+			return -1;
+		return dist_set_normal(out, x, y, L->d, L->file, path);
+	case DIST_UNIFORM:
+		if (get_duration(L, j, path, "min", &x) ||
+		    get_duration(L, j, path, "max", &y))
+			return -1;
+		return dist_set_uniform(out, x, y, L->d, L->file, path);
+	case DIST_DETERMINISTIC:
+		if (get_duration(L, j, path, "value", &x))
+			return -1;
+		return dist_set_deterministic(out, x, L->d, L->file, path);
+	case DIST_EMPIRICAL:
+		return load_empirical(L, j, path, out);
+	}
+	return fail(L, path, "distribution", "is not supported");
+}
+
+static int load_dist(struct loader *L, const cJSON *j, const char *parent,
+		     const char *key, struct dist *out)
+{
+	char *path = path_join(parent, "%s", key);
+	int rc;
+
+	if (!path)
+		return oom(L);
+	rc = load_dist_at(L, j, path, out);
+	free(path);
+	return rc;
+}
+
+/* "mtbf", "mttr" or "afr" at PATH.KEY: exponential laws given by their
+ * mean, range-checked here so the message names the key the user wrote. */
+static int load_mean(struct loader *L, const cJSON *j, const char *path,
+		     const char *key, struct dist *out)
+{
+	double v;
+
+	if (strcmp(key, "afr") == 0) {
+		if (read_number(L, j, path, key, &v))
+			return -1;
+		if (v <= 0)
+			return fail(L, path, key, "must be greater than 0, got %g", v);
+		if (!isfinite(HOURS_PER_YEAR / v))
+			return fail(L, path, key, "%g is too small", v);
+		v = HOURS_PER_YEAR / v;
+	} else {
+		if (read_duration(L, j, path, key, &v))
+			return -1;
+		if (v <= 0)
+			return fail(L, path, key, "must be greater than 0, got %g", v);
+	}
+	return dist_set_exponential(out, v, L->d, L->file, path);
+}
+
+/* ---- components ---- */
+
+static const char *const component_keys[] = {
+	"mtbf", "afr", "failure", "mttr", "repair", "description",
+};
+static const char *const failure_keys[] = { "mtbf", "afr", "failure" };
+static const char *const repair_keys[] = { "mttr", "repair" };
+
+static int load_law(struct loader *L, const cJSON *obj, const char *path,
+		    const char *key, struct dist *out)
+{
+	const cJSON *j = member(obj, key);
+
+	if (strcmp(key, "failure") == 0 || strcmp(key, "repair") == 0)
+		return load_dist(L, j, path, key, out);
+	return load_mean(L, j, path, key, out);
+}
+
+static int load_component_at(struct loader *L, const cJSON *j, const char *path,
+			     struct component_type *ct)
+{
+	const cJSON *desc;
+	const char *s;
+	int fw, rw;
+
+	if (!cJSON_IsObject(j))
+		return fail(L, path, NULL, "expected an object, got %s", type_name(j));
+	if (check_keys(L, j, path, component_keys, N_ELEMS(component_keys),
+		       NULL, 0, NULL))
+		return -1;
+	fw = one_of(L, j, path, failure_keys, N_ELEMS(failure_keys), 1);
+	if (fw < 0)
+		return -1;
+	rw = one_of(L, j, path, repair_keys, N_ELEMS(repair_keys), 1);
+	if (rw < 0)
+		return -1;
+	desc = member(j, "description");
+	if (desc && read_string(L, desc, path, "description", &s))
+		return -1;
+	if (load_law(L, j, path, failure_keys[fw], &ct->failure) ||
+	    load_law(L, j, path, repair_keys[rw], &ct->repair))
+		return -1;
+	return 0;
+}
+
+static int load_components(struct loader *L, const cJSON *obj)
+{
+	struct topology *t = L->t;
+	size_t n = 0, i;
+	const cJSON *c;
+	char q[QUOTE_SIZE];
+
+	if (!cJSON_IsObject(obj))
+		return fail(L, "components", NULL, "expected an object, got %s",
+			    type_name(obj));
+	for (c = obj->child; c; c = c->next)
+		n++;
+	if (n == 0)
+		return fail(L, "components", NULL, "is empty");
+	if (n > TOPOLOGY_MAX_COMPONENTS)
+		return fail(L, "components", NULL, "has %zu entries, more than the limit of %d",
+			    n, TOPOLOGY_MAX_COMPONENTS);
+	t->components = calloc(n, sizeof *t->components);
+	if (!t->components)
+		return oom(L);
+	t->ncomponents = n;
+
+	/* Names first: a duplicate is a fault of the object, not of a member. */
+	for (c = obj->child, i = 0; c; c = c->next, i++) {
+		if (check_name(L, c->string, "components", NULL, "component name "))
+			return -1;
+		if (map_get(&L->types, c->string))
+			return fail(L, "components", NULL, "duplicate key %s",
+				    quote(q, c->string));
+		t->components[i].name = strdup(c->string);
+		if (!t->components[i].name ||
+		    map_put(&L->types, t->components[i].name, &t->components[i]))
+			return oom(L);
+	}
+	for (c = obj->child, i = 0; c; c = c->next, i++) {
+		char *path = path_join("components", "%s", c->string);
+		int rc;
+
+		if (!path)
+			return oom(L);
+		rc = load_component_at(L, c, path, &t->components[i]);
+		free(path);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int unknown_component(struct loader *L, const char *path, const char *s)
+{
+	const struct topology *t = L->t;
+	size_t n = t->ncomponents < KNOWN_LIST_MAX + 1 ? t->ncomponents : KNOWN_LIST_MAX + 1;
+	const char **names = malloc(t->ncomponents * sizeof *names);
+	char q[QUOTE_SIZE], list[512];
+
+	if (!names)
+		return oom(L);
+	for (size_t i = 0; i < t->ncomponents; i++)
+		names[i] = t->components[i].name;
+	qsort(names, t->ncomponents, sizeof *names, by_name);
+	join_names(list, sizeof list, names, n);
+	free(names);
+	return fail(L, path, "component", "unknown component %s (known: %s)",
+		    quote(q, s), list);
+}
+
+static int lookup_component(struct loader *L, const cJSON *j, const char *path,
+			    int *index)
+{
+	const struct component_type *ct;
+	const char *s;
+
+	if (read_string(L, j, path, "component", &s))
+		return -1;
+	ct = map_get(&L->types, s);
+	if (!ct)
+		return unknown_component(L, path, s);
+	*index = (int)(ct - L->t->components);
+	return 0;
+}
+
+/* ---- blocks ---- */
+
+/* "need" last: series and parallel blocks take all but it. */
+static const char *const group_keys[] = {
+	"type", "name", "description", "blocks", "count", "component", "need",
+};
+static const char *const leaf_keys[] = {
+	"type", "name", "description", "component",
+};
+
+static int parse_block_kind(const char *s, enum block_kind *kind)
+{
+	for (int k = BLOCK_COMPONENT; k <= BLOCK_K_OF_N; k++) {
+		if (strcmp(s, block_kind_name((enum block_kind)k)) == 0) {
+			*kind = (enum block_kind)k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Block names are unique.  A default name is the block's own path, which
+ * no other default can take, so a clash always involves a name the user
+ * wrote: blame that one. */
+static int claim_name(struct loader *L, struct block *b, int named)
+{
+	const struct block *e = map_get(&L->names, b->name);
+	char q[QUOTE_SIZE];
+
+	if (e && named)
+		return fail(L, b->path, "name", "%s is already the name of %s",
+			    quote(q, b->name), e->path);
+	if (e)
+		return fail(L, e->path, "name", "%s is already the name of %s",
+			    quote(q, e->name), b->path);
+	if (map_put(&L->names, b->name, b))
+		return oom(L);
+	return 0;
+}
+
+static int add_instances(struct loader *L, const struct block *b, size_t n)
+{
+	L->ninstances += n;
+	if (L->ninstances > TOPOLOGY_MAX_INSTANCES)
+		return fail(L, b->path, NULL, "more than %d instances in the design",
+			    TOPOLOGY_MAX_INSTANCES);
+	return 0;
+}
+
+/* The block object J into B, whose path the caller has set.  DEPTH is 1
+ * for the system. */
+static int load_block(struct loader *L, const cJSON *j, struct block *b, int depth)
+{
+	const cJSON *type, *name, *desc, *blocks, *count, *comp, *need;
+	const char *s, *kinds[BLOCK_K_OF_N + 1];
+	enum block_kind kind;
+	double needv = 0, v;
+	char what[64];
+	size_t n, i;
+
+	b->component = -1;
+	if (depth > TOPOLOGY_MAX_DEPTH)
+		return fail(L, b->path, NULL, "is nested more than %d blocks deep",
+			    TOPOLOGY_MAX_DEPTH);
+	if (!cJSON_IsObject(j))
+		return fail(L, b->path, NULL, "expected an object, got %s", type_name(j));
+	if (++L->nblocks > TOPOLOGY_MAX_BLOCKS)
+		return fail(L, b->path, NULL, "more than %d blocks in the design",
+			    TOPOLOGY_MAX_BLOCKS);
+
+	type = require(L, j, b->path, "type");
+	if (!type || read_string(L, type, b->path, "type", &s))
+		return -1;
+	if (parse_block_kind(s, &kind)) {
+		for (int k = BLOCK_COMPONENT; k <= BLOCK_K_OF_N; k++)
+			kinds[k] = block_kind_name((enum block_kind)k);
+		return unknown_word(L, b->path, "type", "block type", s, kinds,
+				    N_ELEMS(kinds));
+	}
+	b->kind = kind;
+	with_article(what, sizeof what, s, "block");
+	if (kind == BLOCK_COMPONENT ?
+	    check_keys(L, j, b->path, leaf_keys, N_ELEMS(leaf_keys),
+		       group_keys, N_ELEMS(group_keys), what) :
+	    check_keys(L, j, b->path, group_keys,
+		       N_ELEMS(group_keys) - (kind != BLOCK_K_OF_N),
+		       group_keys, N_ELEMS(group_keys), what))
+		return -1;
+
+	name = member(j, "name");
+	if (name && read_name(L, name, b->path, "name", &s))
+		return -1;
+	b->name = strdup(name ? s : b->path);
+	if (!b->name)
+		return oom(L);
+	desc = member(j, "description");
+	if (desc && read_string(L, desc, b->path, "description", &s))
+		return -1;
+	if (claim_name(L, b, name != NULL))
+		return -1;
+
+	comp = member(j, "component");
+	if (kind == BLOCK_COMPONENT) {
+		if (!comp)
+			return fail(L, b->path, NULL, "missing \"component\"");
+		if (lookup_component(L, comp, b->path, &b->component))
+			return -1;
+		b->need = 1;
+		return add_instances(L, b, 1);
+	}
+
+	blocks = member(j, "blocks");
+	count = member(j, "count");
+	if (blocks && comp)
+		return fail(L, b->path, NULL, "\"blocks\" and \"component\" both given: keep one");
+	if (blocks && count)
+		return fail(L, b->path, NULL, "\"blocks\" and \"count\" both given: keep one");
+	if (!blocks && !count && !comp)
+		return fail(L, b->path, NULL, "missing \"blocks\" or \"count\" and \"component\"");
+	if (count && !comp)
+		return fail(L, b->path, NULL, "\"count\" needs \"component\"");
+	if (comp && !count)
+		return fail(L, b->path, NULL, "\"component\" needs \"count\"");
+	if (kind == BLOCK_K_OF_N) {
+		need = require(L, j, b->path, "need");
+		if (!need || read_integer(L, need, b->path, "need", &needv))
+			return -1;
+	}
+
+	if (blocks) {
+		if (!cJSON_IsArray(blocks))
+			return fail(L, b->path, "blocks", "expected an array, got %s",
+				    type_name(blocks));
+		n = 0;
+		for (const cJSON *c = blocks->child; c; c = c->next)
+			n++;
+		if (n == 0)
+			return fail(L, b->path, "blocks", "is empty");
+	} else {
+		if (lookup_component(L, comp, b->path, &b->component) ||
+		    read_integer(L, count, b->path, "count", &v))
+			return -1;
+		if (v < 1)
+			return fail(L, b->path, "count", "must be at least 1, got %.17g", v);
+		if (v > TOPOLOGY_MAX_INSTANCES)
+			return fail(L, b->path, "count", "%.17g is above the limit of %d",
+				    v, TOPOLOGY_MAX_INSTANCES);
+		b->count = (int)v;
+		n = (size_t)b->count;
+	}
+
+	switch (kind) {
+	case BLOCK_SERIES:
+		b->need = (int)n;
+		break;
+	case BLOCK_PARALLEL:
+		b->need = 1;
+		break;
+	default:
+		if (needv < 1)
+			return fail(L, b->path, "need", "must be at least 1, got %.17g", needv);
+		if (needv > (double)n)
+			return fail(L, b->path, "need",
+				    "%.17g is larger than the number of children (%zu)",
+				    needv, n);
+		b->need = (int)needv;
+		break;
+	}
+
+	if (!blocks)
+		return add_instances(L, b, n);
+	b->children = calloc(n, sizeof *b->children);
+	if (!b->children)
+		return oom(L);
+	b->nchildren = n;
+	i = 0;
+	for (const cJSON *c = blocks->child; c; c = c->next, i++) {
+		struct block *child = &b->children[i];
+
+		child->component = -1;
+		child->path = path_join(b->path, "blocks[%zu]", i);
+		if (!child->path)
+			return oom(L);
+		if (load_block(L, c, child, depth + 1))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- simulation settings ---- */
+
+static const char *const simulation_keys[] = {
+	"horizon", "replications", "seed", "confidence",
+};
+
+/* A JSON number is exact only up to 2^53; larger seeds come as strings. */
+static int read_seed(struct loader *L, const cJSON *j, unsigned long *out)
+{
+	char q[QUOTE_SIZE];
+	unsigned long x = 0;
+	double v;
+
+	if (cJSON_IsNumber(j)) {
+		v = j->valuedouble;
+		if (!isfinite(v) || v != floor(v))
+			return fail(L, "simulation", "seed", "expected an integer, got %g", v);
+		if (v < 0)
+			return fail(L, "simulation", "seed", "must be 0 or more, got %.17g", v);
+		if (v > 9007199254740992.0)
+			return fail(L, "simulation", "seed",
+				    "%.17g is above 2^53, where JSON numbers stop being exact: "
+				    "write the seed as a string of digits", v);
+		*out = (unsigned long)v;
+		return 0;
+	}
+	if (!cJSON_IsString(j))
+		return fail(L, "simulation", "seed",
+			    "expected an integer or a string of digits, got %s", type_name(j));
+	if (!*j->valuestring)
+		return fail(L, "simulation", "seed", "\"\" is not a string of decimal digits");
+	for (const char *p = j->valuestring; *p; p++) {
+		unsigned digit = (unsigned)(*p - '0');
+
+		if (*p < '0' || *p > '9')
+			return fail(L, "simulation", "seed", "%s is not a string of decimal digits",
+				    quote(q, j->valuestring));
+		if (x > (ULONG_MAX - digit) / 10)
+			return fail(L, "simulation", "seed", "%s is above the limit of %lu",
+				    quote(q, j->valuestring), ULONG_MAX);
+		x = 10 * x + digit;
+	}
+	*out = x;
+	return 0;
+}
+
+static int load_simulation(struct loader *L, const cJSON *obj)
+{
+	struct simulation *sim = &L->t->sim;
+	const cJSON *j;
+	double v;
+
+	if (!cJSON_IsObject(obj))
+		return fail(L, "simulation", NULL, "expected an object, got %s",
+			    type_name(obj));
+	if (check_keys(L, obj, "simulation", simulation_keys,
+		       N_ELEMS(simulation_keys), NULL, 0, NULL))
+		return -1;
+	j = member(obj, "horizon");
+	if (j) {
+		if (read_duration(L, j, "simulation", "horizon", &v))
+			return -1;
+		if (v <= 0)
+			return fail(L, "simulation", "horizon", "must be greater than 0, got %g", v);
+		if (v > TOPOLOGY_MAX_HORIZON)
+			return fail(L, "simulation", "horizon",
+				    "%.10g h is above the limit of %.10g h (%.0f years)",
+				    v, TOPOLOGY_MAX_HORIZON, TOPOLOGY_MAX_HORIZON / HOURS_PER_YEAR);
+		sim->horizon = v;
+	}
+	j = member(obj, "replications");
+	if (j) {
+		if (read_integer(L, j, "simulation", "replications", &v))
+			return -1;
+		if (v < 1)
+			return fail(L, "simulation", "replications",
+				    "must be at least 1, got %.17g", v);
+		if (v > TOPOLOGY_MAX_REPLICATIONS)
+			return fail(L, "simulation", "replications",
+				    "%.17g is above the limit of %ld", v,
+				    TOPOLOGY_MAX_REPLICATIONS);
+		sim->replications = (long)v;
+	}
+	j = member(obj, "seed");
+	if (j && read_seed(L, j, &sim->seed))
+		return -1;
+	j = member(obj, "confidence");
+	if (j) {
+		if (read_number(L, j, "simulation", "confidence", &v))
+			return -1;
+		if (!(v > 0 && v < 1))
+			return fail(L, "simulation", "confidence",
+				    "must be between 0 and 1 (exclusive), got %g", v);
+		sim->confidence = v;
+	}
+	return 0;
+}
+
+/* ---- the whole file ---- */
+
+static const char *const top_keys[] = {
+	"$schema", "name", "description", "simulation", "components", "system",
+};
+
+/* "dir/crm-basic.json" -> "crm-basic". */
+static char *default_name(const char *file)
+{
+	const char *base = strrchr(file, '/');
+	size_t n;
+
+	base = base ? base + 1 : file;
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".json") == 0)
+		n -= 5;
+	return n ? strndup(base, n) : strdup("topology");
+}
+
+static int load_top(struct loader *L, const cJSON *root)
+{
+	struct topology *t = L->t;
+	const cJSON *j;
+	const char *s;
+
+	if (!cJSON_IsObject(root))
+		return fail(L, NULL, NULL, "expected a JSON object at the top level, got %s",
+			    type_name(root));
+	if (check_keys(L, root, NULL, top_keys, N_ELEMS(top_keys), NULL, 0, NULL))
+		return -1;
+	if (!member(root, "components"))
+		return fail(L, NULL, NULL, "missing \"components\"");
+	if (!member(root, "system"))
+		return fail(L, NULL, NULL, "missing \"system\"");
+
+	j = member(root, "$schema");
+	if (j && read_string(L, j, NULL, "$schema", &s))
+		return -1;
+	j = member(root, "name");
+	if (j && read_name(L, j, NULL, "name", &s))
+		return -1;
+	t->name = j ? strdup(s) : default_name(L->file);
+	j = member(root, "description");
+	if (j && read_string(L, j, NULL, "description", &s))
+		return -1;
+	t->description = strdup(j ? s : "");
+	if (!t->name || !t->description)
+		return oom(L);
+
+	t->sim.horizon = SIM_DEFAULT_HORIZON;
+	t->sim.replications = SIM_DEFAULT_REPLICATIONS;
+	t->sim.seed = SIM_DEFAULT_SEED;
+	t->sim.confidence = SIM_DEFAULT_CONFIDENCE;
+	j = member(root, "simulation");
+	if (j && load_simulation(L, j))
+		return -1;
+
+	if (load_components(L, member(root, "components")))
+		return -1;
+	t->system.component = -1;
+	t->system.path = strdup("system");
+	if (!t->system.path)
+		return oom(L);
+	return load_block(L, member(root, "system"), &t->system, 1);
+}
+
+/* ---- syntax errors ---- */
+
+/* What a forward scan knows at a position: enough to tell whether an
+ * object key is expected there, and whether a string is still open. */
+struct scan {
+	int depth;
+	char top;               /* '{' or '[' of the innermost container */
+	char last;              /* last significant character outside strings */
+	const char *open;       /* opening quote of an unterminated string */
+};
+
+static void scan_to(const char *text, const char *stop, struct scan *s)
+{
+	/* cJSON gives up beyond CJSON_NESTING_LIMIT, so this is deep enough. */
+	char stack[CJSON_NESTING_LIMIT + 2];
+
+	memset(s, 0, sizeof *s);
+	for (const char *p = text; p < stop; p++) {
+		if (s->open) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '"') {
+				s->open = NULL;
+				s->last = '"';
+			}
+			continue;
+		}
+		switch (*p) {
+		case '"':
+			s->open = p;
+			break;
+		case '{':
+		case '[':
+			if (s->depth < (int)sizeof stack)
+				stack[s->depth] = *p;
+			s->depth++;
+			s->last = *p;
+			break;
+		case '}':
+		case ']':
+			if (s->depth > 0)
+				s->depth--;
+			s->last = *p;
+			break;
+		default:
+			if ((unsigned char)*p > ' ')
+				s->last = *p;
+			break;
+		}
+	}
+	s->top = s->depth > 0 && s->depth <= (int)sizeof stack ? stack[s->depth - 1] : 0;
+}
+
+/* The byte a failed parse stopped at.  cJSON's end pointer is right but for
+ * two cases: when an object key does not start with '"' it points one byte
+ * past the culprit, and for an unterminated string it points inside the
+ * string, where the real problem is the end of the file. */
+static const char *failure_point(const char *text, size_t len, const char *end)
+{
+	const char *stop = text + len;
+	struct scan s;
+
+	if (!end || end < text || end > stop)
+		return stop;
+	scan_to(text, stop, &s);
+	if (s.open && end > s.open)
+		return stop;
+	if (end > text && (unsigned char)end[-1] > ' ' && end[-1] != '"') {
+		scan_to(text, end - 1, &s);
+		if (!s.open && s.top == '{' && (s.last == '{' || s.last == ',') &&
+		    !(end[-1] == '}' && s.last == '{'))
+			return end - 1;
+	}
+	return end;
+}
+
+static int syntax_error(struct diag *d, const char *file, const char *text,
+			size_t len, const char *at, const char *what)
+{
+	int line = 1, col = 1;
+	char msg[64];
+
+	for (const char *p = text; p < at; p++) {
+		if (*p == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			col++;  /* count UTF-8 characters, not bytes */
+		}
+	}
+	if (!what && at >= text + len) {
+		what = "unexpected end of file";
+	} else if (!what) {
+		unsigned char c = (unsigned char)*at;
+
+		if (c >= 0x20 && c < 0x7f)
+			snprintf(msg, sizeof msg, "invalid JSON near '%c'", c);
+		else
+			snprintf(msg, sizeof msg, "invalid JSON near '\\x%02x'", c);
+		what = msg;
+	}
+	return diag_input(d, NULL, NULL, "%s:%d:%d: %s", file, line, col, what);
+}
+
+/* TEXT holds LEN bytes and a terminating NUL. */
+static struct topology *parse_text(const char *text, size_t len,
+				   const char *file, struct diag *d)
+{
+	struct loader L = { .file = file, .d = d };
+	const char *end = text;
+	cJSON *root;
+	int rc;
+
+	/* Not require_null_terminated: trailing text is told apart below. */
+	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
+	if (!root) {
+		syntax_error(d, file, text, len, failure_point(text, len, end), NULL);
+		return NULL;
+	}
+	while (end < text + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+		end++;
+	if (end < text + len) {
+		syntax_error(d, file, text, len, end, "unexpected text after the JSON value");
+		cJSON_Delete(root);
+		return NULL;
+	}
+
+	L.t = calloc(1, sizeof *L.t);
+	if (!L.t) {
+		cJSON_Delete(root);
+		oom(&L);
+		return NULL;
+	}
+	L.t->system.component = -1;
+	L.t->file = strdup(file);
+	rc = L.t->file ? load_top(&L, root) : oom(&L);
+	cJSON_Delete(root);
+	map_release(&L.types);
+	map_release(&L.names);
+	if (rc) {
+		topology_free(L.t);
+		return NULL;
+	}
+	return L.t;
+}
+
+struct topology *topology_parse(const char *text, size_t len,
+				const char *file, struct diag *d)
+{
+	struct topology *t;
+	char *copy;
+
+	if (!file)
+		file = "-";
+	if (len > (size_t)TOPOLOGY_MAX_FILE_BYTES) {
+		diag_input(d, file, NULL, "is larger than the %ld MiB limit",
+			   TOPOLOGY_MAX_FILE_BYTES >> 20);
+		return NULL;
+	}
+	copy = malloc(len + 1);
+	if (!copy) {
+		diag_runtime(d, "out of memory");
+		return NULL;
+	}
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	t = parse_text(copy, len, file, d);
+	free(copy);
+	return t;
+}
+
+/* The whole of FILE plus a NUL, in *LEN bytes, or NULL with d filled. */
+static char *read_file(const char *file, size_t *len, struct diag *d)
+{
+	const size_t limit = (size_t)TOPOLOGY_MAX_FILE_BYTES;
+	size_t n = 0, cap = 1 << 16;
+	struct stat st;
+	char *buf, *p;
+	FILE *f;
+	int err;
+
+	f = fopen(file, "rb");
+	if (!f) {
+		diag_input(d, file, NULL, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((unsigned long long)st.st_size > limit) {
+			fclose(f);
+			diag_input(d, file, NULL, "is larger than the %ld MiB limit",
+				   TOPOLOGY_MAX_FILE_BYTES >> 20);
+			return NULL;
+		}
+		cap = (size_t)st.st_size + 2;   /* +2: EOF is seen without a regrow */
+	}
+	buf = malloc(cap);
+	if (!buf) {
+		fclose(f);
+		diag_runtime(d, "out of memory");
+		return NULL;
+	}
+	for (;;) {
+		size_t got;
+
+		if (n + 1 == cap) {
+			cap = cap > limit ? limit + 2 : 2 * cap;
+			p = realloc(buf, cap);
+			if (!p) {
+				free(buf);
+				fclose(f);
+				diag_runtime(d, "out of memory");
+				return NULL;
+			}
+			buf = p;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (n > limit) {
+			free(buf);
+			fclose(f);
+			diag_input(d, file, NULL, "is larger than the %ld MiB limit",
+				   TOPOLOGY_MAX_FILE_BYTES >> 20);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+	}
+	err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err) {
+		free(buf);
+		diag_input(d, file, NULL, "cannot read: %s", strerror(err));
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+struct topology *topology_load(const char *file, struct diag *d)
+{
+	struct topology *t;
+	size_t len;
+	char *text = read_file(file, &len, d);
+
+	if (!text)
+		return NULL;
+	t = parse_text(text, len, file, d);
+	free(text);
+	return t;
+}

@@ -1,0 +1,23 @@
+/* check_nines.c - the unit-test runner: adds every module's suite.
+ * CK_RUN_SUITE=name runs one suite, as Check allows. */
+#include <stdlib.h>
+
+#include "suites.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(dist_suite());
+	int failed;
+
+	srunner_add_suite(sr, duration_suite());
+	srunner_add_suite(sr, topology_suite());
+	srunner_add_suite(sr, model_suite());
+	srunner_add_suite(sr, stats_suite());
+	srunner_add_suite(sr, engine_suite());
+	srunner_add_suite(sr, analytic_suite());
+	srunner_add_suite(sr, validation_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

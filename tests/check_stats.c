@@ -1,0 +1,129 @@
+/* check_stats.c - moments against direct two-pass formulas, merging in
+ * chunks against one pass, Student t quantiles, the ratio estimator, and
+ * the histogram's quantiles. */
+#include <math.h>
+
+#include <check.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "hist.h"
+#include "stats.h"
+#include "suites.h"
+
+static const double xs[] = { 0.3, 0.1, 0.25, 0.7, 0.05, 0.0, 0.4, 0.33, 0.12, 0.9 };
+static const double ys[] = { 3, 1, 2, 6, 1, 0, 4, 3, 1, 8 };
+#define N 10
+
+START_TEST(moments_match_two_pass)
+{
+	struct moments m;
+	struct estimate e;
+	double sd = gsl_stats_sd(xs, 1, N), mean = gsl_stats_mean(xs, 1, N);
+	double t = 2.2621571627409915;  /* t(0.975, 9) */
+
+	moments_init(&m);
+	for (int i = 0; i < N; i++)
+		moments_add(&m, xs[i], ys[i]);
+	e = moments_x(&m, 0.95);
+	ck_assert_double_eq_tol(e.mean, mean, 1e-15);
+	ck_assert_double_eq_tol(e.stderr_, sd / sqrt(N), 1e-15);
+	ck_assert_double_eq_tol(e.ci_high - e.mean, t * sd / sqrt(N), 1e-12);
+	ck_assert_double_eq_tol(stats_t_quantile(N, 0.95), t, 1e-12);
+	ck_assert_double_eq_tol(m.sxy / (N - 1), gsl_stats_covariance(xs, 1, ys, 1, N), 1e-14);
+}
+END_TEST
+
+START_TEST(merge_equals_one_pass)
+{
+	struct moments all, a, b, c;
+
+	moments_init(&all);
+	moments_init(&a);
+	moments_init(&b);
+	moments_init(&c);
+	for (int i = 0; i < N; i++) {
+		moments_add(&all, xs[i], ys[i]);
+		moments_add(i < 3 ? &a : i < 7 ? &b : &c, xs[i], ys[i]);
+	}
+	moments_merge(&a, &b);
+	moments_merge(&a, &c);
+	ck_assert_double_eq(a.n, all.n);
+	ck_assert_double_eq_tol(a.mx, all.mx, 1e-15);
+	ck_assert_double_eq_tol(a.sxx, all.sxx, 1e-14);
+	ck_assert_double_eq_tol(a.syy, all.syy, 1e-12);
+	ck_assert_double_eq_tol(a.sxy, all.sxy, 1e-13);
+	moments_init(&b);
+	moments_merge(&b, &a);      /* into empty */
+	ck_assert_double_eq(b.sxx, a.sxx);
+	moments_init(&c);
+	moments_merge(&a, &c);      /* empty into */
+	ck_assert_double_eq(b.sxx, a.sxx);
+}
+END_TEST
+
+START_TEST(ratio)
+{
+	struct moments m;
+	struct estimate e;
+	double sx = 0, sy = 0;
+
+	moments_init(&m);
+	for (int i = 0; i < N; i++) {
+		moments_add(&m, xs[i], ys[i]);
+		sx += xs[i];
+		sy += ys[i];
+	}
+	e = moments_ratio(&m, 60, 0.95);
+	ck_assert_double_eq_tol(e.mean, sx / sy * 60, 1e-12);
+	ck_assert(e.ci_low < e.mean && e.mean < e.ci_high);
+	moments_init(&m);
+	moments_add(&m, 0, 0);
+	moments_add(&m, 0, 0);
+	ck_assert(isnan(moments_ratio(&m, 1, 0.95).mean));
+	/* one sample: the interval is the point */
+	moments_init(&m);
+	moments_add(&m, 0.5, 1);
+	e = moments_x(&m, 0.95);
+	ck_assert_double_eq(e.ci_low, 0.5);
+	ck_assert_double_eq(e.ci_high, 0.5);
+}
+END_TEST
+
+START_TEST(histogram)
+{
+	struct hist h, g;
+
+	hist_init(&h);
+	ck_assert(isnan(hist_quantile(&h, 0.5)));
+	for (int i = 0; i < 99; i++)
+		hist_add(&h, 2.0);
+	hist_add(&h, 1000.0);
+	ck_assert_double_eq(hist_quantile(&h, 0.5), 2.0);     /* exact: one value a bin */
+	ck_assert_double_eq(hist_quantile(&h, 1.0), 1000.0);
+	ck_assert_double_eq(hist_quantile(&h, 0.0), 2.0);
+	hist_init(&g);
+	for (int i = 1; i <= 1000; i++)
+		hist_add(&g, i * 0.01);
+	/* the median of 0.01 .. 10 is 5.005; bins are 1.16% wide */
+	ck_assert_double_eq_tol(hist_quantile(&g, 0.5), 5.005, 5.005 * 0.012);
+	hist_add(&g, 0);          /* underflow bin */
+	hist_add(&g, 1e9);        /* overflow bin */
+	ck_assert_double_eq(hist_quantile(&g, 0), 0);
+	ck_assert_double_eq(hist_quantile(&g, 1), 1e9);
+	hist_merge(&h, &g);
+	ck_assert_uint_eq(h.total, 1102);
+}
+END_TEST
+
+Suite *stats_suite(void)
+{
+	Suite *s = suite_create("stats");
+	TCase *tc = tcase_create("moments");
+
+	tcase_add_test(tc, moments_match_two_pass);
+	tcase_add_test(tc, merge_equals_one_pass);
+	tcase_add_test(tc, ratio);
+	tcase_add_test(tc, histogram);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,285 @@
+/* check_validation.c - statistical validation of the simulator against
+ * exact values.  Every test runs with a fixed seed and asserts that the
+ * exact value lies inside the 95% interval AND that the interval is narrower
+ * than a stated bound, so a test can fail both ways: a biased engine, or a
+ * run too small to say anything.
+ *
+ * Exact values: a component's availability is MTBF / (MTBF + MTTR) for any
+ * laws; independent blocks combine by probability.  For exponential laws
+ * the frequency-duration method also gives outage rates and mean outage
+ * lengths: a block fails at rate sum over its "one failure from down"
+ * states of P(state) * (rate of that failure), and its mean outage is
+ * unavailability / frequency.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "analytic.h"
+#include "model.h"
+#include "run.h"
+#include "suites.h"
+#include "topology.h"
+
+struct sim {
+	struct topology *t;
+	struct model *m;
+	struct analytic a;
+	struct result *r;
+	struct measures sys;
+};
+
+/* Load TEXT, run N replications of HORIZON hours with SEED on 2 threads. */
+static void sim_run(struct sim *s, const char *text, long n, double horizon, unsigned long seed)
+{
+	struct diag d;
+	struct run_options opt;
+
+	diag_init(&d);
+	s->t = topology_parse(text, strlen(text), "validation.json", &d);
+	ck_assert_msg(s->t != NULL, "%s", diag_text(&d));
+	s->m = model_compile(s->t, &d);
+	ck_assert_ptr_nonnull(s->m);
+	ck_assert_int_eq(analytic_init(&s->a, s->m, &d), 0);
+	memset(&opt, 0, sizeof opt);
+	opt.horizon = horizon;
+	opt.replications = n;
+	opt.seed = seed;
+	opt.confidence = 0.95;
+	opt.threads = 2;
+	s->r = run_model(s->m, &opt, &d);
+	ck_assert_msg(s->r != NULL, "%s", diag_text(&d));
+	result_measures(&s->r->block[0], 0.95, &s->sys);
+}
+
+static void sim_free(struct sim *s)
+{
+	result_free(s->r);
+	analytic_release(&s->a);
+	model_free(s->m);
+	topology_free(s->t);
+}
+
+/* EXACT lies in E's interval, and the interval's half-width is below
+ * REL_WIDTH times EXACT. */
+static void check_in(const char *what, const struct estimate *e, double exact, double rel_width)
+{
+	double half = (e->ci_high - e->ci_low) / 2;
+
+	ck_assert_msg(e->ci_low <= exact && exact <= e->ci_high,
+		      "%s: exact %.10g outside [%.10g, %.10g]", what, exact, e->ci_low, e->ci_high);
+	ck_assert_msg(half < rel_width * exact,
+		      "%s: interval half-width %.3g is not below %.3g", what, half, rel_width * exact);
+}
+
+/* Check the system's unavailability against the exact value EU, the
+ * analytic module against it too, and the interval width. */
+static void check_unavailability(struct sim *s, double eu, double rel_width)
+{
+	ck_assert_msg(fabs(s->a.block_u[0] - eu) <= 1e-12 * eu,
+		      "analytic %.15g vs formula %.15g", s->a.block_u[0], eu);
+	check_in("unavailability", &s->sys.unavailability, eu, rel_width);
+}
+
+#define COMP(name, fail, rep) "\"" name "\": { \"failure\": " fail ", \"repair\": " rep " }"
+
+START_TEST(single_exponential)
+{
+	struct sim s;
+	/* A = 100 / 110; outages per year 8760 / 110; mean outage 10 h. */
+	sim_run(&s, "{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 10 } },"
+		    "  \"system\": { \"type\": \"component\", \"component\": \"u\" } }",
+		400, 20000, 11);
+	check_unavailability(&s, 10.0 / 110, 0.02);
+	check_in("outages/yr", &s.sys.outages_per_year, 8760.0 / 110, 0.02);
+	check_in("mean outage", &s.sys.mean_outage_min, 600, 0.03);
+	sim_free(&s);
+}
+END_TEST
+
+/* Weibull failures with shape 0.7 (infant mortality: long tail) and 3
+ * (wear-out), lognormal repair: only the means matter in the long run. */
+static void weibull_case(double shape, unsigned long seed)
+{
+	struct sim s;
+	char text[512];
+
+	snprintf(text, sizeof text,
+		 "{ \"components\": { " COMP("u", "{ \"distribution\": \"weibull\", \"shape\": %g, \"mean\": 100 }",
+					     "{ \"distribution\": \"lognormal\", \"mean\": 10, \"sd\": 15 }")
+		 " }, \"system\": { \"type\": \"component\", \"component\": \"u\" } }", shape);
+	sim_run(&s, text, 400, 20000, seed);
+	check_unavailability(&s, 10.0 / 110, 0.03);
+	check_in("outages/yr", &s.sys.outages_per_year, 8760.0 / 110, 0.03);
+	check_in("mean outage", &s.sys.mean_outage_min, 600, 0.04);
+	sim_free(&s);
+}
+
+START_TEST(single_weibull_07)
+{
+	weibull_case(0.7, 12);
+}
+END_TEST
+
+START_TEST(single_weibull_3)
+{
+	weibull_case(3, 13);
+}
+END_TEST
+
+START_TEST(single_lognormal)
+{
+	struct sim s;
+
+	sim_run(&s, "{ \"components\": { " COMP("u", "{ \"distribution\": \"lognormal\", \"mean\": \"200h\", \"cv\": 2 }",
+						"{ \"distribution\": \"lognormal\", \"mean\": \"5h\", \"cv\": 0.5 }")
+		    " }, \"system\": { \"type\": \"component\", \"component\": \"u\" } }",
+		400, 40000, 14);
+	check_unavailability(&s, 5.0 / 205, 0.04);
+	check_in("mean outage", &s.sys.mean_outage_min, 300, 0.03);
+	sim_free(&s);
+}
+END_TEST
+
+START_TEST(other_laws)
+{
+	struct sim s;
+	/* gamma up 150 h, uniform repair 2..8 h (mean 5); deterministic up
+	 * 300 h, empirical repair mean (1 + 2 + 9) / 3 = 4 h; normal up mean
+	 * 100 sd 20 (truncation negligible), normal repair 6 sd 1. */
+	sim_run(&s, "{ \"components\": { "
+		    COMP("g", "{ \"distribution\": \"gamma\", \"shape\": 2, \"mean\": 150 }",
+			 "{ \"distribution\": \"uniform\", \"min\": 2, \"max\": 8 }") ", "
+		    COMP("d", "{ \"distribution\": \"deterministic\", \"value\": 300 }",
+			 "{ \"distribution\": \"empirical\", \"values\": [1, 2, 9] }") ", "
+		    COMP("n", "{ \"distribution\": \"normal\", \"mean\": 100, \"sd\": 20 }",
+			 "{ \"distribution\": \"normal\", \"mean\": 6, \"sd\": 1 }")
+		    " }, \"system\": { \"type\": \"series\", \"blocks\": ["
+		    " { \"type\": \"component\", \"component\": \"g\" },"
+		    " { \"type\": \"component\", \"component\": \"d\" },"
+		    " { \"type\": \"component\", \"component\": \"n\" } ] } }",
+		400, 20000, 15);
+	{
+		/* the truncated normal's mean, computed by dist.c, is checked
+		 * in check_dist.c; here it is read back */
+		double ag = 150.0 / 155, ad = 300.0 / 304;
+		double nf = model_type_failure(s.m, 2)->mean;
+
+		check_unavailability(&s, 1 - ag * ad * nf / (nf + 6), 0.03);
+	}
+	sim_free(&s);
+}
+END_TEST
+
+START_TEST(series_three)
+{
+	struct sim s;
+	/* Three types with different scales of time, one of them in units. */
+	sim_run(&s, "{ \"components\": { \"a\": { \"mtbf\": 500, \"mttr\": 5 },"
+		    " \"b\": { \"mtbf\": 800, \"mttr\": 20 }, \"c\": { \"mtbf\": \"1mo\", \"mttr\": \"30m\" } },"
+		    " \"system\": { \"type\": \"series\", \"blocks\": ["
+		    " { \"type\": \"component\", \"component\": \"a\" },"
+		    " { \"type\": \"component\", \"component\": \"b\" },"
+		    " { \"type\": \"component\", \"component\": \"c\" } ] } }",
+		400, 50000, 16);
+	check_unavailability(&s, 1 - (500.0 / 505) * (800.0 / 820) * (730.0 / 730.5), 0.03);
+	sim_free(&s);
+}
+END_TEST
+
+START_TEST(parallel_two)
+{
+	struct sim s;
+	double l = 1.0 / 200, mu = 1.0 / 10, u = l / (l + mu), a = 1 - u;
+	/* Both down: U = u^2.  Frequency of entering it: 2 a u l per hour.
+	 * Mean outage: both repairs running, the first ends it: 1 / (2 mu). */
+	sim_run(&s, "{ \"components\": { \"u\": { \"mtbf\": 200, \"mttr\": 10 } },"
+		    " \"system\": { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } }",
+		1000, 50000, 17);
+	check_unavailability(&s, u * u, 0.05);
+	check_in("outages/yr", &s.sys.outages_per_year, 2 * a * u * l * 8760, 0.05);
+	check_in("mean outage", &s.sys.mean_outage_min, 60 / (2 * mu), 0.05);
+	sim_free(&s);
+}
+END_TEST
+
+START_TEST(two_of_three)
+{
+	struct sim s;
+	double l = 1.0 / 300, mu = 1.0 / 12, u = l / (l + mu), a = 1 - u;
+	/* Down with two or three down: 3 a u^2 + u^3.  Entered from "one down"
+	 * (probability 3 a^2 u) by either of two failures; mean outage is
+	 * U / frequency. */
+	double U = 3 * a * u * u + u * u * u, freq = 3 * a * a * u * 2 * l;
+
+	sim_run(&s, "{ \"components\": { \"n\": { \"mtbf\": 300, \"mttr\": 12 } },"
+		    " \"system\": { \"type\": \"k_of_n\", \"need\": 2, \"count\": 3, \"component\": \"n\" } }",
+		1000, 50000, 18);
+	check_unavailability(&s, U, 0.04);
+	check_in("outages/yr", &s.sys.outages_per_year, freq * 8760, 0.04);
+	check_in("mean outage", &s.sys.mean_outage_min, U / freq * 60, 0.04);
+	sim_free(&s);
+}
+END_TEST
+
+START_TEST(nested_mix)
+{
+	struct sim s;
+	/* series( parallel(lb x2), 2-of-3(app), 2-of-3 of explicit db leaves
+	 * with Weibull failures and lognormal repairs ). */
+	double ulb = 4.0 / 504, uapp = 20.0 / 1020, udb = 30.0 / 1030;
+	double alb = 1 - ulb * ulb;
+	double aapp = 1 - (3 * (1 - uapp) * uapp * uapp + uapp * uapp * uapp);
+	double adb = 1 - (3 * (1 - udb) * udb * udb + udb * udb * udb);
+
+	sim_run(&s, "{ \"components\": {"
+		    " \"lb\": { \"mtbf\": 500, \"mttr\": 4 },"
+		    " \"app\": { \"mtbf\": 1000, \"mttr\": 20 },"
+		    " " COMP("db", "{ \"distribution\": \"weibull\", \"shape\": 1.5, \"mean\": 1000 }",
+			     "{ \"distribution\": \"lognormal\", \"mean\": 30, \"sd\": 20 }") " },"
+		    " \"system\": { \"type\": \"series\", \"blocks\": ["
+		    "  { \"type\": \"parallel\", \"count\": 2, \"component\": \"lb\" },"
+		    "  { \"type\": \"k_of_n\", \"need\": 2, \"count\": 3, \"component\": \"app\" },"
+		    "  { \"type\": \"k_of_n\", \"need\": 2, \"blocks\": ["
+		    "    { \"type\": \"component\", \"component\": \"db\" },"
+		    "    { \"type\": \"component\", \"component\": \"db\" },"
+		    "    { \"type\": \"component\", \"component\": \"db\" } ] } ] } }",
+		1000, 100000, 19);
+	check_unavailability(&s, 1 - alb * aapp * adb, 0.05);
+	/* every block, and every component type, against its own exact value */
+	for (size_t b = 0; b < model_blocks(s.m); b++) {
+		struct measures m;
+
+		result_measures(&s.r->block[b], 0.95, &m);
+		check_in(model_block_path(s.m, b), &m.unavailability, s.a.block_u[b], 0.15);
+	}
+	for (size_t t = 0; t < model_types(s.m); t++) {
+		struct measures m;
+
+		result_measures(&s.r->type[t], 0.95, &m);
+		check_in(model_type_name(s.m, t), &m.unavailability, s.a.type_u[t], 0.03);
+	}
+	sim_free(&s);
+}
+END_TEST
+
+Suite *validation_suite(void)
+{
+	Suite *s = suite_create("validation");
+	TCase *tc = tcase_create("exact values inside the intervals");
+
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, single_exponential);
+	tcase_add_test(tc, single_weibull_07);
+	tcase_add_test(tc, single_weibull_3);
+	tcase_add_test(tc, single_lognormal);
+	tcase_add_test(tc, other_laws);
+	tcase_add_test(tc, series_three);
+	tcase_add_test(tc, parallel_two);
+	tcase_add_test(tc, two_of_three);
+	tcase_add_test(tc, nested_mix);
+	suite_add_tcase(s, tc);
+	return s;
+}

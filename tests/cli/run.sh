@@ -1,0 +1,177 @@
+#!/bin/sh
+# run.sh - command-line tests: stdout, stderr and exit status of `nines`
+# for help, usage errors, bad files, formats, determinism and atomic output.
+# Run by `make check` with NINES (the binary) and top_srcdir set.
+set -u
+
+: "${NINES:?NINES must name the nines binary}"
+: "${top_srcdir:=.}"
+DATA="$top_srcdir/tests/data"
+EX="$top_srcdir/examples"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect NAME STATUS CMD...: run CMD, keep stdout/stderr in $TMP/out, $TMP/err
+expect() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, wanted $want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
+}
+same() { # NAME FILE TEXT: FILE holds exactly TEXT
+	if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi
+}
+empty() { if [ ! -s "$2" ]; then ok; else bad "$1: $2 is not empty: $(head -3 "$2")"; fi; }
+has() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $(head -3 "$2")"; fi; }
+
+# --- help and usage ---------------------------------------------------------
+expect "--version" 0 "$NINES" --version
+has "--version" "$TMP/out" "^nines [0-9]"
+expect "no args" 2 "$NINES"
+has "no args" "$TMP/err" "usage: nines COMMAND"
+# the man page as plain text, for looking options up
+sed 's/\\-/-/g; s/\\f[BIRP]//g; s/\\(em/--/g' "$top_srcdir/docs/nines.1" >"$TMP/man.txt"
+expect "help" 0 "$NINES" help
+empty "help stderr" "$TMP/err"
+commands=$(sed -n 's/^  \([a-z]*\)  .*/\1/p' "$TMP/out")
+[ -n "$commands" ] && ok || bad "help lists no commands"
+for c in $commands; do
+	expect "$c --help" 0 "$NINES" "$c" --help
+	has "$c --help" "$TMP/out" "^usage: nines $c"
+	empty "$c --help stderr" "$TMP/err"
+	expect "help $c" 0 "$NINES" help "$c"
+	has "help $c" "$TMP/out" "^usage: nines $c"
+	# every command of the table is in the man page
+	has "man page lists $c" "$TMP/man.txt" "^\.SS.*$c"
+	for opt in $(sed -n 's/^ *\(-[a-zA-Z]\), \(--[a-z-]*\).*/\1 \2/p; s/^ *\(--[a-z-]*\).*/\1/p' "$TMP/out"); do
+		if grep -q -F -e "$opt" "$TMP/man.txt"; then ok; else bad "man page lacks $c $opt"; fi
+	done
+done
+expect "unknown command" 2 "$NINES" simulat
+has "unknown command" "$TMP/err" "^nines: unknown command \"simulat\"$"
+expect "help unknown" 2 "$NINES" help nope
+same "help unknown" "$TMP/err" 'nines: help: unknown command "nope"
+usage: nines help [COMMAND]'
+expect "simulate no file" 2 "$NINES" simulate
+same "simulate no file" "$TMP/err" 'nines: simulate: no topology file given
+usage: nines simulate [options] TOPOLOGY.json'
+empty "usage error stdout" "$TMP/out"
+expect "simulate bad option" 2 "$NINES" simulate --bogus "$EX/crm-basic.json"
+same "simulate bad option" "$TMP/err" 'nines: simulate: unknown option "--bogus"
+usage: nines simulate [options] TOPOLOGY.json'
+expect "simulate -n missing" 2 "$NINES" simulate "$EX/crm-basic.json" -n
+same "simulate -n missing" "$TMP/err" 'nines: simulate: -n needs a value
+usage: nines simulate [options] TOPOLOGY.json'
+expect "simulate -n 0" 2 "$NINES" simulate -n 0 "$EX/crm-basic.json"
+same "simulate -n 0" "$TMP/err" 'nines: simulate: --replications: 0 is outside 1..100000000
+usage: nines simulate [options] TOPOLOGY.json'
+expect "simulate -n abc" 2 "$NINES" simulate -n abc "$EX/crm-basic.json"
+same "simulate -n abc" "$TMP/err" 'nines: simulate: --replications: "abc" is not an integer
+usage: nines simulate [options] TOPOLOGY.json'
+expect "simulate --confidence 1" 2 "$NINES" simulate --confidence 1 "$EX/crm-basic.json"
+same "simulate --confidence 1" "$TMP/err" 'nines: simulate: --confidence: must be between 0 and 1 (exclusive), got 1
+usage: nines simulate [options] TOPOLOGY.json'
+expect "simulate --horizon 5 parsecs" 2 "$NINES" simulate --horizon 5pc "$EX/crm-basic.json"
+same "simulate --horizon 5pc" "$TMP/err" 'nines: simulate: --horizon: "5pc" has an unknown unit: use one of s, m, h, d, w, mo, y
+usage: nines simulate [options] TOPOLOGY.json'
+expect "simulate --horizon 0" 2 "$NINES" simulate --horizon 0 "$EX/crm-basic.json"
+expect "simulate --seed -1" 2 "$NINES" simulate --seed -1 "$EX/crm-basic.json"
+expect "simulate --format xml" 2 "$NINES" simulate --format xml "$EX/crm-basic.json"
+same "simulate --format xml" "$TMP/err" 'nines: simulate: --format: unknown format "xml" (text, json, md, csv)
+usage: nines simulate [options] TOPOLOGY.json'
+expect "simulate two files" 2 "$NINES" simulate "$EX/crm-basic.json" "$EX/crm-basic.json"
+expect "analyze no file" 2 "$NINES" analyze
+expect "validate no file" 2 "$NINES" validate
+same "validate no file" "$TMP/err" 'nines: validate: no topology file given
+usage: nines validate TOPOLOGY.json...'
+
+# --- input errors: every fixture, exact message, exit 3, nothing on stdout -
+nbad=0
+for f in "$DATA"/bad/*.json; do
+	nbad=$((nbad + 1))
+	want="nines: $(sed "s|@FILE@|$f|g" "${f%.json}.err")"
+	expect "validate $(basename "$f")" 3 "$NINES" validate "$f"
+	same "validate $(basename "$f")" "$TMP/err" "$want"
+	empty "validate $(basename "$f") stdout" "$TMP/out"
+	expect "simulate $(basename "$f")" 3 "$NINES" simulate -n 2 -o "$TMP/never.txt" "$f"
+	same "simulate $(basename "$f")" "$TMP/err" "$want"
+	if [ -e "$TMP/never.txt" ]; then bad "simulate $(basename "$f") wrote its output"; else ok; fi
+done
+[ "$nbad" -ge 30 ] && ok || bad "only $nbad bad-input fixtures"
+expect "missing file" 3 "$NINES" validate "$TMP/nope.json"
+same "missing file" "$TMP/err" "nines: $TMP/nope.json: cannot read: No such file or directory"
+expect "validate examples" 0 "$NINES" validate "$EX"/*.json
+empty "validate examples stdout" "$TMP/out"
+empty "validate examples stderr" "$TMP/err"
+expect "validate mix" 3 "$NINES" validate "$EX/crm-basic.json" "$DATA/bad/$(ls "$DATA/bad" | head -1)"
+
+# --- simulate and analyze outputs ------------------------------------------
+M="$EX/crm-basic.json"
+expect "simulate text" 0 "$NINES" simulate -n 200 "$M"
+has "text system" "$TMP/out" '^system "crm"'
+has "text availability" "$TMP/out" '^  availability  *0\.99'
+empty "simulate stderr" "$TMP/err"
+for fmt in json md csv; do
+	expect "simulate $fmt" 0 "$NINES" simulate -n 200 --format $fmt "$M"
+	cp "$TMP/out" "$TMP/sim.$fmt"
+	expect "analyze $fmt" 0 "$NINES" analyze --format $fmt "$M"
+	cp "$TMP/out" "$TMP/ana.$fmt"
+done
+python3 - "$TMP/sim.json" "$TMP/ana.json" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "json contract"; cat "$TMP/py"; }
+import json, sys
+s = json.load(open(sys.argv[1]))
+a = json.load(open(sys.argv[2]))
+assert list(s)[:5] == ["nines_version", "topology", "simulation", "system", "blocks"], list(s)
+assert s["simulation"]["replications"] == 200 and s["simulation"]["seed"] == 42
+sy = s["system"]
+for k in ["availability", "unavailability", "nines", "downtime_minutes_per_year",
+          "outages_per_year", "mean_outage_minutes"]:
+    assert set(sy[k]) == {"mean", "ci_low", "ci_high", "stderr"}, k
+    assert sy[k]["ci_low"] <= sy[k]["mean"] <= sy[k]["ci_high"], k
+assert set(sy["outage_minutes_percentiles"]) == {"p50", "p90", "p99"}
+an = sy["analytic"]
+assert an["within_ci"] in (True, False) and 0.99 < an["availability"] < 1
+assert an["availability"] == a["system"]["analytic"]["availability"]
+assert "simulation" not in a and "within_ci" not in a["system"]["analytic"]
+assert [b["path"] for b in s["blocks"]] == ["system", "system.blocks[0]", "system.blocks[1]",
+    "system.blocks[2]", "system.blocks[2].blocks[0]", "system.blocks[2].blocks[1]",
+    "system.blocks[2].blocks[2]"]
+assert sorted(c["name"] for c in s["components"]) == ["app", "db", "lb"]
+assert abs(s["system"]["availability"]["mean"] + s["system"]["unavailability"]["mean"] - 1) < 1e-12
+PY
+has "csv header" "$TMP/sim.csv" '^scope,name,path,type,size,availability,'
+[ "$(wc -l <"$TMP/sim.csv")" -eq 11 ] && ok || bad "csv rows: $(wc -l <"$TMP/sim.csv")"
+has "md table" "$TMP/sim.md" '^| block | type |'
+has "analyze text" "$TMP/ana.md" 'exact steady-state values'
+
+# --- determinism -----------------------------------------------------------
+"$NINES" simulate -n 300 -j1 --format json "$M" >"$TMP/j1" 2>/dev/null
+"$NINES" simulate -n 300 -j2 --format json "$M" >"$TMP/j2" 2>/dev/null
+"$NINES" simulate -n 300 -j7 --format json "$M" >"$TMP/j7" 2>/dev/null
+cmp -s "$TMP/j1" "$TMP/j2" && ok || bad "-j1 and -j2 differ"
+cmp -s "$TMP/j1" "$TMP/j7" && ok || bad "-j1 and -j7 differ"
+"$NINES" simulate -n 300 -j1 "$M" >"$TMP/t1" 2>/dev/null
+"$NINES" simulate -n 300 -j2 "$M" >"$TMP/t2" 2>/dev/null
+cmp -s "$TMP/t1" "$TMP/t2" && ok || bad "text -j1 and -j2 differ"
+"$NINES" simulate -n 300 --seed 7 --format json "$M" >"$TMP/s7" 2>/dev/null
+cmp -s "$TMP/j1" "$TMP/s7" && bad "seeds 42 and 7 give the same output" || ok
+
+# --- --stats and -o ---------------------------------------------------------
+expect "--stats" 0 "$NINES" simulate -n 300 -j2 --stats --format json "$M"
+cmp -s "$TMP/out" "$TMP/j1" && ok || bad "--stats changed stdout"
+has "--stats" "$TMP/err" "events/s"
+expect "-o" 0 "$NINES" simulate -n 300 --format json -o "$TMP/report.json" "$M"
+empty "-o stdout" "$TMP/out"
+cmp -s "$TMP/report.json" "$TMP/j1" && ok || bad "-o file differs from stdout"
+ls "$TMP" | grep -q '\.tmp\.' && bad "-o left a temporary file" || ok
+expect "-o unwritable" 4 "$NINES" simulate -n 10 -o "$TMP/no/such/dir/r.txt" "$M"
+has "-o unwritable" "$TMP/err" "^nines: $TMP/no/such/dir/r.txt: cannot write: No such file or directory"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

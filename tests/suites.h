@@ -1,0 +1,16 @@
+/* suites.h - every Check suite of the unit-test runner, one per module. */
+#ifndef NINES_TEST_SUITES_H
+#define NINES_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *analytic_suite(void);
+Suite *dist_suite(void);
+Suite *duration_suite(void);
+Suite *engine_suite(void);
+Suite *model_suite(void);
+Suite *stats_suite(void);
+Suite *topology_suite(void);
+Suite *validation_suite(void);
+
+#endif
