@@ -26,6 +26,7 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 	static const struct option longopts[] = {
 		{ "replications", required_argument, NULL, 'n' },
 		{ "horizon", required_argument, NULL, 'H' },
+		{ "warmup", required_argument, NULL, 'W' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "confidence", required_argument, NULL, 'C' },
 		{ "threads", required_argument, NULL, 'j' },
@@ -36,7 +37,7 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 		{ NULL, 0, NULL, 0 },
 	};
 	long reps = -1, threads = run_default_threads();
-	double horizon = -1, conf = -1;
+	double horizon = -1, warmup = -1, conf = -1;
 	unsigned long long seed = 0;
 	int have_seed = 0, stats = 0, c, status;
 	enum report_format fmt = REPORT_TEXT;
@@ -61,6 +62,12 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 				return EXIT_USAGE;
 			if (!(horizon > 0) || horizon > TOPOLOGY_MAX_HORIZON)
 				return command_usage_error(self, "--horizon: must be greater than 0 and at most 1000y");
+			break;
+		case 'W':
+			if (command_duration(self, "--warmup", optarg, &warmup))
+				return EXIT_USAGE;
+			if (!(warmup >= 0) || warmup > TOPOLOGY_MAX_HORIZON)
+				return command_usage_error(self, "--warmup: must be 0 or more and at most 1000y");
 			break;
 		case 'S':
 			if (command_u64(self, "--seed", optarg, &seed))
@@ -106,6 +113,7 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 		return status;
 	memset(&opt, 0, sizeof opt);
 	opt.horizon = horizon > 0 ? horizon : d.t->sim.horizon;
+	opt.warmup = warmup >= 0 ? warmup : d.t->sim.warmup;
 	opt.replications = reps > 0 ? reps : d.t->sim.replications;
 	opt.seed = have_seed ? seed : d.t->sim.seed;
 	opt.confidence = conf > 0 ? conf : d.t->sim.confidence;

@@ -56,7 +56,7 @@ int command_long(const struct command *c, const char *opt, const char *text,
 
 	errno = 0;
 	v = strtol(text, &end, 10);
-	if (end == text || *end || errno) {
+	if (end == text || *end || errno || strspn(text, "-0123456789") != strlen(text)) {
 		command_usage_error(c, "%s: \"%s\" is not an integer", opt, text);
 		return -1;
 	}
@@ -76,7 +76,7 @@ int command_u64(const struct command *c, const char *opt, const char *text,
 
 	errno = 0;
 	v = strtoull(text, &end, 10);
-	if (end == text || *end || errno || text[0] == '-' || text[0] == '+') {
+	if (end == text || *end || errno || strspn(text, "0123456789") != strlen(text)) {
 		command_usage_error(c, "%s: \"%s\" is not an integer from 0 to 18446744073709551615",
 				    opt, text);
 		return -1;
@@ -107,8 +107,8 @@ int command_duration(const struct command *c, const char *opt, const char *text,
 	char *end;
 	double v = strtod(text, &end);
 
-	/* A bare number means hours, as in topology files. */
-	if (end != text && *end == '\0' && isfinite(v)) {
+	/* A bare decimal number means hours, as in topology files. */
+	if (end != text && *end == '\0' && strspn(text, "0123456789.eE+-") == strlen(text)) {
 		*hours = v;
 		return 0;
 	}

@@ -16,7 +16,7 @@ enum diag_kind {
 
 struct diag {
 	enum diag_kind kind;
-	char text[1024];
+	char text[4096];
 };
 
 /* Clear a diagnostic so that it holds nothing. */

@@ -22,35 +22,24 @@ static const struct {
 
 int duration_parse(const char *text, double *hours, const char **why)
 {
-	const char *p = text;
+	static const char not_duration[] = "is not a duration: write a number and a unit "
+		"such as \"30s\", \"5m\", \"8h\", \"2d\", \"6w\", \"3mo\" or \"1y\"";
 	char *end;
 	double v;
 
-	/* strtod also reads "inf", "nan" and hex: allow plain decimals only. */
-	if (*p == '+' || *p == '-')
-		p++;
-	if (!isdigit((unsigned char)*p) && !(*p == '.' && isdigit((unsigned char)p[1]))) {
-		*why = "is not a duration: write a number and a unit such as \"30s\", \"5m\", \"8h\", \"2d\", \"6w\", \"3mo\" or \"1y\"";
-		return -1;
-	}
-	for (const char *q = p; *q && !isalpha((unsigned char)*q) && !isspace((unsigned char)*q); q++) {
-		if (!isdigit((unsigned char)*q) && *q != '.' && *q != 'e' && *q != 'E' && *q != '+' && *q != '-') {
-			*why = "is not a duration: write a number and a unit such as \"30s\", \"5m\", \"8h\", \"2d\", \"6w\", \"3mo\" or \"1y\"";
-			return -1;
-		}
-	}
+	/* strtod also reads "inf", "nan", hex and leading blanks: accept only
+	 * what it read from plain decimal characters. */
 	v = strtod(text, &end);
-	/* The loop above stops at the first letter, so "0x10h" got this far:
-	 * strtod must not have read hex digits or an exponent in hex. */
-	for (const char *q = p; q < end; q++) {
+	if (end == text || !(isdigit((unsigned char)text[0]) || text[0] == '.' ||
+			     text[0] == '+' || text[0] == '-')) {
+		*why = not_duration;
+		return -1;
+	}
+	for (const char *q = text; q < end; q++) {
 		if (!isdigit((unsigned char)*q) && !strchr(".eE+-", *q)) {
-			*why = "is not a duration: write a number and a unit such as \"30s\", \"5m\", \"8h\", \"2d\", \"6w\", \"3mo\" or \"1y\"";
+			*why = not_duration;
 			return -1;
 		}
-	}
-	if (end == text) {
-		*why = "is not a duration: write a number and a unit such as \"30s\", \"5m\", \"8h\", \"2d\", \"6w\", \"3mo\" or \"1y\"";
-		return -1;
 	}
 	if (*end == '\0') {
 		*why = "has no unit: write one of s, m, h, d, w, mo, y after the number (a bare JSON number means hours)";

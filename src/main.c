@@ -17,7 +17,8 @@ const struct command commands[] = {
 	{ "simulate", cmd_simulate, "[options] TOPOLOGY.json",
 	  "simulate a design and report its availability with confidence intervals",
 	  "  -n, --replications N    independent replications (default: the file's, else 1000)\n"
-	  "      --horizon DUR       simulated time of each replication, e.g. 10y (default: the file's, else 10y)\n"
+	  "      --horizon DUR       measured time of each replication, e.g. 10y (default: the file's, else 10y)\n"
+	  "      --warmup DUR        time simulated before measuring starts (default: the file's, else 0)\n"
 	  "      --seed N            random seed (default: the file's, else 1)\n"
 	  "      --confidence C      level of the confidence intervals, 0 < C < 1 (default: the file's, else 0.95)\n"
 	  "  -j, --threads N         worker threads (default: online processors); the output does not depend on it\n"
@@ -54,8 +55,12 @@ int cmd_help(int argc, char **argv, const struct command *self)
 
 	if (argc > 2)
 		return command_usage_error(self, "too many arguments");
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+	if (argc < 2) {
 		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		command_help(self, stdout);
 		return EXIT_OK;
 	}
 	c = command_find(argv[1]);

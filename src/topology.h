@@ -51,7 +51,8 @@ struct block {
 };
 
 struct simulation {
-	double horizon;          /* hours */
+	double warmup;           /* hours simulated before measuring, >= 0 */
+	double horizon;          /* hours measured */
 	long replications;
 	unsigned long seed;
 	double confidence;       /* in (0, 1) */
@@ -69,6 +70,7 @@ struct topology {
 
 /* Defaults for the "simulation" object. */
 #define SIM_DEFAULT_HORIZON      (10 * 8760.0)
+#define SIM_DEFAULT_WARMUP       0.0
 #define SIM_DEFAULT_REPLICATIONS 1000
 #define SIM_DEFAULT_SEED         1
 #define SIM_DEFAULT_CONFIDENCE   0.95

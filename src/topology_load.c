@@ -122,7 +122,8 @@ struct loader {
 
 static int oom(struct loader *L)
 {
-	return diag_runtime(L->d, "out of memory");
+	diag_runtime(L->d, "out of memory");
+	return -1;
 }
 
 /* PARENT + "." + the formatted rest, or only the rest when PARENT is NULL.
@@ -354,7 +355,7 @@ static int unknown_word(struct loader *L, const char *path, const char *key,
 	return fail(L, path, key, "unknown %s %s (known: %s)", what, quote(q, s), list);
 }
 
-/* "one of the A, B or C" as written in "missing" messages. */
+/* "missing \"a\", \"b\" or \"c\"": none of KEYS was given. */
 static int missing_any(struct loader *L, const char *path,
 		       const char *const *keys, size_t n)
 {
@@ -413,6 +414,7 @@ static const cJSON *require(struct loader *L, const cJSON *obj,
 static int read_string(struct loader *L, const cJSON *j, const char *path,
 		       const char *key, const char **out)
 {
+	*out = NULL;
 	if (!cJSON_IsString(j))
 		return fail(L, path, key, "expected a string, got %s", type_name(j));
 	*out = j->valuestring;
@@ -1026,7 +1028,7 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 /* ---- simulation settings ---- */
 
 static const char *const simulation_keys[] = {
-	"horizon", "replications", "seed", "confidence",
+	"horizon", "warmup", "replications", "seed", "confidence",
 };
 
 /* A JSON number is exact only up to 2^53; larger seeds come as strings. */
@@ -1092,6 +1094,18 @@ static int load_simulation(struct loader *L, const cJSON *obj)
 				    "%.10g h is above the limit of %.10g h (%.0f years)",
 				    v, TOPOLOGY_MAX_HORIZON, TOPOLOGY_MAX_HORIZON / HOURS_PER_YEAR);
 		sim->horizon = v;
+	}
+	j = member(obj, "warmup");
+	if (j) {
+		if (read_duration(L, j, "simulation", "warmup", &v))
+			return -1;
+		if (v < 0)
+			return fail(L, "simulation", "warmup", "must be 0 or more, got %g", v);
+		if (v > TOPOLOGY_MAX_HORIZON)
+			return fail(L, "simulation", "warmup",
+				    "%.10g h is above the limit of %.10g h (%.0f years)",
+				    v, TOPOLOGY_MAX_HORIZON, TOPOLOGY_MAX_HORIZON / HOURS_PER_YEAR);
+		sim->warmup = v;
 	}
 	j = member(obj, "replications");
 	if (j) {
@@ -1171,6 +1185,7 @@ static int load_top(struct loader *L, const cJSON *root)
 		return oom(L);
 
 	t->sim.horizon = SIM_DEFAULT_HORIZON;
+	t->sim.warmup = SIM_DEFAULT_WARMUP;
 	t->sim.replications = SIM_DEFAULT_REPLICATIONS;
 	t->sim.seed = SIM_DEFAULT_SEED;
 	t->sim.confidence = SIM_DEFAULT_CONFIDENCE;
@@ -1201,7 +1216,7 @@ struct scan {
 static void scan_to(const char *text, const char *stop, struct scan *s)
 {
 	/* cJSON gives up beyond CJSON_NESTING_LIMIT, so this is deep enough. */
-	char stack[CJSON_NESTING_LIMIT + 2];
+	char stack[CJSON_NESTING_LIMIT + 2] = { 0 };
 
 	memset(s, 0, sizeof *s);
 	for (const char *p = text; p < stop; p++) {

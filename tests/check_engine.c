@@ -166,7 +166,7 @@ START_TEST(same_stream_same_result)
 	struct snap a, b, c, x;
 
 	load("{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 3 } },"
-	     " \"system\": { \"type\": \"k_of_n\", \"need\": 2, \"count\": 4, \"component\": \"u\" } }");
+	     " \"system\": { \"type\": \"k_of_n\", \"need\": 3, \"count\": 4, \"component\": \"u\" } }");
 	diag_init(&d);
 	e1 = engine_new(m, &d);
 	e2 = engine_new(m, &d);

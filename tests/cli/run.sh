@@ -18,11 +18,11 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # expect NAME STATUS CMD...: run CMD, keep stdout/stderr in $TMP/out, $TMP/err
 expect() {
-	name=$1 want=$2
+	e_name=$1 e_want=$2
 	shift 2
 	"$@" >"$TMP/out" 2>"$TMP/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, wanted $want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
+	e_got=$?
+	if [ "$e_got" -eq "$e_want" ]; then ok; else bad "$e_name: exit $e_got, wanted $e_want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
 }
 same() { # NAME FILE TEXT: FILE holds exactly TEXT
 	if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi

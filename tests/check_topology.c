@@ -1,0 +1,668 @@
+/* check_topology.c - tests of topology_load and topology_parse.
+ *
+ * Every bad-input fixture tests/data/bad/NAME.json comes with NAME.err, the
+ * one line the loader must report, "@FILE@" standing for the path that was
+ * loaded.  The fixtures are found with opendir, so adding a pair adds a
+ * test.  The good files are checked field by field.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_gamma.h>
+
+#include "suites.h"
+#include "topology.h"
+
+#ifndef TEST_DATA
+#define TEST_DATA "tests/data"
+#endif
+
+#define BAD_DIR TEST_DATA "/bad"
+#define EXAMPLE TEST_DATA "/../../examples/crm-basic.json"
+#define MIN_BAD_FIXTURES 40
+
+#define EPS 1e-9
+
+static char **bad_names;        /* NAME of every NAME.json in BAD_DIR, sorted */
+static int nbad;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Done once when the suite is built, so that each fixture is its own loop
+ * test and a failure names it. */
+static void find_bad_fixtures(void)
+{
+	DIR *dir = opendir(BAD_DIR);
+	struct dirent *e;
+	int cap = 0;
+
+	if (!dir)
+		return;
+	while ((e = readdir(dir))) {
+		size_t n = strlen(e->d_name);
+
+		if (n <= 5 || strcmp(e->d_name + n - 5, ".json") != 0)
+			continue;
+		if (nbad == cap) {
+			char **p;
+
+			cap = cap ? 2 * cap : 64;
+			p = realloc(bad_names, (size_t)cap * sizeof *bad_names);
+			if (!p)
+				break;
+			bad_names = p;
+		}
+		bad_names[nbad] = strndup(e->d_name, n - 5);
+		if (bad_names[nbad])
+			nbad++;
+	}
+	closedir(dir);
+	if (nbad)
+		qsort(bad_names, (size_t)nbad, sizeof *bad_names, by_name);
+}
+
+/* The whole of PATH, NUL-terminated; the caller frees it. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	ck_assert_msg(f != NULL, "cannot open %s: %s", path, strerror(errno));
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	ck_assert_int_ge(n, 0);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_int_eq(fread(buf, 1, (size_t)n, f), n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* TEXT with every "@FILE@" replaced by FILE; the caller frees it. */
+static char *expand(const char *text, const char *file)
+{
+	static const char token[] = "@FILE@";
+	size_t tl = sizeof token - 1, fl = strlen(file), n = 0;
+	char *out, *o;
+
+	for (const char *p = strstr(text, token); p; p = strstr(p + tl, token))
+		n++;
+	out = malloc(strlen(text) + n * fl + 1);
+	ck_assert_ptr_nonnull(out);
+	o = out;
+	while (*text) {
+		if (strncmp(text, token, tl) == 0) {
+			memcpy(o, file, fl);
+			o += fl;
+			text += tl;
+		} else {
+			*o++ = *text++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static void setup(void)
+{
+	/* As main.c does: dist.c checks GSL results itself. */
+	gsl_set_error_handler_off();
+}
+
+START_TEST(test_bad_fixture_count)
+{
+	ck_assert_msg(nbad >= MIN_BAD_FIXTURES, "%d fixtures in %s, want at least %d",
+		      nbad, BAD_DIR, MIN_BAD_FIXTURES);
+}
+END_TEST
+
+START_TEST(test_bad_fixture)
+{
+	char json[1024], errf[1024];
+	struct topology *t;
+	struct diag d;
+	char *want, *line, *nl;
+
+	ck_assert_int_lt(_i, nbad);
+	snprintf(json, sizeof json, "%s/%s.json", BAD_DIR, bad_names[_i]);
+	snprintf(errf, sizeof errf, "%s/%s.err", BAD_DIR, bad_names[_i]);
+	line = slurp(errf);
+	nl = strchr(line, '\n');
+	ck_assert_msg(nl && nl[1] == '\0', "%s must hold exactly one line", errf);
+	*nl = '\0';
+	want = expand(line, json);
+
+	diag_init(&d);
+	t = topology_load(json, &d);
+	ck_assert_msg(t == NULL, "%s: loaded without error", bad_names[_i]);
+	ck_assert_int_eq(d.kind, DIAG_INPUT);
+	ck_assert_msg(strcmp(diag_text(&d), want) == 0,
+		      "%s:\n got: %s\nwant: %s", bad_names[_i], diag_text(&d), want);
+	free(want);
+	free(line);
+}
+END_TEST
+
+static struct topology *load_ok(const char *file)
+{
+	struct diag d;
+	struct topology *t;
+
+	diag_init(&d);
+	t = topology_load(file, &d);
+	ck_assert_msg(t != NULL, "%s: %s", file, diag_text(&d));
+	ck_assert_int_eq(d.kind, DIAG_NONE);
+	return t;
+}
+
+static struct topology *parse_ok(const char *text)
+{
+	struct diag d;
+	struct topology *t;
+
+	diag_init(&d);
+	t = topology_parse(text, strlen(text), "mem.json", &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	return t;
+}
+
+static void assert_block(const struct block *b, enum block_kind kind,
+			 const char *name, const char *path, int need,
+			 int component, int count, size_t nchildren)
+{
+	ck_assert_int_eq(b->kind, kind);
+	ck_assert_str_eq(b->name, name);
+	ck_assert_str_eq(b->path, path);
+	ck_assert_int_eq(b->need, need);
+	ck_assert_int_eq(b->component, component);
+	ck_assert_int_eq(b->count, count);
+	ck_assert_uint_eq(b->nchildren, nchildren);
+	if (nchildren == 0)
+		ck_assert_ptr_null(b->children);
+}
+
+START_TEST(test_crm_basic)
+{
+	struct topology *t = load_ok(EXAMPLE);
+	const struct component_type *c = t->components;
+	const struct block *s = &t->system, *q;
+	double s2 = log1p(0.5 * 0.5);
+
+	ck_assert_str_eq(t->file, EXAMPLE);
+	ck_assert_str_eq(t->name, "crm-basic");
+	ck_assert_str_eq(t->description, "free text");
+	ck_assert_double_eq_tol(t->sim.horizon, 87600, EPS);
+	ck_assert_double_eq(t->sim.warmup, 0);
+	ck_assert_int_eq(t->sim.replications, 1000);
+	ck_assert_uint_eq(t->sim.seed, 42);
+	ck_assert_double_eq_tol(t->sim.confidence, 0.95, EPS);
+
+	ck_assert_uint_eq(t->ncomponents, 3);
+	ck_assert_str_eq(c[0].name, "lb");
+	ck_assert_str_eq(c[1].name, "app");
+	ck_assert_str_eq(c[2].name, "db");
+	ck_assert_int_eq(c[0].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(c[0].failure.a, 5000, EPS);
+	ck_assert_double_eq_tol(c[0].failure.mean, 5000, EPS);
+	ck_assert_int_eq(c[0].repair.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(c[0].repair.mean, 4, EPS);
+	ck_assert_int_eq(c[1].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(c[1].failure.mean, 109500, 1e-6);
+	ck_assert_double_eq_tol(c[1].failure.a, 109500, 1e-6);
+	ck_assert_double_eq_tol(c[1].repair.mean, 2, EPS);
+	ck_assert_int_eq(c[2].failure.kind, DIST_WEIBULL);
+	ck_assert_double_eq_tol(c[2].failure.b, 1.3, EPS);
+	ck_assert_double_eq_tol(c[2].failure.a, 2000 / gsl_sf_gamma(1 + 1 / 1.3), 1e-6);
+	ck_assert_double_eq_tol(c[2].failure.mean, 2000, EPS);
+	ck_assert_int_eq(c[2].repair.kind, DIST_LOGNORMAL);
+	ck_assert_double_eq_tol(c[2].repair.a, log(8) - s2 / 2, EPS);
+	ck_assert_double_eq_tol(c[2].repair.b, sqrt(s2), EPS);
+	ck_assert_double_eq_tol(c[2].repair.mean, 8, EPS);
+
+	assert_block(s, BLOCK_SERIES, "crm", "system", 3, -1, 0, 3);
+	assert_block(&s->children[0], BLOCK_PARALLEL, "lb-pair", "system.blocks[0]", 1, 0, 2, 0);
+	assert_block(&s->children[1], BLOCK_K_OF_N, "app-tier", "system.blocks[1]", 2, 1, 3, 0);
+	q = &s->children[2];
+	assert_block(q, BLOCK_K_OF_N, "db-quorum", "system.blocks[2]", 2, -1, 0, 3);
+	for (size_t i = 0; i < 3; i++) {
+		char path[64];
+
+		snprintf(path, sizeof path, "system.blocks[2].blocks[%zu]", i);
+		assert_block(&q->children[i], BLOCK_COMPONENT, path, path, 1, 2, 0, 0);
+	}
+	ck_assert_str_eq(q->children[1].path, "system.blocks[2].blocks[1]");
+	topology_free(t);
+}
+END_TEST
+
+START_TEST(test_defaults)
+{
+	struct topology *t = load_ok(TEST_DATA "/good-basic.json");
+	const struct block *s = &t->system;
+
+	ck_assert_str_eq(t->name, "good-basic");
+	ck_assert_str_eq(t->description, "");
+	ck_assert_double_eq(t->sim.horizon, SIM_DEFAULT_HORIZON);
+	ck_assert_double_eq(t->sim.warmup, SIM_DEFAULT_WARMUP);
+	ck_assert_int_eq(t->sim.replications, SIM_DEFAULT_REPLICATIONS);
+	ck_assert_uint_eq(t->sim.seed, SIM_DEFAULT_SEED);
+	ck_assert_double_eq(t->sim.confidence, SIM_DEFAULT_CONFIDENCE);
+	ck_assert_uint_eq(t->ncomponents, 1);
+	ck_assert_str_eq(t->components[0].name, "web");
+	ck_assert_double_eq_tol(t->components[0].failure.mean, 1000, EPS);
+	ck_assert_double_eq_tol(t->components[0].repair.mean, 10, EPS);
+	assert_block(s, BLOCK_PARALLEL, "system", "system", 1, -1, 0, 2);
+	assert_block(&s->children[0], BLOCK_COMPONENT, "system.blocks[0]",
+		     "system.blocks[0]", 1, 0, 0, 0);
+	assert_block(&s->children[1], BLOCK_SERIES, "system.blocks[1]",
+		     "system.blocks[1]", 2, 0, 2, 0);
+	topology_free(t);
+}
+END_TEST
+
+START_TEST(test_all_dists)
+{
+	struct topology *t = load_ok(TEST_DATA "/good-all-dists.json");
+	const struct component_type *c = t->components;
+	const struct block *s = &t->system;
+	double s2;
+
+	ck_assert_str_eq(t->name, "all-dists");
+	ck_assert_double_eq_tol(t->sim.horizon, 1000, EPS);
+	ck_assert_double_eq_tol(t->sim.warmup, 48, EPS);
+	ck_assert_int_eq(t->sim.replications, 7);
+	ck_assert_uint_eq(t->sim.seed, 18446744073709551615UL);
+	ck_assert_double_eq_tol(t->sim.confidence, 0.9, EPS);
+	ck_assert_uint_eq(t->ncomponents, 7);
+
+	/* shorthand: mtbf 5000, mttr 30m */
+	ck_assert_str_eq(c[0].name, "shorthand");
+	ck_assert_int_eq(c[0].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(c[0].failure.mean, 5000, EPS);
+	ck_assert_double_eq_tol(c[0].repair.mean, 0.5, EPS);
+	/* afr 2 per year */
+	ck_assert_double_eq_tol(c[1].failure.mean, 4380, EPS);
+	ck_assert_double_eq_tol(c[1].repair.mean, 24, EPS);
+	/* exponential 100h, deterministic 90s */
+	ck_assert_int_eq(c[2].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(c[2].failure.a, 100, EPS);
+	ck_assert_int_eq(c[2].repair.kind, DIST_DETERMINISTIC);
+	ck_assert_double_eq_tol(c[2].repair.a, 90.0 / 3600, EPS);
+	/* weibull by mean and by scale */
+	ck_assert_int_eq(c[3].failure.kind, DIST_WEIBULL);
+	ck_assert_double_eq_tol(c[3].failure.a, 1000 / gsl_sf_gamma(1.5), 1e-6);
+	ck_assert_double_eq_tol(c[3].failure.b, 2, EPS);
+	ck_assert_int_eq(c[3].repair.kind, DIST_WEIBULL);
+	ck_assert_double_eq_tol(c[3].repair.a, 10, EPS);
+	ck_assert_double_eq_tol(c[3].repair.b, 0.5, EPS);
+	ck_assert_double_eq_tol(c[3].repair.mean, 10 * gsl_sf_gamma(3), 1e-9);
+	/* lognormal by sd (2w, 1w) and by cv (8 h, 0.5) */
+	ck_assert_int_eq(c[4].failure.kind, DIST_LOGNORMAL);
+	s2 = log1p(0.25);
+	ck_assert_double_eq_tol(c[4].failure.a, log(336) - s2 / 2, EPS);
+	ck_assert_double_eq_tol(c[4].failure.b, sqrt(s2), EPS);
+	ck_assert_double_eq_tol(c[4].repair.a, log(8) - s2 / 2, EPS);
+	ck_assert_double_eq_tol(c[4].repair.b, sqrt(s2), EPS);
+	/* gamma shape 3 mean 6mo; normal 4h sd 1h */
+	ck_assert_int_eq(c[5].failure.kind, DIST_GAMMA);
+	ck_assert_double_eq_tol(c[5].failure.a, 3, EPS);
+	ck_assert_double_eq_tol(c[5].failure.b, 6 * 730.0 / 3, EPS);
+	ck_assert_int_eq(c[5].repair.kind, DIST_NORMAL);
+	ck_assert_double_eq_tol(c[5].repair.a, 4, EPS);
+	ck_assert_double_eq_tol(c[5].repair.b, 1, EPS);
+	/* uniform 1y..3y; empirical 1, 2h, 90m, 0 */
+	ck_assert_int_eq(c[6].failure.kind, DIST_UNIFORM);
+	ck_assert_double_eq_tol(c[6].failure.a, 8760, EPS);
+	ck_assert_double_eq_tol(c[6].failure.b, 3 * 8760, EPS);
+	ck_assert_int_eq(c[6].repair.kind, DIST_EMPIRICAL);
+	ck_assert_uint_eq(c[6].repair.nvalues, 4);
+	ck_assert_double_eq_tol(c[6].repair.values[0], 1, EPS);
+	ck_assert_double_eq_tol(c[6].repair.values[1], 2, EPS);
+	ck_assert_double_eq_tol(c[6].repair.values[2], 1.5, EPS);
+	ck_assert_double_eq_tol(c[6].repair.values[3], 0, EPS);
+	ck_assert_double_eq_tol(c[6].repair.mean, 4.5 / 4, EPS);
+
+	assert_block(s, BLOCK_SERIES, "system", "system", 6, -1, 0, 6);
+	assert_block(&s->children[0], BLOCK_COMPONENT, "system.blocks[0]", "system.blocks[0]", 1, 0, 0, 0);
+	assert_block(&s->children[3], BLOCK_PARALLEL, "system.blocks[3]", "system.blocks[3]", 1, 3, 2, 0);
+	assert_block(&s->children[4], BLOCK_K_OF_N, "system.blocks[4]", "system.blocks[4]", 1, 4, 1, 0);
+	assert_block(&s->children[5], BLOCK_K_OF_N, "gam-uni", "system.blocks[5]", 1, -1, 0, 2);
+	assert_block(&s->children[5].children[0], BLOCK_COMPONENT, "gam-leaf",
+		     "system.blocks[5].blocks[0]", 1, 5, 0, 0);
+	assert_block(&s->children[5].children[1], BLOCK_COMPONENT, "system.blocks[5].blocks[1]",
+		     "system.blocks[5].blocks[1]", 1, 6, 0, 0);
+	topology_free(t);
+}
+END_TEST
+
+START_TEST(test_units)
+{
+	static const struct {
+		const char *text;
+		double hours;
+	} units[] = {
+		{ "\"30s\"", 30.0 / 3600 },
+		{ "\"5m\"", 5.0 / 60 },
+		{ "\"8h\"", 8 },
+		{ "\"2d\"", 48 },
+		{ "\"6w\"", 6 * 168 },
+		{ "\"3mo\"", 3 * 730 },
+		{ "\"1y\"", 8760 },
+		{ "\"1.5e1h\"", 15 },
+		{ "12.25", 12.25 },
+	};
+	char text[256];
+
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		struct topology *t;
+
+		snprintf(text, sizeof text,
+			 "{\"components\": {\"x\": {\"mtbf\": %s, \"mttr\": %s}},"
+			 " \"system\": {\"type\": \"component\", \"component\": \"x\"}}",
+			 units[i].text, units[i].text);
+		t = parse_ok(text);
+		ck_assert_double_eq_tol(t->components[0].failure.mean, units[i].hours, 1e-12);
+		ck_assert_double_eq_tol(t->components[0].repair.mean, units[i].hours, 1e-12);
+		topology_free(t);
+	}
+}
+END_TEST
+
+START_TEST(test_parse_memory)
+{
+	static const char ok[] =
+		"{\"name\": \"mem\", \"simulation\": {\"seed\": 9007199254740992, \"horizon\": \"1000y\"},"
+		" \"components\": {\"a\": {\"mtbf\": 1, \"mttr\": 1}, \"b\": {\"afr\": 1, \"mttr\": 2}},"
+		" \"system\": {\"type\": \"k_of_n\", \"need\": 2, \"blocks\": ["
+		"{\"type\": \"component\", \"component\": \"b\"},"
+		"{\"type\": \"parallel\", \"count\": 999999, \"component\": \"a\"}]}}";
+	struct topology *t = parse_ok(ok);
+	struct diag d;
+
+	ck_assert_str_eq(t->file, "mem.json");
+	ck_assert_str_eq(t->name, "mem");
+	ck_assert_uint_eq(t->sim.seed, 9007199254740992UL);
+	ck_assert_double_eq(t->sim.horizon, TOPOLOGY_MAX_HORIZON);
+	ck_assert_int_eq(t->system.need, 2);
+	ck_assert_int_eq(t->system.children[0].component, 1);
+	ck_assert_int_eq(t->system.children[1].count, TOPOLOGY_MAX_INSTANCES - 1);
+	ck_assert_double_eq_tol(t->components[1].failure.mean, 8760, EPS);
+	topology_free(t);
+
+	/* Only LEN bytes count: the rest of the buffer is never read. */
+	diag_init(&d);
+	t = topology_parse("{\"components\": {}}garbage", 18, "mem.json", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "mem.json: missing \"system\"");
+
+	diag_init(&d);
+	t = topology_parse("{\n  \"a\": tru\n}", 14, "mem.json", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "mem.json:2:8: invalid JSON near 't'");
+
+	diag_init(&d);
+	t = topology_parse("{\"a\": [1, 2", 11, "mem.json", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "mem.json:1:12: unexpected end of file");
+
+	/* A NUL inside the text is a character like any other. */
+	diag_init(&d);
+	t = topology_parse("{}\0", 3, "mem.json", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "mem.json:1:3: unexpected text after the JSON value");
+
+	diag_init(&d);
+	t = topology_parse("", 0, "mem.json", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "mem.json:1:1: unexpected end of file");
+}
+END_TEST
+
+START_TEST(test_first_error_wins)
+{
+	struct diag d;
+	struct topology *t;
+
+	diag_init(&d);
+	diag_input(&d, NULL, NULL, "earlier");
+	t = topology_parse("[]", 2, "mem.json", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "earlier");
+}
+END_TEST
+
+START_TEST(test_cannot_read)
+{
+	struct diag d;
+	struct topology *t;
+	char want[512];
+
+	diag_init(&d);
+	t = topology_load(TEST_DATA "/no-such-file.json", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_int_eq(d.kind, DIAG_INPUT);
+	snprintf(want, sizeof want, "%s: cannot read: %s",
+		 TEST_DATA "/no-such-file.json", strerror(ENOENT));
+	ck_assert_str_eq(diag_text(&d), want);
+
+	diag_init(&d);
+	t = topology_load(TEST_DATA, &d);
+	ck_assert_ptr_null(t);
+	snprintf(want, sizeof want, "%s: cannot read: %s", TEST_DATA, strerror(EISDIR));
+	ck_assert_str_eq(diag_text(&d), want);
+}
+END_TEST
+
+/* Files that do not tell their size (pipes, /proc) are read as they come. */
+START_TEST(test_unsized_file)
+{
+	struct diag d;
+	struct topology *t;
+
+	if (access("/proc/self/status", R_OK) != 0)
+		return;         /* not Linux: nothing to read this way */
+	diag_init(&d);
+	t = topology_load("/proc/self/status", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "/proc/self/status:1:1: invalid JSON near 'N'");
+}
+END_TEST
+
+START_TEST(test_parse_no_file_name)
+{
+	static const char text[] =
+		"{\"components\": {\"a\": {\"mtbf\": 1, \"mttr\": 1}},"
+		" \"system\": {\"type\": \"component\", \"component\": \"a\"}}";
+	struct diag d;
+	struct topology *t;
+
+	diag_init(&d);
+	t = topology_parse(text, strlen(text), NULL, &d);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t->file, "-");
+	ck_assert_str_eq(t->name, "-");
+	topology_free(t);
+
+	diag_init(&d);
+	t = topology_parse("[", 1, NULL, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "-:1:2: unexpected end of file");
+}
+END_TEST
+
+START_TEST(test_too_large)
+{
+	char path[] = "/tmp/check_topology_XXXXXX";
+	char want[512];
+	struct diag d;
+	struct topology *t;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	/* Sparse: no 64 MiB of disk needed. */
+	ck_assert_int_eq(ftruncate(fd, TOPOLOGY_MAX_FILE_BYTES + 1), 0);
+	close(fd);
+	diag_init(&d);
+	t = topology_load(path, &d);
+	unlink(path);
+	ck_assert_ptr_null(t);
+	snprintf(want, sizeof want, "%s: is larger than the 64 MiB limit", path);
+	ck_assert_str_eq(diag_text(&d), want);
+
+	/* A device has no size to check first: reading stops at the limit. */
+	if (access("/dev/zero", R_OK) == 0) {
+		diag_init(&d);
+		t = topology_load("/dev/zero", &d);
+		ck_assert_ptr_null(t);
+		ck_assert_str_eq(diag_text(&d), "/dev/zero: is larger than the 64 MiB limit");
+	}
+
+	diag_init(&d);
+	t = topology_parse("{}", (size_t)TOPOLOGY_MAX_FILE_BYTES + 1, "big.json", &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "big.json: is larger than the 64 MiB limit");
+}
+END_TEST
+
+/* The limit on component types is too large for a committed fixture. */
+START_TEST(test_too_many_components)
+{
+	size_t n = TOPOLOGY_MAX_COMPONENTS + 1, cap = 64 + n * 40, len = 0;
+	char *text = malloc(cap);
+	struct diag d;
+	struct topology *t;
+
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)snprintf(text + len, cap - len, "{\"components\": {");
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%s\"c%zu\": {}", i ? "," : "", i);
+	len += (size_t)snprintf(text + len, cap - len, "}, \"system\": {}}");
+	ck_assert_uint_lt(len, cap);
+	diag_init(&d);
+	t = topology_parse(text, len, "many.json", &d);
+	free(text);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d),
+			 "many.json: components: has 100001 entries, more than the limit of 100000");
+}
+END_TEST
+
+START_TEST(test_too_many_empirical)
+{
+	size_t n = TOPOLOGY_MAX_EMPIRICAL + 1, cap = 256 + 2 * n, len = 0;
+	char *text = malloc(cap);
+	struct diag d;
+	struct topology *t;
+
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)snprintf(text + len, cap - len,
+				"{\"components\": {\"x\": {\"mtbf\": 1, \"repair\": "
+				"{\"distribution\": \"empirical\", \"values\": [1");
+	for (size_t i = 1; i < n; i++) {
+		text[len++] = ',';
+		text[len++] = '1';
+	}
+	len += (size_t)snprintf(text + len, cap - len, "]}}}, \"system\": {}}");
+	ck_assert_uint_lt(len, cap);
+	diag_init(&d);
+	t = topology_parse(text, len, "emp.json", &d);
+	free(text);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "emp.json: components.x.repair.values: "
+			 "has 1000001 values, more than the limit of 1000000");
+}
+END_TEST
+
+/* 64 levels is the deepest allowed; the fixture depth-limit has 65. */
+START_TEST(test_depth_ok)
+{
+	static const char open[] = "{\"type\": \"series\", \"blocks\": [";
+	static const char leaf[] = "{\"type\": \"component\", \"component\": \"a\"}";
+	char text[8192];
+	size_t len = 0;
+	struct topology *t;
+	const struct block *b;
+	int depth = 1;
+
+	len += (size_t)snprintf(text, sizeof text,
+				"{\"components\": {\"a\": {\"mtbf\": 1, \"mttr\": 1}}, \"system\": ");
+	for (int i = 1; i < TOPOLOGY_MAX_DEPTH; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s", open);
+	len += (size_t)snprintf(text + len, sizeof text - len, "%s", leaf);
+	for (int i = 1; i < TOPOLOGY_MAX_DEPTH; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "]}");
+	len += (size_t)snprintf(text + len, sizeof text - len, "}");
+	ck_assert_uint_lt(len, sizeof text);
+	t = parse_ok(text);
+	for (b = &t->system; b->nchildren; b = &b->children[0])
+		depth++;
+	ck_assert_int_eq(depth, TOPOLOGY_MAX_DEPTH);
+	ck_assert_int_eq(b->kind, BLOCK_COMPONENT);
+	ck_assert_uint_eq(strlen(b->path), strlen("system") + 63 * strlen(".blocks[0]"));
+	topology_free(t);
+}
+END_TEST
+
+START_TEST(test_free_null)
+{
+	topology_free(NULL);
+}
+END_TEST
+
+START_TEST(test_block_kind_name)
+{
+	ck_assert_str_eq(block_kind_name(BLOCK_COMPONENT), "component");
+	ck_assert_str_eq(block_kind_name(BLOCK_SERIES), "series");
+	ck_assert_str_eq(block_kind_name(BLOCK_PARALLEL), "parallel");
+	ck_assert_str_eq(block_kind_name(BLOCK_K_OF_N), "k_of_n");
+}
+END_TEST
+
+Suite *topology_suite(void)
+{
+	Suite *s = suite_create("topology");
+	TCase *good = tcase_create("good");
+	TCase *bad = tcase_create("bad");
+	TCase *limits = tcase_create("limits");
+
+	find_bad_fixtures();
+	tcase_add_checked_fixture(good, setup, NULL);
+	tcase_add_test(good, test_crm_basic);
+	tcase_add_test(good, test_defaults);
+	tcase_add_test(good, test_all_dists);
+	tcase_add_test(good, test_units);
+	tcase_add_test(good, test_parse_memory);
+	tcase_add_test(good, test_depth_ok);
+	tcase_add_test(good, test_free_null);
+	tcase_add_test(good, test_block_kind_name);
+	suite_add_tcase(s, good);
+
+	tcase_add_checked_fixture(bad, setup, NULL);
+	tcase_add_test(bad, test_bad_fixture_count);
+	tcase_add_loop_test(bad, test_bad_fixture, 0, nbad);
+	tcase_add_test(bad, test_first_error_wins);
+	tcase_add_test(bad, test_cannot_read);
+	tcase_add_test(bad, test_unsized_file);
+	tcase_add_test(bad, test_parse_no_file_name);
+	suite_add_tcase(s, bad);
+
+	tcase_add_checked_fixture(limits, setup, NULL);
+	tcase_set_timeout(limits, 60);
+	tcase_add_test(limits, test_too_large);
+	tcase_add_test(limits, test_too_many_components);
+	tcase_add_test(limits, test_too_many_empirical);
+	suite_add_tcase(s, limits);
+	return s;
+}
