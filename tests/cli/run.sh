@@ -111,6 +111,29 @@ empty "validate examples stdout" "$TMP/out"
 empty "validate examples stderr" "$TMP/err"
 expect "validate mix" 3 "$NINES" validate "$EX/crm-basic.json" "$DATA/bad/$(ls "$DATA/bad" | head -1)"
 
+# --- the JSON Schema agrees with the loader on the good files -------------
+# Debian's python3-jsonschema lives under /usr/bin/python3 (quickstart
+# installs it); another python3 on PATH may lack it.
+PY=python3
+/usr/bin/python3 -c 'import jsonschema' 2>/dev/null && PY=/usr/bin/python3
+$PY - "$top_srcdir/docs/topology.schema.json" "$EX"/*.json "$DATA"/good-*.json \
+	"$top_srcdir"/bench/*.json <<'PY' >"$TMP/py" 2>&1 && ok || { bad "schema"; cat "$TMP/py"; }
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+for f in sys.argv[2:]:
+    errors = list(v.iter_errors(json.load(open(f))))
+    assert not errors, (f, errors[0].message)
+# a few files the loader refuses, which the schema must refuse too
+for bad in [{"components": {}},
+            {"components": {"a": {"mtbff": 1, "mttr": 1}}, "system": {"type": "component", "component": "a"}},
+            {"components": {"a": {"mtbf": "5 h", "mttr": 1}}, "system": {"type": "component", "component": "a"}},
+            {"components": {"a": {"mtbf": 1, "mttr": 1}}, "system": {"type": "series", "need": 1, "count": 2, "component": "a"}},
+            {"components": {"a": {"mtbf": 1, "mttr": 1}}, "system": {"type": "k_of_n", "count": 2, "component": "a"}}]:
+    assert list(v.iter_errors(bad)), bad
+PY
+
 # --- simulate and analyze outputs ------------------------------------------
 M="$EX/crm-basic.json"
 expect "simulate text" 0 "$NINES" simulate -n 200 "$M"
