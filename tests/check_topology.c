@@ -202,7 +202,7 @@ START_TEST(test_crm_basic)
 
 	ck_assert_str_eq(t->file, EXAMPLE);
 	ck_assert_str_eq(t->name, "crm-basic");
-	ck_assert_str_eq(t->description, "free text");
+	ck_assert_str_eq(t->description, "A CRM platform: an HAProxy pair, three application servers of which two carry the load, and a three-node database quorum");
 	ck_assert_double_eq_tol(t->sim.horizon, 87600, EPS);
 	ck_assert_double_eq(t->sim.warmup, 0);
 	ck_assert_int_eq(t->sim.replications, 1000);
