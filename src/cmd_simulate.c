@@ -33,11 +33,14 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 		{ "format", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "stats", no_argument, NULL, 's' },
+		{ "window", required_argument, NULL, 'w' },
+		{ "slo", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	long reps = -1, threads = run_default_threads();
-	double horizon = -1, warmup = -1, conf = -1;
+	double horizon = -1, warmup = -1, conf = -1, window = -1;
+	struct run_settings slo;
 	unsigned long long seed = 0;
 	int have_seed = 0, stats = 0, c, status;
 	enum report_format fmt = REPORT_TEXT;
@@ -48,6 +51,7 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 	struct report rep;
 	struct diag dg;
 
+	run_settings_defaults(&slo);
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:j:o:h", longopts, NULL)) != -1) {
@@ -94,6 +98,16 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 		case 's':
 			stats = 1;
 			break;
+		case 'w':
+			if (command_duration(self, "--window", optarg, &window))
+				return EXIT_USAGE;
+			if (!(window > 0))
+				return command_usage_error(self, "--window: must be greater than 0");
+			break;
+		case 'L':
+			if (command_slo(self, optarg, &slo))
+				return EXIT_USAGE;
+			break;
 		case 'h':
 			command_help(self, stdout);
 			return EXIT_OK;
@@ -112,11 +126,16 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 	if (status)
 		return status;
 	memset(&opt, 0, sizeof opt);
-	opt.horizon = horizon > 0 ? horizon : d.t->sim.horizon;
-	opt.warmup = warmup >= 0 ? warmup : d.t->sim.warmup;
-	opt.replications = reps > 0 ? reps : d.t->sim.replications;
-	opt.seed = have_seed ? seed : d.t->sim.seed;
-	opt.confidence = conf > 0 ? conf : d.t->sim.confidence;
+	run_settings_defaults(&opt.set);
+	opt.set.nslo = slo.nslo;
+	memcpy(opt.set.slo, slo.slo, sizeof slo.slo);
+	if (window > 0)
+		opt.set.window = window;
+	opt.set.horizon = horizon > 0 ? horizon : d.t->sim.horizon;
+	opt.set.warmup = warmup >= 0 ? warmup : d.t->sim.warmup;
+	opt.set.replications = reps > 0 ? reps : d.t->sim.replications;
+	opt.set.seed = have_seed ? seed : d.t->sim.seed;
+	opt.set.confidence = conf > 0 ? conf : d.t->sim.confidence;
 	opt.threads = (int)threads;
 	if (isatty(STDERR_FILENO))
 		opt.progress = progress;

@@ -120,6 +120,32 @@ int command_duration(const struct command *c, const char *opt, const char *text,
 }
 
 #include "output.h"
+#include "result.h"
+
+int command_slo(const struct command *c, const char *text, struct run_settings *set)
+{
+	const char *p = text;
+
+	set->nslo = 0;
+	for (;;) {
+		char *end;
+		double v = strtod(p, &end);
+
+		if (end == p || (*end && *end != ',') || !isfinite(v) || !(v > 0 && v < 100)) {
+			command_usage_error(c, "--slo: \"%s\" is not a list of percentages between 0 and 100"
+					    " such as 99.9,99.95", text);
+			return -1;
+		}
+		if (set->nslo == RESULT_MAX_SLO) {
+			command_usage_error(c, "--slo: at most %d targets", RESULT_MAX_SLO);
+			return -1;
+		}
+		set->slo[set->nslo++] = v / 100;
+		if (!*end)
+			return 0;
+		p = end + 1;
+	}
+}
 
 int command_design_load(struct design *d, const char *file)
 {

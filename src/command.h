@@ -50,6 +50,12 @@ int command_double(const struct command *c, const char *opt, const char *text,
 int command_duration(const struct command *c, const char *opt, const char *text,
 		     double *hours);
 
+/* Parse --slo's comma-separated availability targets in percent
+ * ("99.9,99.95") into SET's nslo and slo.  Prints a usage error and
+ * returns -1 on a bad list. */
+struct run_settings;
+int command_slo(const struct command *c, const char *text, struct run_settings *set);
+
 int cmd_simulate(int argc, char **argv, const struct command *self);
 int cmd_analyze(int argc, char **argv, const struct command *self);
 int cmd_validate(int argc, char **argv, const struct command *self);

@@ -6,7 +6,10 @@
  * far as block states change: each block keeps the count of its children
  * that are up and is up while that count reaches its need, so an event costs
  * O(log instances + depth).  Downtime and outages are accumulated on the
- * fly; nothing is allocated after engine_new.
+ * fly; nothing is allocated after engine_new and engine_slots.
+ *
+ * Each instance draws from its own random stream (see rng.h); one GSL
+ * generator is pointed at the instance's state before each draw.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,6 +27,12 @@ struct slot {
 struct engine {
 	const struct model *m;
 	gsl_rng *r;
+	void *own_state;         /* r's own state, given back before freeing r */
+	unsigned char *states;   /* one stream state per instance */
+	size_t state_size;
+	uint64_t *inst_key;      /* stream key of each instance */
+	double slot_len;
+	size_t nslots;
 	size_t ni, nb, nt;
 	/* read-only copies of the model's tree, packed for the loop */
 	uint32_t *inst_parent;
@@ -47,7 +56,13 @@ void engine_free(struct engine *e)
 {
 	if (!e)
 		return;
-	gsl_rng_free(e->r);
+	if (e->r) {
+		rng_use(e->r, e->own_state);
+		gsl_rng_free(e->r);
+	}
+	free(e->states);
+	free(e->inst_key);
+	free(e->res.slot_down);
 	free(e->inst_parent);
 	free(e->inst_type);
 	free(e->block_parent);
@@ -73,6 +88,7 @@ void engine_free(struct engine *e)
 struct engine *engine_new(const struct model *m, struct diag *d)
 {
 	struct engine *e = calloc(1, sizeof *e);
+	uint64_t *ordinal = NULL;    /* instances of each type seen so far */
 
 	if (!e)
 		goto oom;
@@ -81,7 +97,11 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	e->nb = model_blocks(m);
 	e->nt = model_types(m);
 	e->r = rng_new();
-	if (!e->r || !ALLOC(e->inst_parent, e->ni) || !ALLOC(e->inst_type, e->ni) ||
+	if (e->r)
+		e->own_state = e->r->state;
+	e->state_size = rng_state_size();
+	e->states = calloc(e->ni ? e->ni : 1, e->state_size);
+	if (!e->r || !e->states || !ALLOC(e->inst_key, e->ni) || !ALLOC(e->inst_parent, e->ni) || !ALLOC(e->inst_type, e->ni) ||
 	    !ALLOC(e->block_parent, e->nb) || !ALLOC(e->block_need, e->nb) ||
 	    !ALLOC(e->block_children, e->nb) || !ALLOC(e->fail, e->ni) ||
 	    !ALLOC(e->repair, e->ni) || !ALLOC(e->inst_up, e->ni) ||
@@ -91,9 +111,13 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	    !ALLOC(e->res.block_outages, e->nb) || !ALLOC(e->res.type_down, e->nt) ||
 	    !ALLOC(e->res.type_failures, e->nt))
 		goto oom;
+	ordinal = calloc(e->nt ? e->nt : 1, sizeof *ordinal);
+	if (!ordinal)
+		goto oom;
 	for (size_t i = 0; i < e->ni; i++) {
 		size_t t = model_instance_type(m, i);
 
+		e->inst_key[i] = rng_key(model_type_name(m, t), ordinal[t]++);
 		e->inst_parent[i] = (uint32_t)model_instance_parent(m, i);
 		e->inst_type[i] = (uint32_t)t;
 		e->fail[i] = model_type_failure(m, t);
@@ -106,11 +130,47 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 		e->block_need[b] = model_block_need(m, b);
 		e->block_children[b] = model_block_children(m, b);
 	}
+	free(ordinal);
 	return e;
 oom:
+	free(ordinal);
 	engine_free(e);
 	diag_runtime(d, "out of memory for the simulation workspace");
 	return NULL;
+}
+
+int engine_slots(struct engine *e, double len, size_t nslots, struct diag *d)
+{
+	free(e->res.slot_down);
+	e->res.slot_down = calloc(nslots ? nslots : 1, sizeof *e->res.slot_down);
+	if (!e->res.slot_down) {
+		e->nslots = 0;
+		return diag_runtime(d, "out of memory for %zu time slots", nslots);
+	}
+	e->slot_len = len;
+	e->nslots = nslots;
+	return 0;
+}
+
+/* The system was down over [A, B) inside the measured window starting at
+ * W: spread that time over the slots it overlaps.  Runs once per system
+ * outage, not per event. */
+static void slots_add(struct engine *e, double w, double a, double b)
+{
+	double len = e->slot_len;
+	size_t k;
+
+	if (e->nslots == 0 || b <= a)
+		return;
+	for (k = (size_t)((a - w) / len); k < e->nslots; k++) {
+		double lo = w + (double)k * len, hi = lo + len;
+		double from = a > lo ? a : lo, to = b < hi ? b : hi;
+
+		if (from >= b)
+			break;
+		if (to > from)
+			e->res.slot_down[k] += to - from;
+	}
 }
 
 static inline void heap_swap_in(struct engine *e, size_t k, struct slot s)
@@ -170,8 +230,11 @@ static inline void propagate(struct engine *e, uint32_t b, int delta, double t,
 			double since = e->block_since[b];
 
 			res->block_down[b] += t - (since > w ? since : w);
-			if (b == 0 && outages && since >= w)
-				hist_add(outages, t - since);
+			if (b == 0) {
+				if (outages && since >= w)
+					hist_add(outages, t - since);
+				slots_add(e, w, since > w ? since : w, t);
+			}
 		}
 		b = e->block_parent[b];
 	}
@@ -186,7 +249,8 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	uint64_t events = 0;
 	double w = warmup, end = warmup + horizon;
 
-	rng_seed(r, seed, index);
+	for (size_t k = 0; k < e->nslots; k++)
+		res->slot_down[k] = 0;
 	for (size_t b = 0; b < e->nb; b++) {
 		e->block_up[b] = e->block_children[b];
 		res->block_down[b] = 0;
@@ -195,6 +259,8 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	for (size_t t = 0; t < e->nt; t++)
 		res->type_down[t] = res->type_failures[t] = 0;
 	for (size_t i = 0; i < e->ni; i++) {
+		rng_use(r, e->states + i * e->state_size);
+		rng_seed(r, seed, index, e->inst_key[i]);
 		e->inst_up[i] = 1;
 		e->heap[i].t = dist_sample(e->fail[i], r);
 		e->heap[i].id = (uint32_t)i;
@@ -207,6 +273,7 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		uint32_t i = e->heap[0].id;
 
 		events++;
+		rng_use(r, e->states + (size_t)i * e->state_size);
 		if (e->inst_up[i]) {
 			e->inst_up[i] = 0;
 			e->inst_since[i] = t;
@@ -238,8 +305,11 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 			double since = e->block_since[b];
 
 			res->block_down[b] += end - (since > w ? since : w);
-			if (b == 0 && outages && since >= w)
-				hist_add(outages, end - since);
+			if (b == 0) {
+				if (outages && since >= w)
+					hist_add(outages, end - since);
+				slots_add(e, w, since > w ? since : w, end);
+			}
 		}
 	}
 	res->events = events;

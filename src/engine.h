@@ -21,6 +21,7 @@ struct rep_result {
 	double *block_outages;   /* outages of each block that began in the window */
 	double *type_down;       /* hours down, summed over a type's instances */
 	double *type_failures;   /* failures in the window, summed over a type's instances */
+	double *slot_down;       /* system downtime in each time slot (engine_slots) */
 	uint64_t events;         /* state changes of instances */
 };
 
@@ -31,6 +32,12 @@ struct engine;
 struct engine *engine_new(const struct model *m, struct diag *d);
 
 void engine_free(struct engine *e);
+
+/* Also measure the system's downtime in NSLOTS consecutive slots of LEN
+ * hours each, from the start of the measured window (slots past its end
+ * stay empty).  Call before engine_run, once.  Returns 0, or -1 with d
+ * filled when out of memory. */
+int engine_slots(struct engine *e, double len, size_t nslots, struct diag *d);
 
 /* Run replication INDEX under SEED from time 0, everything up, to
  * WARMUP + HORIZON hours, and measure the window [WARMUP, WARMUP + HORIZON]:

@@ -23,6 +23,8 @@ const struct command commands[] = {
 	  "      --confidence C      level of the confidence intervals, 0 < C < 1 (default: the file's, else 0.95)\n"
 	  "  -j, --threads N         worker threads (default: online processors); the output does not depend on it\n"
 	  OUTPUT_OPTIONS
+	  "      --window DUR        length of the SLO windows (default: 30d)\n"
+	  "      --slo LIST          availability targets in percent for the windows (default: 99.9,99.95,99.99)\n"
 	  "      --stats             print events, events per second and wall time to standard error\n"
 	  "  -h, --help              show this help\n" },
 	{ "analyze", cmd_analyze, "[options] TOPOLOGY.json",

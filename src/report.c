@@ -43,12 +43,12 @@ int report_within(const struct measures *m, double exact)
 
 void report_block_measures(const struct report *rep, size_t b, struct measures *out)
 {
-	result_measures(&rep->r->block[b], rep->r->confidence, out);
+	result_measures(&rep->r->block[b], rep->r->set.confidence, out);
 }
 
 void report_type_measures(const struct report *rep, size_t t, struct measures *out)
 {
-	result_measures(&rep->r->type[t], rep->r->confidence, out);
+	result_measures(&rep->r->type[t], rep->r->set.confidence, out);
 }
 
 int report_decimals(double u)
@@ -288,6 +288,58 @@ struct table *report_system_table(const struct report *rep)
 		ROW("outage length");
 	}
 #undef ROW
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}
+
+/* "4.2%" with enough digits for small probabilities. */
+static void fmt_pct(char *buf, size_t n, double p)
+{
+	if (!isfinite(p))
+		snprintf(buf, n, "-");
+	else if (p == 0)
+		snprintf(buf, n, "0%%");
+	else if (p * 100 >= 0.1)
+		snprintf(buf, n, "%.2g%%", p * 100);
+	else
+		snprintf(buf, n, "%.2g%%", p * 100);
+}
+
+struct table *report_slo_table(const struct report *rep)
+{
+	const struct result *r = rep->r;
+	struct table *t;
+	const char *cells[3];
+	char target[32], p[32], ci[96], lo[32], hi[32];
+
+	if (!r || r->nwindows == 0)
+		return NULL;
+	t = table_new(3);
+	if (!t)
+		return NULL;
+	cells[0] = "target";
+	cells[1] = "P(window below)";
+	cells[2] = "CI";
+	if (table_row(t, cells))
+		goto oom;
+	for (size_t s = 0; s < r->set.nslo; s++) {
+		struct estimate e = moments_x(&r->slo[s], r->set.confidence);
+
+		if (e.ci_low < 0)
+			e.ci_low = 0;
+		snprintf(target, sizeof target, "%.10g%%", r->set.slo[s] * 100);
+		fmt_pct(p, sizeof p, e.mean);
+		fmt_pct(lo, sizeof lo, e.ci_low);
+		fmt_pct(hi, sizeof hi, e.ci_high);
+		snprintf(ci, sizeof ci, "[%s, %s]", lo, hi);
+		cells[0] = target;
+		cells[1] = p;
+		cells[2] = ci;
+		if (table_row(t, cells))
+			goto oom;
+	}
 	return t;
 oom:
 	table_free(t);

@@ -64,6 +64,10 @@ struct table *report_blocks_table(const struct report *rep);
 struct table *report_types_table(const struct report *rep);
 /* The system's measures as label / value rows. */
 struct table *report_system_table(const struct report *rep);
+/* SLO windows: one row per target with the probability that a window
+ * falls below it; NULL when out of memory or when the horizon holds no
+ * whole window (check rep->r->nwindows). */
+struct table *report_slo_table(const struct report *rep);
 /* Which columns of those tables align right ('1'). */
 const char *report_blocks_right(const struct report *rep);
 const char *report_types_right(const struct report *rep);

@@ -51,7 +51,7 @@ static void row(FILE *f, const struct report *rep, const char *scope, const char
 	if (rep->r) {
 		struct measures m;
 
-		result_measures(mo, rep->r->confidence, &m);
+		result_measures(mo, rep->r->set.confidence, &m);
 		est(f, &m.availability);
 		est(f, &m.nines);
 		est(f, &m.downtime_min_per_year);

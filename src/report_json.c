@@ -86,6 +86,53 @@ static void analytic(FILE *f, const struct report *rep, double a, double u,
 	fputc('}', f);
 }
 
+/* "slo" and "timeline": the window measures; empty when the horizon holds
+ * no whole window. */
+static void slo(FILE *f, const struct result *r)
+{
+	const struct hist *h = &r->window_down;
+
+	fputs("  \"slo\": {\"window_hours\": ", f);
+	num(f, r->set.window);
+	fprintf(f, ", \"windows_per_replication\": %zu", r->nwindows);
+	fputs(",\n    \"window_availability_percentiles\": {\"p1\": ", f);
+	num(f, 1 - hist_quantile(h, 0.99));
+	fputs(", \"p10\": ", f);
+	num(f, 1 - hist_quantile(h, 0.9));
+	fputs(", \"p50\": ", f);
+	num(f, 1 - hist_quantile(h, 0.5));
+	fputs("},\n    \"targets\": [", f);
+	for (size_t s = 0; s < r->set.nslo && r->nwindows > 0; s++) {
+		struct estimate e = moments_x(&r->slo[s], r->set.confidence);
+
+		if (e.ci_low < 0)
+			e.ci_low = 0;
+		fputs(s ? ",\n      {\"target\": " : "\n      {\"target\": ", f);
+		num(f, r->set.slo[s]);
+		fputs(", ", f);
+		est(f, "breach_probability", &e);
+		fputc('}', f);
+	}
+	fputs("]},\n  \"timeline\": {\"window_hours\": ", f);
+	num(f, r->set.window);
+	fputs(", \"availability\": [", f);
+	for (size_t k = 0; k < r->nwindows; k++) {
+		struct measures m;
+
+		result_measures(&r->window[k], r->set.confidence, &m);
+		fputs(k ? ",\n    {\"start_hours\": " : "\n    {\"start_hours\": ", f);
+		num(f, r->set.warmup + (double)k * r->set.window);
+		fputs(", \"mean\": ", f);
+		num(f, m.availability.mean);
+		fputs(", \"ci_low\": ", f);
+		num(f, m.availability.ci_low);
+		fputs(", \"ci_high\": ", f);
+		num(f, m.availability.ci_high);
+		fputc('}', f);
+	}
+	fputs("]},\n", f);
+}
+
 int report_json(FILE *f, const struct report *rep)
 {
 	const struct model *mo = rep->m;
@@ -104,12 +151,12 @@ int report_json(FILE *f, const struct report *rep)
 	fputs("},\n", f);
 	if (r) {
 		fputs("  \"simulation\": {\"horizon_hours\": ", f);
-		num(f, r->horizon);
+		num(f, r->set.horizon);
 		fprintf(f, ", \"replications\": %ld, \"seed\": %llu, \"confidence\": ",
-			r->replications, (unsigned long long)r->seed);
-		num(f, r->confidence);
+			r->set.replications, (unsigned long long)r->set.seed);
+		num(f, r->set.confidence);
 		fputs(", \"warmup_hours\": ", f);
-		num(f, r->warmup);
+		num(f, r->set.warmup);
 		fprintf(f, ", \"events\": %llu},\n", (unsigned long long)r->events);
 	}
 
@@ -129,7 +176,10 @@ int report_json(FILE *f, const struct report *rep)
 		fputs("},\n", f);
 	}
 	analytic(f, rep, rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, "    ");
-	fputs("\n  },\n  \"blocks\": [", f);
+	fputs("\n  },\n", f);
+	if (r)
+		slo(f, r);
+	fputs("  \"blocks\": [", f);
 	for (size_t b = 0; b < model_blocks(mo); b++) {
 		fputs(b ? ",\n    {" : "\n    {", f);
 		fputs("\"path\": ", f);

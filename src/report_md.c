@@ -15,9 +15,9 @@ int report_md(FILE *f, const struct report *rep)
 		fprintf(f, "%s\n\n", rep->t->description);
 	if (rep->r)
 		fprintf(f, "`%s`: %ld replications of %s, seed %llu, %g%% confidence intervals.\n\n",
-			rep->t->file, rep->r->replications,
-			duration_format(rep->r->horizon, h, sizeof h),
-			(unsigned long long)rep->r->seed, rep->r->confidence * 100);
+			rep->t->file, rep->r->set.replications,
+			duration_format(rep->r->set.horizon, h, sizeof h),
+			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
 	else
 		fprintf(f, "`%s`: exact steady-state values, no simulation.\n\n", rep->t->file);
 	t = report_system_table(rep);
@@ -32,6 +32,21 @@ int report_md(FILE *f, const struct report *rep)
 		return -1;
 	table_print_md(f, t, report_blocks_right(rep));
 	table_free(t);
+	if (rep->r && rep->r->nwindows > 0) {
+		char w[64];
+		const struct hist *h = &rep->r->window_down;
+
+		fprintf(f, "\n### SLO windows\n\n%zu windows of %s in each replication;"
+			" window availability p1 %.6f, p10 %.6f, median %.6f.\n\n",
+			rep->r->nwindows, duration_format(rep->r->set.window, w, sizeof w),
+			1 - hist_quantile(h, 0.99), 1 - hist_quantile(h, 0.9),
+			1 - hist_quantile(h, 0.5));
+		t = report_slo_table(rep);
+		if (!t)
+			return -1;
+		table_print_md(f, t, "011");
+		table_free(t);
+	}
 	fputs("\n### Components (each instance)\n\n", f);
 	t = report_types_table(rep);
 	if (!t)

@@ -16,8 +16,8 @@ static void heading(FILE *f, const struct report *rep)
 		fprintf(f, "%s\n", rep->t->description);
 	if (rep->r)
 		fprintf(f, "%ld replications of %s, seed %llu, %g%% confidence intervals\n",
-			rep->r->replications, duration_format(rep->r->horizon, h, sizeof h),
-			(unsigned long long)rep->r->seed, rep->r->confidence * 100);
+			rep->r->set.replications, duration_format(rep->r->set.horizon, h, sizeof h),
+			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
 	else
 		fprintf(f, "exact steady-state values, no simulation\n");
 }
@@ -60,6 +60,18 @@ int report_text(FILE *f, const struct report *rep)
 	fputs("\nblocks\n", f);
 	if (print(f, report_blocks_table(rep), "  ", report_blocks_right(rep), 0))
 		return -1;
+	if (rep->r && rep->r->nwindows > 0) {
+		char w[64];
+		const struct hist *h = &rep->r->window_down;
+
+		fprintf(f, "\nSLO windows: %zu of %s in each replication; window availability"
+			" p1 %.6f, p10 %.6f, median %.6f\n", rep->r->nwindows,
+			duration_format(rep->r->set.window, w, sizeof w),
+			1 - hist_quantile(h, 0.99), 1 - hist_quantile(h, 0.9),
+			1 - hist_quantile(h, 0.5));
+		if (print(f, report_slo_table(rep), "  ", "011", 0))
+			return -1;
+	}
 	fputs("\ncomponents (each instance)\n", f);
 	if (print(f, report_types_table(rep), "  ", report_types_right(rep), 0))
 		return -1;

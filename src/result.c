@@ -5,32 +5,32 @@
 #include "duration.h"
 #include "result.h"
 
-struct result *result_new(const struct model *m, double horizon, long replications,
-			  uint64_t seed, double confidence)
+struct result *result_new(const struct model *m, const struct run_settings *set)
 {
 	struct result *r = calloc(1, sizeof *r);
 	size_t nb = model_blocks(m), nt = model_types(m);
+	size_t n = (size_t)set->replications;
 
 	if (!r)
 		return NULL;
 	r->m = m;
-	r->horizon = horizon;
-	r->replications = replications;
-	r->seed = seed;
-	r->confidence = confidence;
-	r->block = calloc(nb, sizeof *r->block);
-	r->type = calloc(nt ? nt : 1, sizeof *r->type);
-	r->sys_down = calloc((size_t)replications, sizeof *r->sys_down);
-	r->sys_outages = calloc((size_t)replications, sizeof *r->sys_outages);
-	if (!r->block || !r->type || !r->sys_down || !r->sys_outages) {
+	r->set = *set;
+	r->nwindows = (size_t)floor(set->horizon / set->window);
+	r->nmoments = nb + nt + set->nslo + r->nwindows;
+	r->block = calloc(r->nmoments, sizeof *r->block);
+	r->sys_down = calloc(n, sizeof *r->sys_down);
+	r->sys_outages = calloc(n, sizeof *r->sys_outages);
+	if (!r->block || !r->sys_down || !r->sys_outages) {
 		result_free(r);
 		return NULL;
 	}
-	for (size_t b = 0; b < nb; b++)
-		moments_init(&r->block[b]);
-	for (size_t t = 0; t < nt; t++)
-		moments_init(&r->type[t]);
+	r->type = r->block + nb;
+	r->slo = r->type + nt;
+	r->window = r->slo + set->nslo;
+	for (size_t k = 0; k < r->nmoments; k++)
+		moments_init(&r->block[k]);
 	hist_init(&r->outages);
+	hist_init(&r->window_down);
 	return r;
 }
 
@@ -39,7 +39,6 @@ void result_free(struct result *r)
 	if (!r)
 		return;
 	free(r->block);
-	free(r->type);
 	free(r->sys_down);
 	free(r->sys_outages);
 	free(r);

@@ -11,15 +11,30 @@
 #include "model.h"
 #include "stats.h"
 
+#define RESULT_MAX_SLO 8
+
+/* What a run was asked to do. */
+struct run_settings {
+	double warmup;            /* hours simulated before measuring, >= 0 */
+	double horizon;           /* hours measured, > 0 */
+	long replications;        /* >= 1 */
+	uint64_t seed;
+	double confidence;        /* in (0, 1) */
+	double window;            /* SLO window, hours, > 0 */
+	size_t nslo;              /* SLO targets, at most RESULT_MAX_SLO */
+	double slo[RESULT_MAX_SLO]; /* availability targets in (0, 1) */
+};
+
 struct result {
 	const struct model *m;    /* borrowed: must outlive the result */
-	double warmup;            /* hours simulated before the window */
-	double horizon;           /* hours measured */
-	long replications;
-	uint64_t seed;
-	double confidence;
+	struct run_settings set;
+	size_t nwindows;          /* whole windows in the horizon */
+	size_t nmoments;          /* all the moments below, in one array */
 	struct moments *block;    /* [model_blocks]: x = down fraction, y = outages/year */
 	struct moments *type;     /* [model_types]: the same per instance of the type */
+	struct moments *slo;      /* [set.nslo]: x = fraction of windows below the target */
+	struct moments *window;   /* [nwindows]: x = down fraction of window k */
+	struct hist window_down;  /* down fraction of every window of every replication */
 	double *sys_down;         /* [replications]: system down fraction of each replication */
 	double *sys_outages;      /* [replications]: system outages in each replication */
 	struct hist outages;      /* system outage durations, hours */
@@ -38,10 +53,11 @@ struct measures {
 	double down_replications;              /* replications with any downtime */
 };
 
-/* A result ready to be filled for M.  Returns NULL when out of memory.
- * Free with result_free (NULL is fine). */
-struct result *result_new(const struct model *m, double horizon, long replications,
-			  uint64_t seed, double confidence);
+/* A result ready to be filled for M run with SET.  Returns NULL when out of
+ * memory.  Free with result_free (NULL is fine).  The moments arrays are
+ * consecutive in the order block, type, slo, window, so that a run can
+ * treat them as one array of nmoments. */
+struct result *result_new(const struct model *m, const struct run_settings *set);
 void result_free(struct result *r);
 
 /* Derive the measures from merged moments at confidence CONF. */

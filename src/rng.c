@@ -1,4 +1,4 @@
-/* rng.c - seeding GSL's taus2 generator for replication streams.
+/* rng.c - seeding GSL's taus2 generator for instance streams.
  *
  * taus2 keeps three 32-bit words s1, s2, s3 (stored in unsigned longs) that
  * must be at least 2, 8 and 16 for the generator to have its full period.
@@ -6,7 +6,6 @@
  * splitmix64 outputs instead so that the stream space is 2^96, then run the
  * generator a few steps as gsl_rng_set does, to leave the seeding pattern
  * behind. */
-
 #include "rng.h"
 
 struct taus2_state {
@@ -25,6 +24,16 @@ gsl_rng *rng_new(void)
 	return r;
 }
 
+size_t rng_state_size(void)
+{
+	return sizeof(struct taus2_state);
+}
+
+void rng_use(gsl_rng *r, void *state)
+{
+	r->state = state;
+}
+
 uint64_t rng_mix(uint64_t x)
 {
 	x += 0x9e3779b97f4a7c15ULL;
@@ -33,10 +42,19 @@ uint64_t rng_mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index)
+uint64_t rng_key(const char *name, uint64_t ordinal)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;     /* FNV-1a */
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 0x100000001b3ULL;
+	return rng_mix(h ^ rng_mix(ordinal));
+}
+
+void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key)
 {
 	struct taus2_state *s = gsl_rng_state(r);
-	uint64_t a = rng_mix(seed ^ rng_mix(index));
+	uint64_t a = rng_mix(seed ^ rng_mix(index ^ rng_mix(key)));
 	uint64_t b = rng_mix(a);
 
 	s->s1 = (unsigned long)(a & 0xffffffffUL);

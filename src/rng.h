@@ -1,8 +1,16 @@
-/* rng.h - one random stream per replication, a pure function of
- * (seed, replication index), never of thread or rank. */
+/* rng.h - random streams that are a pure function of (seed, replication
+ * index, stream key), never of thread or rank.
+ *
+ * Every instance draws from its own stream, keyed by its component type's
+ * name and its ordinal among that type's instances.  Two designs that share
+ * a component name therefore draw the same failure and repair times for it
+ * in the same replication (common random numbers), which makes their
+ * difference far more precise than two independent runs would.
+ */
 #ifndef NINES_RNG_H
 #define NINES_RNG_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
@@ -11,12 +19,23 @@
  * gsl_rng_free. */
 gsl_rng *rng_new(void);
 
-/* Put R at the start of the stream of replication INDEX under SEED.  The
- * whole 96-bit state is filled from a splitmix64 mix of both numbers, so
- * neighbouring indices get unrelated streams and distinct replications do
- * not share a 32-bit seed (gsl_rng_set would keep only 32 bits: with 10^5
- * replications two of them would likely coincide).  Never allocates. */
-void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index);
+/* Bytes of one stream's state. */
+size_t rng_state_size(void);
+
+/* Make R draw from (and advance) the state at STATE, rng_state_size()
+ * bytes owned by the caller.  No allocation: the engine keeps one state
+ * per instance and switches between them. */
+void rng_use(gsl_rng *r, void *state);
+
+/* Put R's current state at the start of stream KEY of replication INDEX
+ * under SEED.  The whole 96-bit state is filled from splitmix64 mixes of
+ * the three numbers, so neighbouring indices or keys get unrelated streams
+ * and distinct streams do not share a 32-bit seed (gsl_rng_set keeps only
+ * 32 bits: with 10^5 replications two would likely coincide). */
+void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key);
+
+/* The key of the ORDINAL-th instance of the component type NAME. */
+uint64_t rng_key(const char *name, uint64_t ordinal);
 
 /* The splitmix64 output function: a bijection on 64-bit words that mixes
  * every input bit into every output bit. */

@@ -24,9 +24,8 @@ struct shared {
 	struct result *res;
 	size_t nchunks;
 	long chunk;                    /* replications per chunk */
-	size_t nb, nt;
-	struct moments *chunk_block;   /* [nchunks * nb] */
-	struct moments *chunk_type;    /* [nchunks * nt] */
+	size_t nb, nt, nmom;
+	struct moments *chunk_mom;     /* [nchunks * nmom]: each chunk's moments */
 	atomic_size_t next_chunk;
 	atomic_long done;
 	atomic_int failed;
@@ -35,9 +34,19 @@ struct shared {
 struct worker {
 	struct shared *sh;
 	struct hist outages;
+	struct hist window_down;
 	uint64_t events;
 	struct diag diag;
 };
+
+void run_settings_defaults(struct run_settings *set)
+{
+	set->window = 30 * 24;
+	set->nslo = 3;
+	set->slo[0] = 0.999;
+	set->slo[1] = 0.9995;
+	set->slo[2] = 0.9999;
+}
 
 int run_default_threads(void)
 {
@@ -50,40 +59,56 @@ static void *work(void *arg)
 {
 	struct worker *w = arg;
 	struct shared *sh = w->sh;
-	const struct run_options *opt = sh->opt;
-	double years = opt->horizon / HOURS_PER_YEAR;
+	const struct run_settings *set = &sh->opt->set;
+	const struct result *res = sh->res;
+	double h = set->horizon, years = h / HOURS_PER_YEAR;
 	struct engine *e = engine_new(sh->m, &w->diag);
 	size_t c;
 
-	if (!e) {
+	if (!e || engine_slots(e, set->window, res->nwindows, &w->diag)) {
+		engine_free(e);
 		atomic_store(&sh->failed, 1);
 		return NULL;
 	}
 	while ((c = atomic_fetch_add(&sh->next_chunk, 1)) < sh->nchunks) {
 		long first = (long)c * sh->chunk;
-		long last = first + sh->chunk < opt->replications ?
-			    first + sh->chunk : opt->replications;
-		struct moments *mb = sh->chunk_block + c * sh->nb;
-		struct moments *mt = sh->chunk_type + c * sh->nt;
+		long last = first + sh->chunk < set->replications ?
+			    first + sh->chunk : set->replications;
+		/* this chunk's moments, laid out as the result's */
+		struct moments *mb = sh->chunk_mom + c * sh->nmom;
+		struct moments *mt = mb + sh->nb;
+		struct moments *ms = mt + sh->nt;
+		struct moments *mw = ms + set->nslo;
 
 		if (atomic_load(&sh->failed))
 			break;
 		for (long i = first; i < last; i++) {
 			const struct rep_result *rr =
-				engine_run(e, opt->seed, (uint64_t)i, opt->warmup,
-					   opt->horizon, &w->outages);
+				engine_run(e, set->seed, (uint64_t)i, set->warmup, h, &w->outages);
+			size_t below[RESULT_MAX_SLO] = { 0 };
 
 			for (size_t b = 0; b < sh->nb; b++)
-				moments_add(&mb[b], rr->block_down[b] / opt->horizon,
-					    rr->block_outages[b] / years);
+				moments_add(&mb[b], rr->block_down[b] / h, rr->block_outages[b] / years);
 			for (size_t t = 0; t < sh->nt; t++) {
 				double k = (double)model_type_instances(sh->m, t);
 
 				if (k > 0)
-					moments_add(&mt[t], rr->type_down[t] / (k * opt->horizon),
+					moments_add(&mt[t], rr->type_down[t] / (k * h),
 						    rr->type_failures[t] / (k * years));
 			}
-			sh->res->sys_down[i] = rr->block_down[0] / opt->horizon;
+			for (size_t k = 0; k < res->nwindows; k++) {
+				double u = rr->slot_down[k] / set->window;
+
+				moments_add(&mw[k], u, 0);
+				hist_add(&w->window_down, u);
+				for (size_t s = 0; s < set->nslo; s++)
+					if (1 - u < set->slo[s])
+						below[s]++;
+			}
+			if (res->nwindows > 0)
+				for (size_t s = 0; s < set->nslo; s++)
+					moments_add(&ms[s], (double)below[s] / (double)res->nwindows, 0);
+			sh->res->sys_down[i] = rr->block_down[0] / h;
 			sh->res->sys_outages[i] = rr->block_outages[0];
 			w->events += rr->events;
 		}
@@ -115,30 +140,31 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 	sh.opt = opt;
 	sh.nb = model_blocks(m);
 	sh.nt = model_types(m);
-	sh.chunk = (opt->replications + RUN_CHUNKS_MAX - 1) / RUN_CHUNKS_MAX;
+	sh.chunk = (opt->set.replications + RUN_CHUNKS_MAX - 1) / RUN_CHUNKS_MAX;
 	if (sh.chunk < RUN_CHUNK_MIN)
 		sh.chunk = RUN_CHUNK_MIN;
-	sh.nchunks = (size_t)((opt->replications + sh.chunk - 1) / sh.chunk);
+	sh.nchunks = (size_t)((opt->set.replications + sh.chunk - 1) / sh.chunk);
 	atomic_init(&sh.next_chunk, 0);
 	atomic_init(&sh.done, 0);
 	atomic_init(&sh.failed, 0);
 	if ((size_t)nthreads > sh.nchunks)
 		nthreads = (int)sh.nchunks;
-	sh.res = result_new(m, opt->horizon, opt->replications, opt->seed, opt->confidence);
-	if (sh.res)
-		sh.res->warmup = opt->warmup;
-	sh.chunk_block = calloc(sh.nchunks * sh.nb, sizeof *sh.chunk_block);
-	sh.chunk_type = calloc(sh.nchunks * (sh.nt ? sh.nt : 1), sizeof *sh.chunk_type);
+	sh.res = result_new(m, &opt->set);
+	if (sh.res) {
+		sh.nmom = sh.res->nmoments;
+		sh.chunk_mom = calloc(sh.nchunks * sh.nmom, sizeof *sh.chunk_mom);
+	}
 	w = calloc((size_t)nthreads, sizeof *w);
 	tid = calloc((size_t)nthreads, sizeof *tid);
-	if (!sh.res || !sh.chunk_block || !sh.chunk_type || !w || !tid) {
-		diag_runtime(d, "out of memory for %ld replications", opt->replications);
+	if (!sh.res || !sh.chunk_mom || !w || !tid) {
+		diag_runtime(d, "out of memory for %ld replications", opt->set.replications);
 		goto fail;
 	}
 	/* calloc's zero bits are moments_init's zeros. */
 	for (int k = 0; k < nthreads; k++) {
 		w[k].sh = &sh;
 		hist_init(&w[k].outages);
+		hist_init(&w[k].window_down);
 		diag_init(&w[k].diag);
 	}
 	for (; started < nthreads; started++) {
@@ -151,13 +177,15 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 		}
 	}
 	if (opt->progress && started == nthreads) {
-		while (atomic_load(&sh.done) < opt->replications && !atomic_load(&sh.failed)) {
+		long total = opt->set.replications;
+
+		while (atomic_load(&sh.done) < total && !atomic_load(&sh.failed)) {
 			struct timespec ts = { 0, 100 * 1000 * 1000 };
 
-			opt->progress(opt->progress_arg, atomic_load(&sh.done), opt->replications);
+			opt->progress(opt->progress_arg, atomic_load(&sh.done), total);
 			nanosleep(&ts, NULL);
 		}
-		opt->progress(opt->progress_arg, atomic_load(&sh.done), opt->replications);
+		opt->progress(opt->progress_arg, atomic_load(&sh.done), total);
 	}
 	for (int k = 0; k < started; k++)
 		pthread_join(tid[k], NULL);
@@ -170,26 +198,22 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 		diag_runtime(d, "the simulation failed");
 		goto fail;
 	}
-	for (size_t c = 0; c < sh.nchunks; c++) {
-		for (size_t b = 0; b < sh.nb; b++)
-			moments_merge(&sh.res->block[b], &sh.chunk_block[c * sh.nb + b]);
-		for (size_t t = 0; t < sh.nt; t++)
-			moments_merge(&sh.res->type[t], &sh.chunk_type[c * sh.nt + t]);
-	}
+	for (size_t c = 0; c < sh.nchunks; c++)
+		for (size_t k = 0; k < sh.nmom; k++)
+			moments_merge(&sh.res->block[k], &sh.chunk_mom[c * sh.nmom + k]);
 	for (int k = 0; k < nthreads; k++) {
 		hist_merge(&sh.res->outages, &w[k].outages);
+		hist_merge(&sh.res->window_down, &w[k].window_down);
 		sh.res->events += w[k].events;
 	}
 	sh.res->wall_seconds = now() - t0;
-	free(sh.chunk_block);
-	free(sh.chunk_type);
+	free(sh.chunk_mom);
 	free(w);
 	free(tid);
 	return sh.res;
 fail:
 	result_free(sh.res);
-	free(sh.chunk_block);
-	free(sh.chunk_type);
+	free(sh.chunk_mom);
 	free(w);
 	free(tid);
 	return NULL;

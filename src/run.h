@@ -16,11 +16,7 @@
 #define RUN_CHUNKS_MAX 1024
 
 struct run_options {
-	double warmup;           /* hours simulated before measuring, >= 0 */
-	double horizon;          /* hours measured, > 0 */
-	long replications;       /* >= 1 */
-	uint64_t seed;
-	double confidence;       /* in (0, 1) */
+	struct run_settings set;
 	int threads;             /* >= 1 */
 	/* Called now and then from the calling thread while workers run, with
 	 * the number of replications done; may be NULL. */
@@ -30,6 +26,10 @@ struct run_options {
 
 /* The number of online processors, at least 1. */
 int run_default_threads(void);
+
+/* Fill SET with the defaults that no file sets: a 30-day SLO window and
+ * the targets 99.9%, 99.95% and 99.99%. */
+void run_settings_defaults(struct run_settings *set);
 
 /* Run the replications of M described by OPT.  Returns a new result (free
  * with result_free; it borrows M) or NULL with d filled. */

@@ -19,7 +19,7 @@ static void sample_mean_ok(const struct dist *x, unsigned long seed)
 	double mean = 0, m2 = 0, se, half;
 	const int n = 400000;
 
-	rng_seed(r, seed, 0);
+	rng_seed(r, seed, 0, 0);
 	for (int i = 1; i <= n; i++) {
 		double v = dist_sample(x, r), dv = v - mean;
 

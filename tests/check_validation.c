@@ -46,11 +46,12 @@ static void sim_run_warm(struct sim *s, const char *text, long n, double warmup,
 	ck_assert_ptr_nonnull(s->m);
 	ck_assert_int_eq(analytic_init(&s->a, s->m, &d), 0);
 	memset(&opt, 0, sizeof opt);
-	opt.warmup = warmup;
-	opt.horizon = horizon;
-	opt.replications = n;
-	opt.seed = seed;
-	opt.confidence = 0.95;
+	run_settings_defaults(&opt.set);
+	opt.set.warmup = warmup;
+	opt.set.horizon = horizon;
+	opt.set.replications = n;
+	opt.set.seed = seed;
+	opt.set.confidence = 0.95;
 	opt.threads = 2;
 	s->r = run_model(s->m, &opt, &d);
 	ck_assert_msg(s->r != NULL, "%s", diag_text(&d));
