@@ -150,7 +150,16 @@ python3 - "$TMP/sim.json" "$TMP/ana.json" <<'PY' >"$TMP/py" 2>&1 && ok || { bad 
 import json, sys
 s = json.load(open(sys.argv[1]))
 a = json.load(open(sys.argv[2]))
-assert list(s)[:5] == ["nines_version", "topology", "simulation", "system", "blocks"], list(s)
+assert list(s) == ["nines_version", "topology", "simulation", "system", "slo", "timeline",
+                   "blocks", "components"], list(s)
+assert list(a) == ["nines_version", "topology", "system", "blocks", "components"], list(a)
+slo = s["slo"]
+assert slo["window_hours"] == 720 and slo["windows_per_replication"] == 121
+assert [t["target"] for t in slo["targets"]] == [0.999, 0.9995, 0.9999]
+p = [t["breach_probability"]["mean"] for t in slo["targets"]]
+assert 0 < p[0] <= p[1] <= p[2] < 1, p   # a stricter target is breached at least as often
+assert len(s["timeline"]["availability"]) == 121
+assert s["timeline"]["availability"][1]["start_hours"] == 720
 assert s["simulation"]["replications"] == 200 and s["simulation"]["seed"] == 42
 sy = s["system"]
 for k in ["availability", "unavailability", "nines", "downtime_minutes_per_year",
