@@ -190,3 +190,153 @@ int command_write_report(const struct report *rep, enum report_format fmt, const
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	return EXIT_OK;
 }
+
+#include <getopt.h>
+#include <unistd.h>
+
+#include "run.h"
+
+/* A one-line bar on a terminal's standard error; never on stdout. */
+void command_progress(void *arg, long done, long total)
+{
+	int width = 40, fill = (int)((double)done / (double)total * width);
+
+	(void)arg;
+	fprintf(stderr, "\r[%.*s%*s] %ld/%ld", fill,
+		"########################################", width - fill, "", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+void command_stats(const struct result *r, int threads)
+{
+	fprintf(stderr, "nines: %llu events in %.3f s: %.3g events/s on %d threads\n",
+		(unsigned long long)r->events, r->wall_seconds,
+		r->wall_seconds > 0 ? (double)r->events / r->wall_seconds : 0, threads);
+}
+
+int command_run_args(const struct command *self, int argc, char **argv,
+		     unsigned extra, struct run_args *a)
+{
+	static const struct option longopts[] = {
+		{ "replications", required_argument, NULL, 'n' },
+		{ "horizon", required_argument, NULL, 'H' },
+		{ "warmup", required_argument, NULL, 'W' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "confidence", required_argument, NULL, 'C' },
+		{ "threads", required_argument, NULL, 'j' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "stats", no_argument, NULL, 's' },
+		{ "window", required_argument, NULL, 'w' },
+		{ "slo", required_argument, NULL, 'L' },
+		{ "baseline", required_argument, NULL, 'B' },
+		{ "fail-below", required_argument, NULL, 'f' },
+		{ "plot", required_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(a, 0, sizeof *a);
+	a->reps = -1;
+	a->threads = run_default_threads();
+	a->horizon = a->warmup = a->conf = a->window = -1;
+	a->fmt = REPORT_TEXT;
+	run_settings_defaults(&a->slo);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":n:j:o:h", longopts, NULL)) != -1) {
+		if (!(extra & RUN_ARGS_COMPARE) && (c == 'B' || c == 'f' || c == 'P'))
+			c = '?';
+		switch (c) {
+		case 'n':
+			if (command_long(self, "--replications", optarg, 1,
+					 TOPOLOGY_MAX_REPLICATIONS, &a->reps))
+				return EXIT_USAGE;
+			break;
+		case 'H':
+			if (command_duration(self, "--horizon", optarg, &a->horizon))
+				return EXIT_USAGE;
+			if (!(a->horizon > 0) || a->horizon > TOPOLOGY_MAX_HORIZON)
+				return command_usage_error(self, "--horizon: must be greater than 0 and at most 1000y");
+			break;
+		case 'W':
+			if (command_duration(self, "--warmup", optarg, &a->warmup))
+				return EXIT_USAGE;
+			if (!(a->warmup >= 0) || a->warmup > TOPOLOGY_MAX_HORIZON)
+				return command_usage_error(self, "--warmup: must be 0 or more and at most 1000y");
+			break;
+		case 'S':
+			if (command_u64(self, "--seed", optarg, &a->seed))
+				return EXIT_USAGE;
+			a->have_seed = 1;
+			break;
+		case 'C':
+			if (command_double(self, "--confidence", optarg, &a->conf))
+				return EXIT_USAGE;
+			if (!(a->conf > 0 && a->conf < 1))
+				return command_usage_error(self, "--confidence: must be between 0 and 1 (exclusive), got %s", optarg);
+			break;
+		case 'j':
+			if (command_long(self, "--threads", optarg, 1, 256, &a->threads))
+				return EXIT_USAGE;
+			break;
+		case 'F':
+			if (report_format_parse(optarg, &a->fmt))
+				return command_usage_error(self, "--format: unknown format \"%s\" (text, json, md, csv)", optarg);
+			break;
+		case 'o':
+			a->out = optarg;
+			break;
+		case 's':
+			a->stats = 1;
+			break;
+		case 'w':
+			if (command_duration(self, "--window", optarg, &a->window))
+				return EXIT_USAGE;
+			if (!(a->window > 0))
+				return command_usage_error(self, "--window: must be greater than 0");
+			break;
+		case 'L':
+			if (command_slo(self, optarg, &a->slo))
+				return EXIT_USAGE;
+			break;
+		case 'B':
+			a->baseline = optarg;
+			break;
+		case 'f':
+			if (command_double(self, "--fail-below", optarg, &a->fail_below))
+				return EXIT_USAGE;
+			a->have_fail_below = 1;
+			break;
+		case 'P':
+			a->plot = optarg;
+			break;
+		case 'h':
+			command_help(self, stdout);
+			return EXIT_OK;
+		case ':':
+			return command_usage_error(self, "%s needs a value", argv[optind - 1]);
+		default:
+			return command_usage_error(self, "unknown option \"%s\"", argv[optind - 1]);
+		}
+	}
+	return -1;
+}
+
+void command_run_settings(const struct run_args *a, const struct topology *t,
+			  struct run_settings *set)
+{
+	run_settings_defaults(set);
+	set->horizon = a->horizon > 0 ? a->horizon : t->sim.horizon;
+	set->warmup = a->warmup >= 0 ? a->warmup : t->sim.warmup;
+	set->replications = a->reps > 0 ? a->reps : t->sim.replications;
+	set->seed = a->have_seed ? a->seed : t->sim.seed;
+	set->confidence = a->conf > 0 ? a->conf : t->sim.confidence;
+	if (a->window > 0)
+		set->window = a->window;
+	set->nslo = a->slo.nslo;
+	memcpy(set->slo, a->slo.slo, sizeof set->slo);
+}

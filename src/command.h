@@ -5,6 +5,12 @@
 
 #include <stdio.h>
 
+#include "analytic.h"
+#include "model.h"
+#include "report.h"
+#include "result.h"
+#include "topology.h"
+
 enum exit_status {
 	EXIT_OK = 0,
 	EXIT_BELOW = 1,      /* compare --fail-below threshold not met */
@@ -53,19 +59,52 @@ int command_duration(const struct command *c, const char *opt, const char *text,
 /* Parse --slo's comma-separated availability targets in percent
  * ("99.9,99.95") into SET's nslo and slo.  Prints a usage error and
  * returns -1 on a bad list. */
-struct run_settings;
 int command_slo(const struct command *c, const char *text, struct run_settings *set);
 
+/* The options of the commands that run simulations. */
+struct run_args {
+	long reps;                  /* -1: not given */
+	double horizon, warmup, conf, window;   /* -1: not given */
+	unsigned long long seed;
+	int have_seed;
+	long threads;
+	int stats;
+	enum report_format fmt;
+	const char *out;
+	struct run_settings slo;    /* nslo and slo: the --slo targets or the defaults */
+	/* compare only (RUN_ARGS_COMPARE) */
+	const char *baseline;
+	double fail_below;
+	int have_fail_below;
+	const char *plot;
+};
+
+#define RUN_ARGS_COMPARE 1u
+
+/* Parse the options of a simulating command into A, accepting
+ * --baseline, --fail-below and --plot when EXTRA has RUN_ARGS_COMPARE.
+ * Returns -1 when parsing is done and the operands start at optind, or an
+ * exit status to return at once (help printed, usage error printed). */
+int command_run_args(const struct command *self, int argc, char **argv,
+		     unsigned extra, struct run_args *a);
+
+/* The settings of a run: A's values where given, else T's file values,
+ * else the defaults. */
+void command_run_settings(const struct run_args *a, const struct topology *t,
+			  struct run_settings *set);
+
+/* A progress bar on standard error (for run_options.progress). */
+void command_progress(void *arg, long done, long total);
+
+/* --stats: events, events per second and wall time on standard error. */
+void command_stats(const struct result *r, int threads);
+
 int cmd_simulate(int argc, char **argv, const struct command *self);
+int cmd_compare(int argc, char **argv, const struct command *self);
 int cmd_analyze(int argc, char **argv, const struct command *self);
 int cmd_validate(int argc, char **argv, const struct command *self);
 int cmd_help(int argc, char **argv, const struct command *self);
 
-
-#include "analytic.h"
-#include "model.h"
-#include "report.h"
-#include "topology.h"
 
 /* A topology file read, compiled and solved exactly: what simulate and
  * analyze both start from. */

@@ -1,5 +1,6 @@
-/* hist.c - percentiles of outage durations without storing every outage:
- * a replication can have thousands of outages and a run millions. */
+/* hist.c - percentiles of outage durations and window downtimes without
+ * storing every value: a replication can have thousands of outages and a
+ * run millions. */
 #include <math.h>
 
 #include "hist.h"
@@ -14,16 +15,20 @@ void hist_init(struct hist *h)
 	h->total = 0;
 }
 
+/* Bin 0 holds exact zeros, bin 1 the values below HIST_LOW, the last bin
+ * the values past the top decade. */
 static int bin_of(double x)
 {
 	double k;
 
-	if (!(x >= HIST_LOW))
+	if (!(x > 0))
 		return 0;
+	if (x < HIST_LOW)
+		return 1;
 	k = floor(log10(x / HIST_LOW) * HIST_PER_DECADE);
 	if (k >= HIST_PER_DECADE * HIST_DECADES)
 		return HIST_BINS - 1;
-	return 1 + (int)k;
+	return 2 + (int)k;
 }
 
 void hist_add(struct hist *h, double x)
@@ -50,28 +55,41 @@ void hist_merge(struct hist *a, const struct hist *b)
 	a->total += b->total;
 }
 
-double hist_quantile(const struct hist *h, double q)
+/* The K-th smallest value (0-based), taking each bin's values as evenly
+ * spread from its min to its max. */
+static double value_at(const struct hist *h, uint64_t k)
 {
-	double rank, seen = 0, last = NAN;
+	uint64_t seen = 0;
 
-	if (h->total == 0)
-		return NAN;
-	/* Rank in [0, total - 1], as the "linear" sample quantile counts. */
-	rank = q * (double)(h->total - 1);
 	for (int i = 0; i < HIST_BINS; i++) {
-		double c = (double)h->count[i];
+		uint64_t c = h->count[i];
 
 		if (c == 0)
 			continue;
-		if (rank < seen + c) {
-			double f = c > 1 ? (rank - seen) / (c - 1) : 0;
+		if (k < seen + c) {
+			uint64_t j = k - seen;
 
-			if (f > 1)
-				f = 1;
-			return h->min[i] + f * (h->max[i] - h->min[i]);
+			if (c == 1)
+				return h->min[i];
+			return h->min[i] + (h->max[i] - h->min[i]) * (double)j / (double)(c - 1);
 		}
 		seen += c;
-		last = h->max[i];
 	}
-	return last;
+	return NAN;
+}
+
+double hist_quantile(const struct hist *h, double q)
+{
+	double rank, lo, hi;
+	uint64_t k;
+
+	if (h->total == 0)
+		return NAN;
+	rank = q * (double)(h->total - 1);
+	k = (uint64_t)floor(rank);
+	if (k >= h->total - 1)
+		return value_at(h, h->total - 1);
+	lo = value_at(h, k);
+	hi = value_at(h, k + 1);
+	return lo + (hi - lo) * (rank - (double)k);
 }

@@ -1,10 +1,14 @@
-/* hist.h - a log-binned histogram of durations for percentiles.
+/* hist.h - a log-binned histogram of durations (or fractions) for
+ * percentiles, without storing every value.
  *
- * Bins are 1/200 of a decade wide from 1e-6 h to 1e7 h, and each bin keeps
- * its smallest and largest value, so a quantile is read by interpolating
- * between real observations: exact when a bin holds one distinct value,
- * within 1.2% otherwise.  Counts are integers, so merging histograms in any
- * order gives the same bits. */
+ * Bins are 1/200 of a decade wide from 1e-6 to 1e7, with a bin for exact
+ * zeros, one below 1e-6 and one above 1e7.  Each bin keeps its count and
+ * its smallest and largest value.  A quantile is read as the "linear"
+ * sample quantile of the values, where each bin's values are taken as
+ * evenly spread between its smallest and largest: exact when the ranks
+ * involved fall on values a bin holds alone (a bin's only value, or a
+ * bin's extremes), and otherwise within the bin's width, 1.2%.  Counts
+ * are integers, so merging histograms in any order gives the same bits. */
 #ifndef NINES_HIST_H
 #define NINES_HIST_H
 
@@ -13,7 +17,7 @@
 #define HIST_PER_DECADE 200
 #define HIST_DECADES    13
 #define HIST_LOW        1e-6
-#define HIST_BINS       (HIST_PER_DECADE * HIST_DECADES + 2)  /* + underflow, overflow */
+#define HIST_BINS       (HIST_PER_DECADE * HIST_DECADES + 3)  /* + zero, underflow, overflow */
 
 struct hist {
 	uint64_t count[HIST_BINS];
@@ -24,7 +28,7 @@ struct hist {
 
 void hist_init(struct hist *h);
 
-/* Count one duration X >= 0 (hours).  Constant time, no allocation. */
+/* Count one value X >= 0.  Constant time, no allocation. */
 void hist_add(struct hist *h, double x);
 
 /* Add B's counts to A. */

@@ -27,6 +27,21 @@ const struct command commands[] = {
 	  "      --slo LIST          availability targets in percent for the windows (default: 99.9,99.95,99.99)\n"
 	  "      --stats             print events, events per second and wall time to standard error\n"
 	  "  -h, --help              show this help\n" },
+	{ "compare", cmd_compare, "[options] A.json B.json [C.json...]",
+	  "compare designs side by side, with paired differences against a baseline",
+	  "  -n, --replications N    independent replications (default: the baseline file's, else 1000)\n"
+	  "      --horizon DUR       measured time of each replication (default: the baseline file's, else 10y)\n"
+	  "      --warmup DUR        time simulated before measuring starts (default: the baseline file's, else 0)\n"
+	  "      --seed N            random seed (default: the baseline file's, else 1)\n"
+	  "      --confidence C      level of the confidence intervals (default: the baseline file's, else 0.95)\n"
+	  "      --baseline FILE     the design the others are measured against (default: the first)\n"
+	  "      --fail-below NINES  exit with status 1 when a design gives fewer nines\n"
+	  "  -j, --threads N         worker threads (default: online processors); the output does not depend on it\n"
+	  OUTPUT_OPTIONS
+	  "      --window DUR        length of the SLO windows (default: 30d)\n"
+	  "      --slo LIST          availability targets in percent for the windows (default: 99.9,99.95,99.99)\n"
+	  "      --stats             print events, events per second and wall time to standard error\n"
+	  "  -h, --help              show this help\n" },
 	{ "analyze", cmd_analyze, "[options] TOPOLOGY.json",
 	  "print the exact steady-state availability of a design, without simulating",
 	  OUTPUT_OPTIONS

@@ -31,6 +31,15 @@ int report_json(FILE *f, const struct report *rep);
 int report_md(FILE *f, const struct report *rep);
 int report_csv(FILE *f, const struct report *rep);
 
+/* The members of REP's JSON object after "nines_version", through its
+ * closing brace: what `nines compare` repeats for each design. */
+int report_json_design(FILE *f, const struct report *rep);
+/* JSON pieces: a quoted, escaped string; a number (%.17g, null when not
+ * finite); "KEY": {"mean", "ci_low", "ci_high", "stderr"}. */
+void report_json_str(FILE *f, const char *s);
+void report_json_num(FILE *f, double x);
+void report_json_est(FILE *f, const char *key, const struct estimate *e);
+
 /* Shared by the writers. */
 
 /* Whether any block's or type's exact availability lies outside its

@@ -8,7 +8,7 @@
 #include "config.h"
 #include "report.h"
 
-static void str(FILE *f, const char *s)
+void report_json_str(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (; *s; s++) {
@@ -28,7 +28,7 @@ static void str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void num(FILE *f, double x)
+void report_json_num(FILE *f, double x)
 {
 	if (isfinite(x))
 		fprintf(f, "%.17g", x);
@@ -36,33 +36,33 @@ static void num(FILE *f, double x)
 		fputs("null", f);
 }
 
-static void est(FILE *f, const char *key, const struct estimate *e)
+void report_json_est(FILE *f, const char *key, const struct estimate *e)
 {
 	fprintf(f, "\"%s\": {\"mean\": ", key);
-	num(f, e->mean);
+	report_json_num(f, e->mean);
 	fputs(", \"ci_low\": ", f);
-	num(f, e->ci_low);
+	report_json_num(f, e->ci_low);
 	fputs(", \"ci_high\": ", f);
-	num(f, e->ci_high);
+	report_json_num(f, e->ci_high);
 	fputs(", \"stderr\": ", f);
-	num(f, e->stderr_);
+	report_json_num(f, e->stderr_);
 	fputc('}', f);
 }
 
 static void measures(FILE *f, const struct measures *m, const char *ind)
 {
 	fprintf(f, "%s", ind);
-	est(f, "availability", &m->availability);
+	report_json_est(f, "availability", &m->availability);
 	fprintf(f, ",\n%s", ind);
-	est(f, "unavailability", &m->unavailability);
+	report_json_est(f, "unavailability", &m->unavailability);
 	fprintf(f, ",\n%s", ind);
-	est(f, "nines", &m->nines);
+	report_json_est(f, "nines", &m->nines);
 	fprintf(f, ",\n%s", ind);
-	est(f, "downtime_minutes_per_year", &m->downtime_min_per_year);
+	report_json_est(f, "downtime_minutes_per_year", &m->downtime_min_per_year);
 	fprintf(f, ",\n%s", ind);
-	est(f, "outages_per_year", &m->outages_per_year);
+	report_json_est(f, "outages_per_year", &m->outages_per_year);
 	fprintf(f, ",\n%s", ind);
-	est(f, "mean_outage_minutes", &m->mean_outage_min);
+	report_json_est(f, "mean_outage_minutes", &m->mean_outage_min);
 	fputs(",\n", f);
 }
 
@@ -71,19 +71,41 @@ static void analytic(FILE *f, const struct report *rep, double a, double u,
 		     const struct measures *m, const char *ind)
 {
 	fprintf(f, "%s\"analytic\": {\"availability\": ", ind);
-	num(f, a);
+	report_json_num(f, a);
 	fputs(", \"unavailability\": ", f);
-	num(f, u);
+	report_json_num(f, u);
 	fputs(", \"nines\": ", f);
-	num(f, -log10(u));
+	report_json_num(f, -log10(u));
 	fputs(", \"downtime_minutes_per_year\": ", f);
-	num(f, u * 8760 * 60);
+	report_json_num(f, u * 8760 * 60);
 	fputs(", \"method\": ", f);
-	str(f, rep->a->method);
+	report_json_str(f, rep->a->method);
 	if (m)
 		fprintf(f, ", \"within_ci\": %s", report_within(m, a) > 0 ? "true" :
 			report_within(m, a) == 0 ? "false" : "null");
 	fputc('}', f);
+}
+
+/* "outage_minutes_cdf": [[minutes, fraction of outages no longer], ...],
+ * one point per histogram bin that holds outages (at the bin's longest). */
+static void outage_cdf(FILE *f, const struct hist *h)
+{
+	uint64_t seen = 0;
+	int first = 1;
+
+	fputs("    \"outage_minutes_cdf\": [", f);
+	for (int i = 0; i < HIST_BINS; i++) {
+		if (!h->count[i])
+			continue;
+		seen += h->count[i];
+		fputs(first ? "[" : ", [", f);
+		first = 0;
+		report_json_num(f, h->max[i] * 60);
+		fputs(", ", f);
+		report_json_num(f, (double)seen / (double)h->total);
+		fputc(']', f);
+	}
+	fputs("],\n", f);
 }
 
 /* "slo" and "timeline": the window measures; empty when the horizon holds
@@ -93,14 +115,14 @@ static void slo(FILE *f, const struct result *r)
 	const struct hist *h = &r->window_down;
 
 	fputs("  \"slo\": {\"window_hours\": ", f);
-	num(f, r->set.window);
+	report_json_num(f, r->set.window);
 	fprintf(f, ", \"windows_per_replication\": %zu", r->nwindows);
 	fputs(",\n    \"window_availability_percentiles\": {\"p1\": ", f);
-	num(f, 1 - hist_quantile(h, 0.99));
+	report_json_num(f, 1 - hist_quantile(h, 0.99));
 	fputs(", \"p10\": ", f);
-	num(f, 1 - hist_quantile(h, 0.9));
+	report_json_num(f, 1 - hist_quantile(h, 0.9));
 	fputs(", \"p50\": ", f);
-	num(f, 1 - hist_quantile(h, 0.5));
+	report_json_num(f, 1 - hist_quantile(h, 0.5));
 	fputs("},\n    \"targets\": [", f);
 	for (size_t s = 0; s < r->set.nslo && r->nwindows > 0; s++) {
 		struct estimate e = moments_x(&r->slo[s], r->set.confidence);
@@ -108,26 +130,26 @@ static void slo(FILE *f, const struct result *r)
 		if (e.ci_low < 0)
 			e.ci_low = 0;
 		fputs(s ? ",\n      {\"target\": " : "\n      {\"target\": ", f);
-		num(f, r->set.slo[s]);
+		report_json_num(f, r->set.slo[s]);
 		fputs(", ", f);
-		est(f, "breach_probability", &e);
+		report_json_est(f, "breach_probability", &e);
 		fputc('}', f);
 	}
 	fputs("]},\n  \"timeline\": {\"window_hours\": ", f);
-	num(f, r->set.window);
+	report_json_num(f, r->set.window);
 	fputs(", \"availability\": [", f);
 	for (size_t k = 0; k < r->nwindows; k++) {
 		struct measures m;
 
 		result_measures(&r->window[k], r->set.confidence, &m);
 		fputs(k ? ",\n    {\"start_hours\": " : "\n    {\"start_hours\": ", f);
-		num(f, r->set.warmup + (double)k * r->set.window);
+		report_json_num(f, r->set.warmup + (double)k * r->set.window);
 		fputs(", \"mean\": ", f);
-		num(f, m.availability.mean);
+		report_json_num(f, m.availability.mean);
 		fputs(", \"ci_low\": ", f);
-		num(f, m.availability.ci_low);
+		report_json_num(f, m.availability.ci_low);
 		fputs(", \"ci_high\": ", f);
-		num(f, m.availability.ci_high);
+		report_json_num(f, m.availability.ci_high);
 		fputc('}', f);
 	}
 	fputs("]},\n", f);
@@ -135,45 +157,52 @@ static void slo(FILE *f, const struct result *r)
 
 int report_json(FILE *f, const struct report *rep)
 {
+	fputs("{\n  \"nines_version\": ", f);
+	report_json_str(f, PACKAGE_VERSION);
+	fputs(",\n", f);
+	return report_json_design(f, rep);
+}
+
+int report_json_design(FILE *f, const struct report *rep)
+{
 	const struct model *mo = rep->m;
 	const struct result *r = rep->r;
 	struct measures m;
 	int first;
 
-	fputs("{\n  \"nines_version\": ", f);
-	str(f, PACKAGE_VERSION);
-	fputs(",\n  \"topology\": {\"name\": ", f);
-	str(f, rep->t->name);
+	fputs("  \"topology\": {\"name\": ", f);
+	report_json_str(f, rep->t->name);
 	fputs(", \"file\": ", f);
-	str(f, rep->t->file);
+	report_json_str(f, rep->t->file);
 	fputs(", \"description\": ", f);
-	str(f, rep->t->description);
+	report_json_str(f, rep->t->description);
 	fputs("},\n", f);
 	if (r) {
 		fputs("  \"simulation\": {\"horizon_hours\": ", f);
-		num(f, r->set.horizon);
+		report_json_num(f, r->set.horizon);
 		fprintf(f, ", \"replications\": %ld, \"seed\": %llu, \"confidence\": ",
 			r->set.replications, (unsigned long long)r->set.seed);
-		num(f, r->set.confidence);
+		report_json_num(f, r->set.confidence);
 		fputs(", \"warmup_hours\": ", f);
-		num(f, r->set.warmup);
+		report_json_num(f, r->set.warmup);
 		fprintf(f, ", \"events\": %llu},\n", (unsigned long long)r->events);
 	}
 
 	fputs("  \"system\": {\n", f);
 	fputs("    \"name\": ", f);
-	str(f, model_block_name(mo, 0));
+	report_json_str(f, model_block_name(mo, 0));
 	fputs(",\n", f);
 	if (r) {
 		report_block_measures(rep, 0, &m);
 		measures(f, &m, "    ");
 		fputs("    \"outage_minutes_percentiles\": {\"p50\": ", f);
-		num(f, hist_quantile(&r->outages, 0.5) * 60);
+		report_json_num(f, hist_quantile(&r->outages, 0.5) * 60);
 		fputs(", \"p90\": ", f);
-		num(f, hist_quantile(&r->outages, 0.9) * 60);
+		report_json_num(f, hist_quantile(&r->outages, 0.9) * 60);
 		fputs(", \"p99\": ", f);
-		num(f, hist_quantile(&r->outages, 0.99) * 60);
+		report_json_num(f, hist_quantile(&r->outages, 0.99) * 60);
 		fputs("},\n", f);
+		outage_cdf(f, &r->outages);
 	}
 	analytic(f, rep, rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, "    ");
 	fputs("\n  },\n", f);
@@ -183,11 +212,11 @@ int report_json(FILE *f, const struct report *rep)
 	for (size_t b = 0; b < model_blocks(mo); b++) {
 		fputs(b ? ",\n    {" : "\n    {", f);
 		fputs("\"path\": ", f);
-		str(f, model_block_path(mo, b));
+		report_json_str(f, model_block_path(mo, b));
 		fputs(", \"name\": ", f);
-		str(f, model_block_name(mo, b));
+		report_json_str(f, model_block_name(mo, b));
 		fputs(", \"type\": ", f);
-		str(f, block_kind_name(model_block_kind(mo, b)));
+		report_json_str(f, block_kind_name(model_block_kind(mo, b)));
 		fprintf(f, ", \"need\": %d, \"children\": %d,\n",
 			model_block_need(mo, b), model_block_children(mo, b));
 		if (r) {
@@ -205,16 +234,16 @@ int report_json(FILE *f, const struct report *rep)
 		fputs(first ? "\n    {" : ",\n    {", f);
 		first = 0;
 		fputs("\"name\": ", f);
-		str(f, model_type_name(mo, t));
+		report_json_str(f, model_type_name(mo, t));
 		fprintf(f, ", \"instances\": %zu,\n", model_type_instances(mo, t));
 		fputs("     \"mtbf_hours\": ", f);
-		num(f, model_type_failure(mo, t)->mean);
+		report_json_num(f, model_type_failure(mo, t)->mean);
 		fputs(", \"mttr_hours\": ", f);
-		num(f, model_type_repair(mo, t)->mean);
+		report_json_num(f, model_type_repair(mo, t)->mean);
 		fputs(", \"failure\": ", f);
-		str(f, dist_kind_name(model_type_failure(mo, t)->kind));
+		report_json_str(f, dist_kind_name(model_type_failure(mo, t)->kind));
 		fputs(", \"repair\": ", f);
-		str(f, dist_kind_name(model_type_repair(mo, t)->kind));
+		report_json_str(f, dist_kind_name(model_type_repair(mo, t)->kind));
 		fputs(",\n", f);
 		if (r) {
 			report_type_measures(rep, t, &m);

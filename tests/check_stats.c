@@ -114,6 +114,19 @@ START_TEST(histogram)
 	ck_assert_double_eq(hist_quantile(&g, 1), 1e9);
 	hist_merge(&h, &g);
 	ck_assert_uint_eq(h.total, 1102);
+	/* between bins: the linear sample quantile of {1, 100} */
+	hist_init(&h);
+	hist_add(&h, 1);
+	hist_add(&h, 100);
+	ck_assert_double_eq_tol(hist_quantile(&h, 0.5), 50.5, 1e-12);
+	ck_assert_double_eq_tol(hist_quantile(&h, 0.9), 90.1, 1e-12);
+	/* zeros stay zeros: no downtime is invented */
+	hist_init(&h);
+	for (int i = 0; i < 990; i++)
+		hist_add(&h, 0);
+	hist_add(&h, 9e-7);
+	ck_assert_double_eq(hist_quantile(&h, 0.9), 0);
+	ck_assert_double_eq(hist_quantile(&h, 1), 9e-7);
 }
 END_TEST
 
