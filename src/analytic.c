@@ -70,8 +70,9 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 		double up = model_type_failure(m, t)->mean;
 		double down = model_type_repair(m, t)->mean;
 
-		a->type_a[t] = up / (up + down);
-		a->type_u[t] = down / (up + down);
+		/* ratios, not up + down, which overflows for huge means */
+		a->type_a[t] = 1 / (1 + down / up);
+		a->type_u[t] = 1 / (1 + up / down);
 	}
 	/* Pre-order numbering: children come after their parent, so walking
 	 * the blocks backwards meets every child before its parent. */

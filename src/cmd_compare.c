@@ -57,7 +57,13 @@ int cmd_compare(int argc, char **argv, const struct command *self)
 	/* One set of settings for all, so that the streams line up: the
 	 * options, else the baseline file's simulation object. */
 	command_run_settings(&a, d[base].t, &opt.set);
+	for (int i = 0; i < n; i++) {
+		status = command_check_run(self, &d[i], &opt.set);
+		if (status)
+			goto out;
+	}
 	opt.threads = (int)a.threads;
+	opt.keep = 1;
 	if (isatty(STDERR_FILENO))
 		opt.progress = command_progress;
 	for (int i = 0; i < n; i++) {

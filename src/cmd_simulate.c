@@ -29,6 +29,11 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 		return status;
 	memset(&opt, 0, sizeof opt);
 	command_run_settings(&a, d.t, &opt.set);
+	status = command_check_run(self, &d, &opt.set);
+	if (status) {
+		command_design_release(&d);
+		return status;
+	}
 	opt.threads = (int)a.threads;
 	if (isatty(STDERR_FILENO))
 		opt.progress = command_progress;

@@ -1,13 +1,18 @@
 /* command.c - what every subcommand shares: finding an entry, help and
  * usage errors from the table, and checked option values. */
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "command.h"
 #include "duration.h"
+#include "output.h"
+#include "result.h"
+#include "run.h"
 
 const struct command *command_find(const char *name)
 {
@@ -119,9 +124,6 @@ int command_duration(const struct command *c, const char *opt, const char *text,
 	return 0;
 }
 
-#include "output.h"
-#include "result.h"
-
 int command_slo(const struct command *c, const char *text, struct run_settings *set)
 {
 	const char *p = text;
@@ -190,11 +192,6 @@ int command_write_report(const struct report *rep, enum report_format fmt, const
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	return EXIT_OK;
 }
-
-#include <getopt.h>
-#include <unistd.h>
-
-#include "run.h"
 
 /* A one-line bar on a terminal's standard error; never on stdout. */
 void command_progress(void *arg, long done, long total)
@@ -324,6 +321,26 @@ int command_run_args(const struct command *self, int argc, char **argv,
 		}
 	}
 	return -1;
+}
+
+int command_check_run(const struct command *self, const struct design *d,
+		      const struct run_settings *set)
+{
+	size_t worst;
+	double ev = run_expected_events(d->m, set, &worst);
+	char h[64], c[64];
+
+	if (set->horizon / set->window > RESULT_MAX_WINDOWS)
+		return command_usage_error(self, "--window: %s cuts the horizon into more than %d windows",
+					   duration_format(set->window, h, sizeof h), RESULT_MAX_WINDOWS);
+	if (ev > RUN_MAX_EVENTS)
+		return command_fail(EXIT_INPUT, "%s: a replication would take about %.2g events, above"
+				    " the limit of %.0g: component \"%s\" fails and is repaired every %s over %s",
+				    d->t->file, ev, RUN_MAX_EVENTS, model_type_name(d->m, worst),
+				    duration_format(model_type_failure(d->m, worst)->mean +
+						    model_type_repair(d->m, worst)->mean, c, sizeof c),
+				    duration_format(set->warmup + set->horizon, h, sizeof h));
+	return EXIT_OK;
 }
 
 void command_run_settings(const struct run_args *a, const struct topology *t,

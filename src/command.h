@@ -103,6 +103,7 @@ int cmd_simulate(int argc, char **argv, const struct command *self);
 int cmd_compare(int argc, char **argv, const struct command *self);
 int cmd_analyze(int argc, char **argv, const struct command *self);
 int cmd_validate(int argc, char **argv, const struct command *self);
+int cmd_plot(int argc, char **argv, const struct command *self);
 int cmd_help(int argc, char **argv, const struct command *self);
 
 
@@ -118,6 +119,12 @@ struct design {
  * EXIT_INPUT / EXIT_RUNTIME with D released. */
 int command_design_load(struct design *d, const char *file);
 void command_design_release(struct design *d);
+
+/* Refuse a run of D with SET that would cut the horizon into too many SLO
+ * windows (usage error) or take too many events per replication (bad
+ * input).  Returns EXIT_OK, or the exit status after printing why. */
+int command_check_run(const struct command *self, const struct design *d,
+		      const struct run_settings *set);
 
 /* Write REP in FMT to PATH ("-" or NULL: stdout), atomically.  Returns
  * EXIT_OK, or prints the error and returns EXIT_RUNTIME. */

@@ -49,6 +49,11 @@ const struct command commands[] = {
 	{ "validate", cmd_validate, "TOPOLOGY.json...",
 	  "check topology files: print nothing but their errors",
 	  "  -h, --help              show this help\n" },
+	{ "plot", cmd_plot, "[options] RESULT.json...",
+	  "draw gnuplot plots (png and svg) from JSON reports",
+	  "  -o, --output DIR        directory for the plots, made if missing (required)\n"
+	  "      --terminal T        png, svg or both (default: both)\n"
+	  "  -h, --help              show this help\n" },
 	{ "help", cmd_help, "[COMMAND]",
 	  "show the commands, or one command's help",
 	  "" },

@@ -42,9 +42,11 @@ int output_open(struct output *o, const char *path, struct diag *d)
 	}
 	o->f = fdopen(fd, "w");
 	if (!o->f) {
+		int err = errno;
+
 		close(fd);
 		output_abort(o);
-		return diag_runtime(d, "%s: cannot write: %s", path, strerror(errno));
+		return diag_runtime(d, "%s: cannot write: %s", path, strerror(err));
 	}
 	return 0;
 }
@@ -59,12 +61,13 @@ int output_commit(struct output *o, struct diag *d)
 			return diag_runtime(d, "cannot write to standard output: %s", strerror(errno));
 		return 0;
 	}
+	errno = 0;
 	bad = ferror(o->f);
 	if (fclose(o->f) != 0)
 		bad = 1;
 	o->f = NULL;
 	if (bad || rename(o->tmp, o->path) != 0) {
-		int err = errno;
+		int err = errno ? errno : EIO;
 
 		diag_runtime(d, "%s: cannot write: %s", o->path, strerror(err));
 		output_abort(o);

@@ -36,7 +36,7 @@ int report_write(FILE *f, enum report_format fmt, const struct report *rep)
 
 int report_within(const struct measures *m, double exact)
 {
-	if (m->down_replications == 0)
+	if (m->down_replications < REPORT_MIN_DOWN)
 		return -1;
 	return exact >= m->availability.ci_low && exact <= m->availability.ci_high;
 }
@@ -88,16 +88,38 @@ static void fmt_num(char *buf, size_t n, double x, int dec)
 
 /* One row of measures: availability, CI, exact, nines, downtime, outages,
  * mean outage.  CELLS gets pointers into BUFS (7 buffers of 64 bytes). */
+/* Decimals for an availability row: enough for its nines, and when the
+ * exact value is outside the interval, enough to show it. */
+static int row_decimals(const struct measures *m, double ea, double eu)
+{
+	int dec = report_decimals(m->unavailability.mean > 0 ? m->unavailability.mean : eu);
+
+	if (report_within(m, ea) == 0) {
+		double bound = ea < m->availability.ci_low ? m->availability.ci_low :
+			       m->availability.ci_high;
+		char x[64], y[64];
+
+		for (; dec < 15; dec++) {
+			snprintf(x, sizeof x, "%.*f", dec, ea);
+			snprintf(y, sizeof y, "%.*f", dec, bound);
+			if (strcmp(x, y) != 0)
+				break;
+		}
+	}
+	return dec;
+}
+
 static void measure_cells(const struct measures *m, double ea, double eu,
 			  char bufs[][64], const char **cells)
 {
-	int dec = report_decimals(m->unavailability.mean > 0 ? m->unavailability.mean : eu);
+	int dec = row_decimals(m, ea, eu);
 
 	fmt_num(bufs[0], 64, m->availability.mean, dec);
 	if (m->down_replications > 0)
 		fmt_ci(bufs[1], 64, &m->availability, dec);
 	else
 		snprintf(bufs[1], 64, "never down");
+	/* row_decimals may have widened: keep the cell within its buffer */
 	fmt_num(bufs[2], 64, ea, dec);
 	if (report_within(m, ea) == 0)
 		strcat(bufs[2], " !");
@@ -249,14 +271,14 @@ struct table *report_system_table(const struct report *rep)
 		return t;
 	}
 	report_block_measures(rep, 0, &m);
-	dec = report_decimals(m.unavailability.mean > 0 ? m.unavailability.mean : eu);
+	dec = row_decimals(&m, ea, eu);
 	fmt_ci(x, sizeof x, &m.availability, dec);
 	snprintf(v, sizeof v, "%.*f %s", dec, m.availability.mean, x);
 	ROW("availability");
 	snprintf(v, sizeof v, "%.*f (%s)", dec, ea,
 		 report_within(&m, ea) > 0 ? "inside the interval" :
 		 report_within(&m, ea) == 0 ? "OUTSIDE the interval" :
-		 "no replication was ever down: nothing to compare");
+		 "too few replications saw an outage to compare");
 	ROW("exact");
 	fmt_num(x, sizeof x, m.nines.mean, 2);
 	fmt_num(y, sizeof y, m.nines.ci_low, 2);
@@ -302,7 +324,7 @@ static void fmt_pct(char *buf, size_t n, double p)
 	else if (p == 0)
 		snprintf(buf, n, "0%%");
 	else if (p * 100 >= 0.1)
-		snprintf(buf, n, "%.2g%%", p * 100);
+		snprintf(buf, n, "%.1f%%", p * 100);
 	else
 		snprintf(buf, n, "%.2g%%", p * 100);
 }

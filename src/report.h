@@ -46,9 +46,21 @@ void report_json_est(FILE *f, const char *key, const struct estimate *e);
  * simulated interval. */
 int report_any_outside(const struct report *rep);
 
+/* Fewer replications than this with any downtime, and a Student-t
+ * interval is too rough to hold an exact value against. */
+#define REPORT_MIN_DOWN 10
+
+/* The footnote under a report with a flagged value. */
+#define REPORT_OUTSIDE_NOTE \
+	"! the exact long-run value lies outside the simulated interval.  Each value is\n" \
+	"  tested at the confidence level, so among many a few misses are expected by\n" \
+	"  chance.  Non-exponential laws started new also take some cycles to reach the\n" \
+	"  long run: a --warmup of a few MTBFs removes that start-up effect."
+
+
 /* 1 when EXACT lies inside the availability interval of M (inclusive), 0
- * when outside, -1 when no replication saw any downtime, so that the
- * interval is a point and tells nothing. */
+ * when outside, -1 when fewer than REPORT_MIN_DOWN replications saw any
+ * downtime, so that the interval tells too little to compare. */
 int report_within(const struct measures *m, double exact);
 
 /* The measures of block B or type T of the report's result. */

@@ -8,12 +8,50 @@
 #include "config.h"
 #include "report.h"
 
+/* Length of the valid UTF-8 sequence at S (1 to 4), or 0 if invalid:
+ * overlong forms, surrogates and code points past U+10FFFF are invalid. */
+static int utf8_len(const unsigned char *s)
+{
+	unsigned c = s[0];
+	int n;
+	unsigned long cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4, cp = c & 0x07;
+	else
+		return 0;
+	for (int i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
 void report_json_str(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	const unsigned char *p = (const unsigned char *)s;
 
+	fputc('"', f);
+	while (*p) {
+		unsigned char c = *p;
+		int n = utf8_len(p);
+
+		if (n == 0) {
+			/* not UTF-8 (a Latin-1 file name, say): keep the JSON valid */
+			fputs("\\ufffd", f);
+			p++;
+			continue;
+		}
 		if (c == '"' || c == '\\')
 			fprintf(f, "\\%c", c);
 		else if (c == '\n')
@@ -23,7 +61,8 @@ void report_json_str(FILE *f, const char *s)
 		else if (c < 0x20 || c == 0x7f)
 			fprintf(f, "\\u%04x", c);
 		else
-			fputc(c, f);
+			fwrite(p, 1, (size_t)n, f);
+		p += n;
 	}
 	fputc('"', f);
 }
@@ -136,14 +175,14 @@ static void slo(FILE *f, const struct result *r)
 		fputc('}', f);
 	}
 	fputs("]},\n  \"timeline\": {\"window_hours\": ", f);
-	report_json_num(f, r->set.window);
+	report_json_num(f, r->set.window * (double)r->timeline_group);
 	fputs(", \"availability\": [", f);
-	for (size_t k = 0; k < r->nwindows; k++) {
+	for (size_t k = 0; k < r->ntimeline; k++) {
 		struct measures m;
 
-		result_measures(&r->window[k], r->set.confidence, &m);
+		result_measures(&r->timeline[k], r->set.confidence, &m);
 		fputs(k ? ",\n    {\"start_hours\": " : "\n    {\"start_hours\": ", f);
-		report_json_num(f, r->set.warmup + (double)k * r->set.window);
+		report_json_num(f, r->set.warmup + (double)(k * r->timeline_group) * r->set.window);
 		fputs(", \"mean\": ", f);
 		report_json_num(f, m.availability.mean);
 		fputs(", \"ci_low\": ", f);

@@ -55,7 +55,7 @@ int report_md(FILE *f, const struct report *rep)
 	table_free(t);
 	fprintf(f, "\nExact: %s.", rep->a->method);
 	if (rep->r && report_any_outside(rep))
-		fputs(" A value marked ! lies outside the simulated interval.", f);
+		fputs("\n\n" REPORT_OUTSIDE_NOTE, f);
 	fputc('\n', f);
 	return ferror(f) ? -1 : 0;
 }

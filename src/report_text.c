@@ -77,6 +77,6 @@ int report_text(FILE *f, const struct report *rep)
 		return -1;
 	fprintf(f, "\nexact: %s\n", rep->a->method);
 	if (rep->r && report_any_outside(rep))
-		fputs("! the exact value lies outside the simulated interval\n", f);
+		fputs(REPORT_OUTSIDE_NOTE "\n", f);
 	return ferror(f) ? -1 : 0;
 }

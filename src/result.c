@@ -5,7 +5,7 @@
 #include "duration.h"
 #include "result.h"
 
-struct result *result_new(const struct model *m, const struct run_settings *set)
+struct result *result_new(const struct model *m, const struct run_settings *set, int keep)
 {
 	struct result *r = calloc(1, sizeof *r);
 	size_t nb = model_blocks(m), nt = model_types(m);
@@ -16,17 +16,23 @@ struct result *result_new(const struct model *m, const struct run_settings *set)
 	r->m = m;
 	r->set = *set;
 	r->nwindows = (size_t)floor(set->horizon / set->window);
-	r->nmoments = nb + nt + set->nslo + r->nwindows;
+	r->ntimeline = r->nwindows < RESULT_MAX_TIMELINE ? r->nwindows : RESULT_MAX_TIMELINE;
+	r->timeline_group = r->ntimeline ? (r->nwindows + r->ntimeline - 1) / r->ntimeline : 1;
+	if (r->ntimeline)
+		r->ntimeline = (r->nwindows + r->timeline_group - 1) / r->timeline_group;
+	r->nmoments = nb + nt + set->nslo + r->ntimeline;
 	r->block = calloc(r->nmoments, sizeof *r->block);
-	r->sys_down = calloc(n, sizeof *r->sys_down);
-	r->sys_outages = calloc(n, sizeof *r->sys_outages);
-	if (!r->block || !r->sys_down || !r->sys_outages) {
+	if (keep) {
+		r->sys_down = calloc(n, sizeof *r->sys_down);
+		r->sys_outages = calloc(n, sizeof *r->sys_outages);
+	}
+	if (!r->block || (keep && (!r->sys_down || !r->sys_outages))) {
 		result_free(r);
 		return NULL;
 	}
 	r->type = r->block + nb;
 	r->slo = r->type + nt;
-	r->window = r->slo + set->nslo;
+	r->timeline = r->slo + set->nslo;
 	for (size_t k = 0; k < r->nmoments; k++)
 		moments_init(&r->block[k]);
 	hist_init(&r->outages);

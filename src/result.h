@@ -12,6 +12,8 @@
 #include "stats.h"
 
 #define RESULT_MAX_SLO 8
+#define RESULT_MAX_TIMELINE 240        /* points of availability over time */
+#define RESULT_MAX_WINDOWS 1000000     /* SLO windows in one replication */
 
 /* What a run was asked to do. */
 struct run_settings {
@@ -29,14 +31,17 @@ struct result {
 	const struct model *m;    /* borrowed: must outlive the result */
 	struct run_settings set;
 	size_t nwindows;          /* whole windows in the horizon */
+	size_t ntimeline;         /* points of the timeline, at most RESULT_MAX_TIMELINE */
+	size_t timeline_group;    /* windows per timeline point (the last may have fewer) */
 	size_t nmoments;          /* all the moments below, in one array */
 	struct moments *block;    /* [model_blocks]: x = down fraction, y = outages/year */
 	struct moments *type;     /* [model_types]: the same per instance of the type */
 	struct moments *slo;      /* [set.nslo]: x = fraction of windows below the target */
-	struct moments *window;   /* [nwindows]: x = down fraction of window k */
+	struct moments *timeline; /* [ntimeline]: x = down fraction of the point's windows */
 	struct hist window_down;  /* down fraction of every window of every replication */
-	double *sys_down;         /* [replications]: system down fraction of each replication */
-	double *sys_outages;      /* [replications]: system outages in each replication */
+	double *sys_down;         /* [replications]: system down fraction of each
+	                             replication; NULL unless the run kept them */
+	double *sys_outages;      /* [replications]: system outages; same */
 	struct hist outages;      /* system outage durations, hours */
 	uint64_t events;
 	double wall_seconds;      /* not part of any stdout report: it varies */
@@ -53,11 +58,13 @@ struct measures {
 	double down_replications;              /* replications with any downtime */
 };
 
-/* A result ready to be filled for M run with SET.  Returns NULL when out of
- * memory.  Free with result_free (NULL is fine).  The moments arrays are
- * consecutive in the order block, type, slo, window, so that a run can
- * treat them as one array of nmoments. */
-struct result *result_new(const struct model *m, const struct run_settings *set);
+/* A result ready to be filled for M run with SET, keeping every
+ * replication's system values when KEEP is set (for paired comparisons).
+ * Returns NULL when out of memory.  Free with result_free (NULL is fine).
+ * The moments arrays are consecutive in the order block, type, slo,
+ * timeline, so that a run can treat them as one array of nmoments.
+ * SET's horizon / window must not exceed RESULT_MAX_WINDOWS. */
+struct result *result_new(const struct model *m, const struct run_settings *set, int keep);
 void result_free(struct result *r);
 
 /* Derive the measures from merged moments at confidence CONF. */

@@ -2,8 +2,8 @@
  *
  * taus2 keeps three 32-bit words s1, s2, s3 (stored in unsigned longs) that
  * must be at least 2, 8 and 16 for the generator to have its full period.
- * gsl_rng_set derives them from one 32-bit seed; we derive them from two
- * splitmix64 outputs instead so that the stream space is 2^96, then run the
+ * gsl_rng_set derives them from one 32-bit seed; we derive them from a
+ * 64-bit splitmix64 mix instead, so that there are 2^64 starts, then run the
  * generator a few steps as gsl_rng_set does, to leave the seeding pattern
  * behind. */
 #include "rng.h"

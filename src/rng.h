@@ -28,10 +28,10 @@ size_t rng_state_size(void);
 void rng_use(gsl_rng *r, void *state);
 
 /* Put R's current state at the start of stream KEY of replication INDEX
- * under SEED.  The whole 96-bit state is filled from splitmix64 mixes of
+ * under SEED.  The 96-bit state is filled from a 64-bit splitmix64 mix of
  * the three numbers, so neighbouring indices or keys get unrelated streams
- * and distinct streams do not share a 32-bit seed (gsl_rng_set keeps only
- * 32 bits: with 10^5 replications two would likely coincide). */
+ * and there are 2^64 distinct starts rather than gsl_rng_set's 2^32 (with
+ * 10^5 replications, two 32-bit seeds would likely coincide). */
 void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key);
 
 /* The key of the ORDINAL-th instance of the component type NAME. */

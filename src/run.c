@@ -25,18 +25,19 @@ struct shared {
 	size_t nchunks;
 	long chunk;                    /* replications per chunk */
 	size_t nb, nt, nmom;
-	struct moments *chunk_mom;     /* [nchunks * nmom]: each chunk's moments */
+	size_t round_first;            /* first chunk of the current round */
+	size_t round_end;              /* one past its last */
+	struct moments *chunk_mom;     /* [RUN_ROUND * nmom]: the round's chunks */
 	atomic_size_t next_chunk;
 	atomic_long done;
-	atomic_int failed;
 };
 
 struct worker {
 	struct shared *sh;
+	struct engine *e;
 	struct hist outages;
 	struct hist window_down;
 	uint64_t events;
-	struct diag diag;
 };
 
 void run_settings_defaults(struct run_settings *set)
@@ -48,6 +49,26 @@ void run_settings_defaults(struct run_settings *set)
 	set->slo[2] = 0.9999;
 }
 
+double run_expected_events(const struct model *m, const struct run_settings *set,
+			   size_t *worst)
+{
+	double total = 0, most = -1;
+
+	*worst = 0;
+	for (size_t t = 0; t < model_types(m); t++) {
+		double cycle = model_type_failure(m, t)->mean + model_type_repair(m, t)->mean;
+		double ev = 2 * (double)model_type_instances(m, t) *
+			    (set->warmup + set->horizon) / cycle;
+
+		total += ev;
+		if (ev > most) {
+			most = ev;
+			*worst = t;
+		}
+	}
+	return total;
+}
+
 int run_default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -55,66 +76,70 @@ int run_default_threads(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* Fold one replication into its chunk's moments. */
+static void reduce(struct worker *w, struct moments *mom, const struct rep_result *rr, long i)
+{
+	struct shared *sh = w->sh;
+	const struct run_settings *set = &sh->opt->set;
+	struct result *res = sh->res;
+	double h = set->horizon, years = h / HOURS_PER_YEAR;
+	struct moments *mb = mom, *mt = mb + sh->nb, *ms = mt + sh->nt, *ml = ms + set->nslo;
+	size_t below[RESULT_MAX_SLO] = { 0 };
+
+	for (size_t b = 0; b < sh->nb; b++)
+		moments_add(&mb[b], rr->block_down[b] / h, rr->block_outages[b] / years);
+	for (size_t t = 0; t < sh->nt; t++) {
+		double k = (double)model_type_instances(sh->m, t);
+
+		if (k > 0)
+			moments_add(&mt[t], rr->type_down[t] / (k * h),
+				    rr->type_failures[t] / (k * years));
+	}
+	for (size_t p = 0; p < res->ntimeline; p++) {
+		size_t first = p * res->timeline_group, last = first + res->timeline_group;
+		double down = 0;
+
+		if (last > res->nwindows)
+			last = res->nwindows;
+		for (size_t k = first; k < last; k++) {
+			double u = rr->slot_down[k] / set->window;
+
+			down += rr->slot_down[k];
+			hist_add(&w->window_down, u);
+			for (size_t s = 0; s < set->nslo; s++)
+				if (1 - u < set->slo[s])
+					below[s]++;
+		}
+		moments_add(&ml[p], down / ((double)(last - first) * set->window), 0);
+	}
+	if (res->nwindows > 0)
+		for (size_t s = 0; s < set->nslo; s++)
+			moments_add(&ms[s], (double)below[s] / (double)res->nwindows, 0);
+	if (res->sys_down) {
+		res->sys_down[i] = rr->block_down[0] / h;
+		res->sys_outages[i] = rr->block_outages[0];
+	}
+	w->events += rr->events;
+}
+
 static void *work(void *arg)
 {
 	struct worker *w = arg;
 	struct shared *sh = w->sh;
 	const struct run_settings *set = &sh->opt->set;
-	const struct result *res = sh->res;
-	double h = set->horizon, years = h / HOURS_PER_YEAR;
-	struct engine *e = engine_new(sh->m, &w->diag);
 	size_t c;
 
-	if (!e || engine_slots(e, set->window, res->nwindows, &w->diag)) {
-		engine_free(e);
-		atomic_store(&sh->failed, 1);
-		return NULL;
-	}
-	while ((c = atomic_fetch_add(&sh->next_chunk, 1)) < sh->nchunks) {
+	while ((c = atomic_fetch_add(&sh->next_chunk, 1)) < sh->round_end) {
 		long first = (long)c * sh->chunk;
 		long last = first + sh->chunk < set->replications ?
 			    first + sh->chunk : set->replications;
-		/* this chunk's moments, laid out as the result's */
-		struct moments *mb = sh->chunk_mom + c * sh->nmom;
-		struct moments *mt = mb + sh->nb;
-		struct moments *ms = mt + sh->nt;
-		struct moments *mw = ms + set->nslo;
+		struct moments *mom = sh->chunk_mom + (c - sh->round_first) * sh->nmom;
 
-		if (atomic_load(&sh->failed))
-			break;
-		for (long i = first; i < last; i++) {
-			const struct rep_result *rr =
-				engine_run(e, set->seed, (uint64_t)i, set->warmup, h, &w->outages);
-			size_t below[RESULT_MAX_SLO] = { 0 };
-
-			for (size_t b = 0; b < sh->nb; b++)
-				moments_add(&mb[b], rr->block_down[b] / h, rr->block_outages[b] / years);
-			for (size_t t = 0; t < sh->nt; t++) {
-				double k = (double)model_type_instances(sh->m, t);
-
-				if (k > 0)
-					moments_add(&mt[t], rr->type_down[t] / (k * h),
-						    rr->type_failures[t] / (k * years));
-			}
-			for (size_t k = 0; k < res->nwindows; k++) {
-				double u = rr->slot_down[k] / set->window;
-
-				moments_add(&mw[k], u, 0);
-				hist_add(&w->window_down, u);
-				for (size_t s = 0; s < set->nslo; s++)
-					if (1 - u < set->slo[s])
-						below[s]++;
-			}
-			if (res->nwindows > 0)
-				for (size_t s = 0; s < set->nslo; s++)
-					moments_add(&ms[s], (double)below[s] / (double)res->nwindows, 0);
-			sh->res->sys_down[i] = rr->block_down[0] / h;
-			sh->res->sys_outages[i] = rr->block_outages[0];
-			w->events += rr->events;
-		}
+		for (long i = first; i < last; i++)
+			reduce(w, mom, engine_run(w->e, set->seed, (uint64_t)i, set->warmup,
+						  set->horizon, &w->outages), i);
 		atomic_fetch_add(&sh->done, last - first);
 	}
-	engine_free(e);
 	return NULL;
 }
 
@@ -126,13 +151,49 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Run chunks [round_first, round_end) on NTHREADS threads.  Returns 0 or
+ * -1 with d filled. */
+static int run_round(struct shared *sh, struct worker *w, pthread_t *tid, int nthreads,
+		     struct diag *d)
+{
+	const struct run_options *opt = sh->opt;
+	int started = 0;
+
+	atomic_store(&sh->next_chunk, sh->round_first);
+	for (; started < nthreads; started++) {
+		int rc = pthread_create(&tid[started], NULL, work, &w[started]);
+
+		if (rc) {
+			diag_runtime(d, "cannot start a thread: %s", strerror(rc));
+			/* let the threads that started finish the round's chunks */
+			break;
+		}
+	}
+	if (opt->progress && started > 0) {
+		long total = opt->set.replications;
+		long end = (long)sh->round_end * sh->chunk < total ?
+			   (long)sh->round_end * sh->chunk : total;
+
+		while (atomic_load(&sh->done) < end) {
+			struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+			opt->progress(opt->progress_arg, atomic_load(&sh->done), total);
+			nanosleep(&ts, NULL);
+		}
+		opt->progress(opt->progress_arg, atomic_load(&sh->done), total);
+	}
+	for (int k = 0; k < started; k++)
+		pthread_join(tid[k], NULL);
+	return started == nthreads ? 0 : -1;
+}
+
 struct result *run_model(const struct model *m, const struct run_options *opt,
 			 struct diag *d)
 {
 	struct shared sh;
 	struct worker *w = NULL;
 	pthread_t *tid = NULL;
-	int nthreads = opt->threads, started = 0;
+	int nthreads = opt->threads;
 	double t0 = now();
 
 	memset(&sh, 0, sizeof sh);
@@ -146,13 +207,12 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 	sh.nchunks = (size_t)((opt->set.replications + sh.chunk - 1) / sh.chunk);
 	atomic_init(&sh.next_chunk, 0);
 	atomic_init(&sh.done, 0);
-	atomic_init(&sh.failed, 0);
 	if ((size_t)nthreads > sh.nchunks)
 		nthreads = (int)sh.nchunks;
-	sh.res = result_new(m, &opt->set);
+	sh.res = result_new(m, &opt->set, opt->keep);
 	if (sh.res) {
 		sh.nmom = sh.res->nmoments;
-		sh.chunk_mom = calloc(sh.nchunks * sh.nmom, sizeof *sh.chunk_mom);
+		sh.chunk_mom = malloc(RUN_ROUND * sh.nmom * sizeof *sh.chunk_mom);
 	}
 	w = calloc((size_t)nthreads, sizeof *w);
 	tid = calloc((size_t)nthreads, sizeof *tid);
@@ -160,51 +220,31 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 		diag_runtime(d, "out of memory for %ld replications", opt->set.replications);
 		goto fail;
 	}
-	/* calloc's zero bits are moments_init's zeros. */
 	for (int k = 0; k < nthreads; k++) {
 		w[k].sh = &sh;
 		hist_init(&w[k].outages);
 		hist_init(&w[k].window_down);
-		diag_init(&w[k].diag);
+		w[k].e = engine_new(m, d);
+		if (!w[k].e || engine_slots(w[k].e, opt->set.window, sh.res->nwindows, d))
+			goto fail;
 	}
-	for (; started < nthreads; started++) {
-		int rc = pthread_create(&tid[started], NULL, work, &w[started]);
-
-		if (rc) {
-			atomic_store(&sh.failed, 1);
-			diag_runtime(d, "cannot start a thread: %s", strerror(rc));
-			break;
-		}
+	for (sh.round_first = 0; sh.round_first < sh.nchunks; sh.round_first = sh.round_end) {
+		sh.round_end = sh.round_first + RUN_ROUND < sh.nchunks ?
+			       sh.round_first + RUN_ROUND : sh.nchunks;
+		for (size_t k = 0; k < RUN_ROUND * sh.nmom; k++)
+			moments_init(&sh.chunk_mom[k]);
+		if (run_round(&sh, w, tid, nthreads, d))
+			goto fail;
+		for (size_t c = sh.round_first; c < sh.round_end; c++)
+			for (size_t k = 0; k < sh.nmom; k++)
+				moments_merge(&sh.res->block[k],
+					      &sh.chunk_mom[(c - sh.round_first) * sh.nmom + k]);
 	}
-	if (opt->progress && started == nthreads) {
-		long total = opt->set.replications;
-
-		while (atomic_load(&sh.done) < total && !atomic_load(&sh.failed)) {
-			struct timespec ts = { 0, 100 * 1000 * 1000 };
-
-			opt->progress(opt->progress_arg, atomic_load(&sh.done), total);
-			nanosleep(&ts, NULL);
-		}
-		opt->progress(opt->progress_arg, atomic_load(&sh.done), total);
-	}
-	for (int k = 0; k < started; k++)
-		pthread_join(tid[k], NULL);
-	if (atomic_load(&sh.failed)) {
-		for (int k = 0; k < nthreads; k++)
-			if (w[k].diag.kind != DIAG_NONE) {
-				diag_runtime(d, "%s", diag_text(&w[k].diag));
-				break;
-			}
-		diag_runtime(d, "the simulation failed");
-		goto fail;
-	}
-	for (size_t c = 0; c < sh.nchunks; c++)
-		for (size_t k = 0; k < sh.nmom; k++)
-			moments_merge(&sh.res->block[k], &sh.chunk_mom[c * sh.nmom + k]);
 	for (int k = 0; k < nthreads; k++) {
 		hist_merge(&sh.res->outages, &w[k].outages);
 		hist_merge(&sh.res->window_down, &w[k].window_down);
 		sh.res->events += w[k].events;
+		engine_free(w[k].e);
 	}
 	sh.res->wall_seconds = now() - t0;
 	free(sh.chunk_mom);
@@ -212,6 +252,8 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 	free(tid);
 	return sh.res;
 fail:
+	for (int k = 0; w && k < nthreads; k++)
+		engine_free(w[k].e);
 	result_free(sh.res);
 	free(sh.chunk_mom);
 	free(w);

@@ -11,18 +11,33 @@
 /* Replications are grouped in chunks of at least RUN_CHUNK_MIN, and in at
  * most RUN_CHUNKS_MAX chunks; each chunk is reduced in index order and the
  * chunks are merged in index order, so the result depends on the number of
- * replications but never on how many threads ran them. */
+ * replications but never on how many threads ran them.  Chunks run in
+ * rounds of RUN_ROUND, merged after each round, which bounds the memory of
+ * the partial moments. */
 #define RUN_CHUNK_MIN 64
 #define RUN_CHUNKS_MAX 1024
+#define RUN_ROUND 64
+
+/* A replication that would take more events than this is refused: it
+ * would run for hours, or never end when durations fall below the
+ * resolution of the clock. */
+#define RUN_MAX_EVENTS 1e8
 
 struct run_options {
 	struct run_settings set;
 	int threads;             /* >= 1 */
+	int keep;                /* keep each replication's system values */
 	/* Called now and then from the calling thread while workers run, with
 	 * the number of replications done; may be NULL. */
 	void (*progress)(void *arg, long done, long total);
 	void *progress_arg;
 };
+
+/* The expected number of events of one replication of M under SET (each
+ * instance's (warm-up + horizon) / (MTBF + MTTR) cycles, two events
+ * each), and in *WORST the type that contributes most. */
+double run_expected_events(const struct model *m, const struct run_settings *set,
+			   size_t *worst);
 
 /* The number of online processors, at least 1. */
 int run_default_threads(void);

@@ -125,7 +125,8 @@ START_TEST(only_means_matter)
 }
 END_TEST
 
-/* A series of 200000 instances: linear time, and the product is right. */
+/* A series of 200000 instances: linear time, and the product is right
+ * (to the rounding of 200000 factors). */
 START_TEST(large_series)
 {
 	struct topology *t;
@@ -135,8 +136,8 @@ START_TEST(large_series)
 	solve("{ \"components\": { \"u\": { \"mtbf\": 1e7, \"mttr\": 1 } },"
 	      " \"system\": { \"type\": \"series\", \"count\": 200000, \"component\": \"u\" } }",
 	      &t, &m, &a);
-	ck_assert_double_eq_tol(a.block_a[0], pow(1e7 / (1e7 + 1), 200000), 1e-12);
-	ck_assert_double_eq_tol(a.block_u[0], -expm1(200000 * log1p(-1 / (1e7 + 1))), 1e-12);
+	ck_assert_double_eq_tol(a.block_a[0], pow(1e7 / (1e7 + 1), 200000), 1e-10);
+	ck_assert_double_eq_tol(a.block_u[0], -expm1(200000 * log1p(-1 / (1e7 + 1))), 1e-10);
 	release(t, m, &a);
 }
 END_TEST

@@ -1,0 +1,100 @@
+/* plot.h - gnuplot plots that compare simulated designs: nines, downtime
+ * per tier, outage durations, SLO breaches and availability over time.
+ *
+ * The figures reach gnuplot only through tab-separated data files written
+ * here; design and block names are never pasted into gnuplot commands.
+ * Each plot is a template, plots/NAME.gp, run as
+ *     gnuplot -c NAME.gp PNG_OUT SVG_OUT DATA... NUMBER...
+ * (an output is "" when that terminal is not wanted) with fork and execvp,
+ * so gnuplot is looked up on PATH and no shell is involved.
+ */
+#ifndef NINES_PLOT_H
+#define NINES_PLOT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Terminals, or-ed together. */
+#define PLOT_PNG  1u
+#define PLOT_SVG  2u
+#define PLOT_BOTH (PLOT_PNG | PLOT_SVG)
+
+/* A figure and its confidence interval.  NAN means unknown (that part of
+ * the plot leaves it out); INFINITY is allowed where a measure can be
+ * infinite (nines of a design never seen down) and is drawn clipped. */
+struct plot_estimate {
+	double mean, ci_low, ci_high;
+};
+
+/* A direct child block of the system ("system.blocks[i]"), on its own. */
+struct plot_tier {
+	char *name;
+	struct plot_estimate downtime;   /* minutes per year */
+};
+
+struct plot_target {
+	double target;                   /* availability, e.g. 0.999 */
+	struct plot_estimate breach;     /* probability that a window is below it */
+};
+
+struct plot_window {
+	double start_hours;
+	struct plot_estimate availability;
+};
+
+struct plot_cdf_point {
+	double minutes;                  /* outage duration */
+	double fraction;                 /* of outages no longer, 0..1 */
+};
+
+/* One design as the plots see it: plain data, filled by report_load (from
+ * JSON reports) or by a command from its own results.  plot_* functions
+ * only read it; whoever filled it owns its memory. */
+struct plot_design {
+	char *name;                      /* any bytes: printed literally */
+	double confidence;               /* level of the intervals, NAN unknown */
+	struct plot_estimate nines;      /* of the system */
+	struct plot_estimate downtime;   /* system, minutes per year */
+	struct plot_cdf_point *cdf;      /* system outage durations, ascending */
+	size_t ncdf;
+	struct plot_tier *tier;
+	size_t ntier;
+	double window_hours;             /* of the SLO windows, NAN unknown */
+	struct plot_target *target;
+	size_t ntarget;
+	struct plot_window *window;      /* availability over time */
+	size_t nwindow;
+};
+
+/* The plot names, in the order they are drawn: availability, downtime,
+ * outages, slo, timeline.  Output files are DIR/NAME.png and DIR/NAME.svg. */
+extern const char *const plot_names[];
+#define PLOT_COUNT 5
+
+/* Draw the plots of the N designs D into the directory DIR (made, with
+ * its parents, if missing) for TERMINALS (PLOT_PNG, PLOT_SVG or both),
+ * with the templates found by plot_templates_dir.
+ *
+ * Designs named alike are told apart by " (2)", " (3)", ... A plot for
+ * which no design has data (no outages, no whole SLO window, ...) is not
+ * drawn, and an older file of that name in DIR is removed so that DIR
+ * never mixes runs.  Every output is rendered into a temporary directory
+ * inside DIR first and renamed into place only when all are drawn: on an
+ * error DIR keeps its old files.  Returns 0, or -1 with DIAG filled
+ * (DIAG_RUNTIME: DIR not writable, gnuplot missing or failing, templates
+ * not found).  Prints nothing. */
+int plot_designs(const struct plot_design *d, size_t n, const char *dir,
+		 unsigned terminals, struct diag *diag);
+
+/* plot_designs with the templates in the directory TEMPLATES. */
+int plot_render(const struct plot_design *d, size_t n, const char *dir,
+		const char *templates, unsigned terminals, struct diag *diag);
+
+/* The directory of the templates: $NINES_PLOTS when set and not empty,
+ * else PKGDATADIR/plots when it exists, else ../plots beside the directory
+ * of the running program (an uninstalled build).  Returns a string the
+ * caller frees, or NULL with DIAG filled. */
+char *plot_templates_dir(struct diag *diag);
+
+#endif

@@ -1,0 +1,246 @@
+#!/bin/sh
+# plot.sh - command-line tests of `nines plot`: the plots of a simulate and
+# of a compare report are drawn and well formed, names with shell, gnuplot
+# and enhanced-text syntax print literally and run nothing, a missing
+# gnuplot and bad files fail with their exact messages and status.
+# Run by `make check` with NINES (the binary) and top_srcdir set.
+set -u
+
+: "${NINES:?NINES must name the nines binary}"
+: "${top_srcdir:=.}"
+NINES_PLOTS="$top_srcdir/plots"
+export NINES_PLOTS
+DATA="$top_srcdir/tests/data"
+EX="$top_srcdir/examples"
+TMP=$(mktemp -d)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+PLOTS="availability downtime outages slo timeline"
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect NAME STATUS CMD...: run CMD, keep stdout/stderr in $TMP/out, $TMP/err
+expect() {
+	e_name=$1 e_want=$2
+	shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	e_got=$?
+	if [ "$e_got" -eq "$e_want" ]; then ok; else bad "$e_name: exit $e_got, wanted $e_want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
+}
+same() { # NAME FILE TEXT: FILE holds exactly TEXT
+	if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi
+}
+empty() { if [ ! -s "$2" ]; then ok; else bad "$1: $2 is not empty: $(head -3 "$2")"; fi; }
+has() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $(head -3 "$2")"; fi; }
+
+# wellformed NAME DIR PLOT...: each DIR/PLOT.png is a PNG and each
+# DIR/PLOT.svg well-formed XML, neither empty
+wellformed() {
+	w_name=$1 w_dir=$2
+	shift 2
+	for p in "$@"; do
+		if [ -s "$w_dir/$p.png" ] && [ "$(head -c 8 "$w_dir/$p.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+			ok
+		else
+			bad "$w_name: $p.png is missing or not a PNG"
+		fi
+		if [ -s "$w_dir/$p.svg" ] && python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$w_dir/$p.svg" 2>"$TMP/xml"; then
+			ok
+		else
+			bad "$w_name: $p.svg is missing or not XML: $(head -2 "$TMP/xml")"
+		fi
+	done
+	if ls -A "$w_dir" | grep -q '^\.nines-plot'; then bad "$w_name: a temporary directory is left"; else ok; fi
+}
+
+# svgtext FILE: every text node of the SVG FILE, one a line
+svgtext() {
+	python3 - "$1" <<'PY'
+import sys, xml.dom.minidom
+def walk(n):
+    if n.nodeType == n.TEXT_NODE and n.data.strip():
+        print(n.data)
+    for c in n.childNodes:
+        walk(c)
+walk(xml.dom.minidom.parse(sys.argv[1]))
+PY
+}
+
+if ! command -v gnuplot >/dev/null 2>&1; then
+	echo "plot: gnuplot is not installed (Debian package: gnuplot-nox): tests skipped"
+	exit 77
+fi
+
+# --- help and usage ---------------------------------------------------------
+expect "plot --help" 0 "$NINES" plot --help
+has "plot --help" "$TMP/out" "^usage: nines plot \[options\] RESULT.json..."
+expect "plot no file" 2 "$NINES" plot -o "$TMP/p"
+same "plot no file" "$TMP/err" 'nines: plot: no report file given
+usage: nines plot [options] RESULT.json...'
+expect "plot no -o" 2 "$NINES" plot "$DATA/compare-two.json"
+same "plot no -o" "$TMP/err" 'nines: plot: no output directory given (-o DIR)
+usage: nines plot [options] RESULT.json...'
+expect "plot -o missing" 2 "$NINES" plot "$DATA/compare-two.json" -o
+same "plot -o missing" "$TMP/err" 'nines: plot: -o needs a value
+usage: nines plot [options] RESULT.json...'
+expect "plot --terminal pdf" 2 "$NINES" plot --terminal pdf -o "$TMP/p" "$DATA/compare-two.json"
+same "plot --terminal pdf" "$TMP/err" 'nines: plot: --terminal: unknown terminal "pdf" (png, svg, both)
+usage: nines plot [options] RESULT.json...'
+expect "plot bad option" 2 "$NINES" plot --bogus -o "$TMP/p" "$DATA/compare-two.json"
+same "plot bad option" "$TMP/err" 'nines: plot: unknown option "--bogus"
+usage: nines plot [options] RESULT.json...'
+[ -e "$TMP/p" ] && bad "a usage error made the output directory" || ok
+
+# --- a simulate report ------------------------------------------------------
+"$NINES" simulate -n 200 --format json -o "$TMP/sim.json" "$EX/crm-basic.json" 2>"$TMP/err" && ok || bad "simulate: $(cat "$TMP/err")"
+expect "plot simulate" 0 "$NINES" plot "$TMP/sim.json" -o "$TMP/sim/made/here"
+empty "plot simulate stdout" "$TMP/out"
+empty "plot simulate stderr" "$TMP/err"
+wellformed "plot simulate" "$TMP/sim/made/here" $PLOTS
+svgtext "$TMP/sim/made/here/downtime.svg" >"$TMP/text"
+for w in crm-basic system lb-pair app-tier db-quorum; do
+	has "downtime tiers" "$TMP/text" "^$w\$"
+done
+# only direct children of the system are tiers
+grep -q 'blocks\[2\]\.blocks' "$TMP/text" && bad "downtime shows a nested block" || ok
+has "downtime title" "$TMP/text" "Downtime per year of each tier"
+svgtext "$TMP/sim/made/here/slo.svg" >"$TMP/text"
+has "slo window" "$TMP/text" "720-hour window"
+for t in 99.9% 99.95% 99.99%; do has "slo target $t" "$TMP/text" "^$t\$"; done
+
+# --- a compare report: the hand-written fixture, then the real thing -------
+expect "plot compare fixture" 0 "$NINES" plot "$DATA/compare-two.json" -o "$TMP/cmp"
+empty "plot compare fixture stderr" "$TMP/err"
+wellformed "plot compare fixture" "$TMP/cmp" $PLOTS
+svgtext "$TMP/cmp/availability.svg" >"$TMP/text"
+has "compare design 1" "$TMP/text" "^crm-basic\$"
+has "compare design 2" "$TMP/text" "^crm-single-lb\$"
+# crm-basic's nines have an infinite upper end (null): drawn clipped
+has "clipped interval" "$TMP/text" "clipped at 6"
+svgtext "$TMP/cmp/outages.svg" >"$TMP/text"
+has "outages key" "$TMP/text" "^crm-single-lb\$"
+sed 's/"name": "crm-basic"/"name": "crm-other"/' "$EX/crm-basic.json" >"$TMP/other.json"
+if "$NINES" compare -n 100 --format json -o "$TMP/cmp.json" "$EX/crm-basic.json" "$TMP/other.json" 2>"$TMP/err"; then
+	expect "plot compare" 0 "$NINES" plot --terminal svg "$TMP/cmp.json" -o "$TMP/cmp2"
+	svgtext "$TMP/cmp2/timeline.svg" >"$TMP/text"
+	has "compare timeline" "$TMP/text" "^crm-other\$"
+else
+	bad "nines compare failed: $(head -2 "$TMP/err")"
+fi
+
+# --- same name twice, terminals, stale plots ---------------------------------
+expect "plot twice" 0 "$NINES" plot --terminal svg -o "$TMP/twice" "$TMP/sim.json" "$TMP/sim.json"
+svgtext "$TMP/twice/availability.svg" >"$TMP/text"
+has "first of two" "$TMP/text" "^crm-basic\$"
+has "second of two" "$TMP/text" "^crm-basic (2)\$"
+[ "$(ls "$TMP/twice" | grep -c '\.svg$')" -eq 5 ] && ok || bad "--terminal svg: $(ls "$TMP/twice")"
+[ "$(ls "$TMP/twice" | grep -c '\.png$')" -eq 0 ] && ok || bad "--terminal svg wrote png files"
+expect "plot png" 0 "$NINES" plot --terminal png -o "$TMP/png" "$TMP/sim.json"
+[ "$(ls "$TMP/png" | grep -c '\.png$')" -eq 5 ] && [ "$(ls "$TMP/png" | grep -c '\.svg$')" -eq 0 ] && ok || bad "--terminal png: $(ls "$TMP/png")"
+# an hour: never down, no outage, no whole window
+"$NINES" simulate -n 20 --horizon 1h --format json -o "$TMP/hour.json" "$EX/crm-basic.json" 2>/dev/null
+cp -r "$TMP/cmp" "$TMP/stale"
+expect "plot no data" 0 "$NINES" plot "$TMP/hour.json" -o "$TMP/stale"
+empty "plot no data stdout" "$TMP/out"
+empty "plot no data stderr" "$TMP/err"
+wellformed "plot no data" "$TMP/stale" availability downtime
+for p in outages slo timeline; do
+	if [ -e "$TMP/stale/$p.png" ] || [ -e "$TMP/stale/$p.svg" ]; then bad "plot no data: $p drawn or left"; else ok; fi
+done
+svgtext "$TMP/stale/availability.svg" >"$TMP/text"
+has "never down" "$TMP/text" "^never down\$"
+
+# --- names that would run commands if pasted into gnuplot or a shell -------
+python3 - "$TMP" "$TMP/sim.json" "$TMP/evil.json" <<'PY' || bad "making the injection report"
+import json, sys
+tmp, src, dst = sys.argv[1:]
+r = json.load(open(src))
+r["topology"]["name"] = 'a"b\'c`d $(touch %s/X) system("touch %s/X") @^_{x}' % (tmp, tmp)
+r["blocks"][1]["name"] = '`touch %s/X`' % tmp
+r["blocks"][3]["name"] = 'b\\s \\042 "q" <b>&amp;'
+
+json.dump(r, open(dst, "w"))
+PY
+expect "plot injection" 0 "$NINES" plot "$TMP/evil.json" -o "$TMP/evil"
+empty "plot injection stderr" "$TMP/err"
+[ -e "$TMP/X" ] && bad "plot injection: a name ran a command" || ok
+wellformed "plot injection" "$TMP/evil" $PLOTS
+name='a"b'"'"'c`d $(touch '"$TMP"'/X) system("touch '"$TMP"'/X") @^_{x}'
+for p in $PLOTS; do
+	svgtext "$TMP/evil/$p.svg" >"$TMP/text"
+	if [ "$p" = downtime ]; then
+		# its axis has room for short names only: their middle is cut out
+		has "injection: design in downtime.svg" "$TMP/text" '^a"b'"'"'c`d \$(touch /.*….*") @^_{x}$'
+		has "injection: long tier in downtime.svg" "$TMP/text" '^`touch /'
+		if grep -q -F -x -e 'b\s \042 "q" <b>&amp;' "$TMP/text"; then ok; else bad "injection: tier in downtime.svg"; fi
+		continue
+	fi
+	if grep -q -F -x -e "$name" "$TMP/text"; then ok; else bad "injection: $p.svg lacks the name: $(head -c 300 "$TMP/text")"; fi
+done
+[ -e "$TMP/X" ] && bad "plot injection: a name ran a command" || ok
+
+# --- gnuplot missing or failing, templates missing --------------------------
+mkdir "$TMP/nobin"
+expect "no gnuplot" 4 env PATH="$TMP/nobin" "$NINES" plot "$TMP/sim.json" -o "$TMP/nognuplot"
+same "no gnuplot" "$TMP/err" "nines: plot: gnuplot is not installed (Debian package: gnuplot-nox)"
+empty "no gnuplot stdout" "$TMP/out"
+[ -n "$(ls -A "$TMP/nognuplot" 2>/dev/null)" ] && bad "no gnuplot: left files in the directory" || ok
+mkdir "$TMP/badplots"
+cp "$NINES_PLOTS"/*.gp "$TMP/badplots/"
+echo 'this is not gnuplot' >"$TMP/badplots/slo.gp"
+cp "$TMP/sim/made/here/availability.png" "$TMP/before.png"
+expect "gnuplot fails" 4 env NINES_PLOTS="$TMP/badplots" "$NINES" plot "$DATA/compare-two.json" -o "$TMP/sim/made/here"
+has "gnuplot fails" "$TMP/err" "^nines: plot: gnuplot failed on $TMP/badplots/slo.gp: "
+cmp -s "$TMP/before.png" "$TMP/sim/made/here/availability.png" && ok || bad "gnuplot fails: the earlier plots were replaced"
+wellformed "gnuplot fails" "$TMP/sim/made/here" $PLOTS
+expect "no templates" 4 env NINES_PLOTS="$TMP/nobin" "$NINES" plot "$TMP/sim.json" -o "$TMP/notemplates"
+same "no templates" "$TMP/err" "nines: plot: $TMP/nobin/availability.gp: cannot read the template: No such file or directory"
+touch "$TMP/afile"
+expect "-o a file" 4 "$NINES" plot "$TMP/sim.json" -o "$TMP/afile/sub"
+same "-o a file" "$TMP/err" "nines: $TMP/afile/sub: cannot create the directory: Not a directory"
+
+# --- bad input files: exit 3, exact message, nothing drawn ------------------
+badinput() { # NAME FILE MESSAGE
+	expect "$1" 3 "$NINES" plot "$2" -o "$TMP/never"
+	same "$1" "$TMP/err" "$3"
+	empty "$1 stdout" "$TMP/out"
+	[ -e "$TMP/never" ] && bad "$1: made the output directory" || ok
+}
+"$NINES" simulate -n 20 "$EX/crm-basic.json" >"$TMP/text.txt" 2>/dev/null
+badinput "text report" "$TMP/text.txt" \
+	"nines: $TMP/text.txt:1:1: not JSON (plot reads the reports that nines writes with --format json)"
+printf '{"nines_version": "0.1.0",\n  "topology": {]\n' >"$TMP/broken.json"
+badinput "broken JSON" "$TMP/broken.json" \
+	"nines: $TMP/broken.json:2:16: not JSON (plot reads the reports that nines writes with --format json)"
+badinput "topology" "$EX/crm-basic.json" \
+	"nines: $EX/crm-basic.json: not a nines report but a topology: plot reads the output of nines simulate --format json"
+echo '[1, 2]' >"$TMP/array.json"
+badinput "array" "$TMP/array.json" "nines: $TMP/array.json: not a nines report (not a JSON object)"
+echo '{"name": "x"}' >"$TMP/other.json"
+badinput "other JSON" "$TMP/other.json" "nines: $TMP/other.json: not a nines report (no \"nines_version\")"
+"$NINES" analyze --format json "$EX/crm-basic.json" >"$TMP/analyze.json"
+badinput "analyze report" "$TMP/analyze.json" \
+	"nines: $TMP/analyze.json: a report of nines analyze (no \"simulation\"): plot needs one of nines simulate or nines compare"
+sed 's/"nines": {"mean": [^}]*}/"nines": "many"/' "$TMP/sim.json" >"$TMP/type.json"
+badinput "wrong type" "$TMP/type.json" "nines: $TMP/type.json: system.nines: not an object"
+python3 - "$DATA/compare-two.json" "$TMP/cdf.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["designs"][1]["system"]["outage_minutes_cdf"][2] = [1, "x"]
+json.dump(r, open(sys.argv[2], "w"))
+PY
+badinput "bad cdf" "$TMP/cdf.json" \
+	"nines: $TMP/cdf.json: designs[1].system.outage_minutes_cdf[2]: not a pair of numbers [minutes, fraction]"
+echo '{"nines_version": "0.1.0", "designs": []}' >"$TMP/nodesigns.json"
+badinput "no designs" "$TMP/nodesigns.json" "nines: $TMP/nodesigns.json: designs: empty: no design to plot"
+echo '{"nines_version": "0.1.0", "designs": [{"simulation": {}}]}' >"$TMP/noname.json"
+badinput "no topology" "$TMP/noname.json" "nines: $TMP/noname.json: designs[0].topology: missing"
+badinput "missing file" "$TMP/nope.json" "nines: $TMP/nope.json: cannot read: No such file or directory"
+# a bad file among good ones: nothing is drawn
+expect "good and bad" 3 "$NINES" plot "$TMP/sim.json" "$TMP/array.json" -o "$TMP/never"
+[ -e "$TMP/never" ] && bad "good and bad: made the output directory" || ok
+
+echo "plot: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
