@@ -7,7 +7,38 @@
 #include "command.h"
 #include "compare.h"
 #include "output.h"
+#include "plot.h"
+#include "report_load.h"
 #include "run.h"
+
+/* --plot DIR: the plots of the comparison, drawn from its own JSON report
+ * through the same reader as `nines plot`, so both draw the same. */
+static int plot_comparison(const struct comparison *cmp, const char *dir)
+{
+	char *text = NULL;
+	size_t len = 0, n = 0;
+	struct plot_design *pd = NULL;
+	struct diag dg;
+	FILE *f = open_memstream(&text, &len);
+	int rc;
+
+	diag_init(&dg);
+	if (!f)
+		return command_fail(EXIT_RUNTIME, "out of memory");
+	rc = compare_write(f, REPORT_JSON, cmp);
+	if (fclose(f) != 0 || rc) {
+		free(text);
+		return command_fail(EXIT_RUNTIME, "out of memory");
+	}
+	rc = report_load_text(text, len, "compare", &pd, &n, &dg);
+	free(text);
+	if (rc == 0)
+		rc = plot_designs(pd, n, dir, PLOT_BOTH, &dg);
+	report_load_free(pd, n);
+	if (rc)
+		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+	return EXIT_OK;
+}
 
 int cmd_compare(int argc, char **argv, const struct command *self)
 {
@@ -97,8 +128,8 @@ int cmd_compare(int argc, char **argv, const struct command *self)
 		status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 		goto out;
 	}
-	status = EXIT_OK;
-	if (a.have_fail_below) {
+	status = a.plot ? plot_comparison(&cmp, a.plot) : EXIT_OK;
+	if (status == EXIT_OK && a.have_fail_below) {
 		for (int i = 0; i < n; i++) {
 			struct measures m;
 

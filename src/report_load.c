@@ -506,35 +506,41 @@ static int load_root(struct loader *L, const cJSON *root, struct plot_design **d
 	return 0;
 }
 
-int report_load(const char *file, struct plot_design **d, size_t *n,
-		struct diag *diag)
+int report_load_text(const char *text, size_t len, const char *file,
+		     struct plot_design **d, size_t *n, struct diag *diag)
 {
 	struct loader L = { .file = file, .d = diag };
 	const char *end = NULL;
-	size_t len = 0;
-	char *text = read_all(&L, &len);
 	cJSON *root;
 	int rc;
 
-	if (!text)
-		return -1;
 	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
-	if (!root) {
-		rc = not_json(&L, text, end ? end : text + len);
-		free(text);
-		return rc;
-	}
+	if (!root)
+		return not_json(&L, text, end ? end : text + len);
 	while (end && end < text + len &&
 	       (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
 		end++;
 	if (end && end < text + len) {
 		rc = not_json(&L, text, end);
 		cJSON_Delete(root);
-		free(text);
 		return rc;
 	}
-	free(text);
 	rc = load_root(&L, root, d, n);
 	cJSON_Delete(root);
+	return rc;
+}
+
+int report_load(const char *file, struct plot_design **d, size_t *n,
+		struct diag *diag)
+{
+	struct loader L = { .file = file, .d = diag };
+	size_t len = 0;
+	char *text = read_all(&L, &len);
+	int rc;
+
+	if (!text)
+		return -1;
+	rc = report_load_text(text, len, file, d, n, diag);
+	free(text);
 	return rc;
 }

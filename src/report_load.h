@@ -30,6 +30,11 @@ int report_load(const char *file, struct plot_design **d, size_t *n,
 
 /* Free the N designs of D that report_load filled, and the array D itself.
  * D may be NULL. */
+/* The same from TEXT, LEN bytes followed by a NUL, named FILE in messages:
+ * how a command plots the report it has just written. */
+int report_load_text(const char *text, size_t len, const char *file,
+		     struct plot_design **d, size_t *n, struct diag *diag);
+
 void report_load_free(struct plot_design *d, size_t n);
 
 #endif

@@ -1,0 +1,100 @@
+#!/bin/sh
+# compare.sh - `nines compare`: golden tables (fixed seed), the paired
+# interval against the independent one, --baseline, --fail-below, --plot,
+# thread independence and refusals.  Run by `make check` with NINES and
+# top_srcdir set.
+set -u
+
+: "${NINES:?NINES must name the nines binary}"
+: "${top_srcdir:=.}"
+EX="$top_srcdir/examples"
+GOLD="$top_srcdir/tests/cli/golden"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect() {
+	e_name=$1 e_want=$2
+	shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	e_got=$?
+	if [ "$e_got" -eq "$e_want" ]; then ok; else bad "$e_name: exit $e_got, wanted $e_want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
+}
+same() { if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi; }
+
+A="$EX/crm-single.json" B="$EX/crm-single-lb-pair.json" C="$EX/crm-basic.json"
+
+# golden tables: the same seed gives the same report
+expect "text" 0 "$NINES" compare "$A" "$B" "$C" -n 200
+sed "s|$EX/|examples/|g" "$TMP/out" >"$TMP/out.txt"
+if cmp -s "$TMP/out.txt" "$GOLD/compare.txt"; then ok; else bad "text differs from golden"; diff "$GOLD/compare.txt" "$TMP/out.txt" | head -20; fi
+expect "csv" 0 "$NINES" compare "$A" "$B" "$C" -n 200 --format csv
+sed "s|$EX/|examples/|g" "$TMP/out" >"$TMP/out.csv"
+if cmp -s "$TMP/out.csv" "$GOLD/compare.csv"; then ok; else bad "csv differs from golden"; diff "$GOLD/compare.csv" "$TMP/out.csv" | head -20; fi
+
+# threads do not change a byte
+"$NINES" compare "$A" "$B" -n 300 -j1 --format json >"$TMP/j1" 2>/dev/null
+"$NINES" compare "$A" "$B" -n 300 -j2 --format json >"$TMP/j2" 2>/dev/null
+cmp -s "$TMP/j1" "$TMP/j2" && ok || bad "compare -j1 and -j2 differ"
+
+# common random numbers: adding a balancer pair in front of a single
+# database is measured far more precisely paired than independently, and
+# each design matches its own simulate run (same streams, same settings)
+python3 - "$TMP/j1" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "paired interval"; cat "$TMP/py"; }
+import json, sys
+c = json.load(open(sys.argv[1]))
+assert list(c) == ["nines_version", "simulation", "baseline", "designs", "differences"], list(c)
+assert c["baseline"] == "crm-single" and len(c["designs"]) == 2
+d = c["differences"][0]
+paired = d["downtime_minutes_per_year"]
+half = (paired["ci_high"] - paired["ci_low"]) / 2
+assert d["design"] == "crm-single-lb-pair" and paired["ci_high"] < 0, d
+assert half < d["independent_half_width"] / 2, (half, d["independent_half_width"])
+a, b = (x["system"]["downtime_minutes_per_year"]["mean"] for x in c["designs"])
+assert abs((b - a) - paired["mean"]) < 1e-9 * a, (a, b, paired["mean"])
+PY
+"$NINES" simulate "$B" -n 300 --format json >"$TMP/sim" 2>/dev/null
+python3 - "$TMP/j1" "$TMP/sim" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "design as in simulate"; cat "$TMP/py"; }
+import json, sys
+c = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
+assert c["designs"][1]["system"] == s["system"]
+PY
+
+# --baseline and the verdict
+expect "--baseline" 0 "$NINES" compare "$A" "$B" -n 100 --baseline "$B"
+grep -q "against crm-single-lb-pair (the baseline)" "$TMP/out" && ok || bad "--baseline not used"
+grep -q "crm-single  costs" "$TMP/out" && ok || bad "no 'costs' verdict: $(cat "$TMP/out")"
+expect "--baseline unknown" 2 "$NINES" compare "$A" "$B" --baseline "$C"
+same "--baseline unknown" "$TMP/err" "nines: compare: --baseline: \"$C\" is not one of the files compared
+usage: nines compare [options] A.json B.json [C.json...]"
+
+# --fail-below: exit 1 naming each design below, after the report
+expect "--fail-below" 1 "$NINES" compare "$A" "$C" -n 100 --fail-below 3
+same "--fail-below" "$TMP/err" "nines: compare: crm-single gives 2.32 nines, below 3"
+grep -q "^  crm-basic" "$TMP/out" && ok || bad "--fail-below printed no report"
+expect "--fail-below met" 0 "$NINES" compare "$A" "$C" -n 100 --fail-below 2
+
+# refusals: one file, a bad file (nothing runs), an unknown option
+expect "one file" 2 "$NINES" compare "$A"
+same "one file" "$TMP/err" "nines: compare: give at least two topology files
+usage: nines compare [options] A.json B.json [C.json...]"
+echo '{' >"$TMP/broken.json"
+expect "bad file" 3 "$NINES" compare "$A" "$TMP/broken.json" -o "$TMP/never"
+same "bad file" "$TMP/err" "nines: $TMP/broken.json:2:1: unexpected end of file"
+[ -e "$TMP/never" ] && bad "bad file: output written" || ok
+expect "simulate has no --baseline" 2 "$NINES" simulate --baseline "$A" "$A"
+
+# --plot DIR: the plots of the comparison
+if command -v gnuplot >/dev/null; then
+	expect "--plot" 0 env NINES_PLOTS="$top_srcdir/plots" "$NINES" compare "$A" "$B" -n 100 --plot "$TMP/plots"
+	for p in availability downtime outages slo timeline; do
+		[ -s "$TMP/plots/$p.png" ] && [ -s "$TMP/plots/$p.svg" ] && ok || bad "--plot: no $p"
+	done
+else
+	echo "SKIP: gnuplot is not installed: --plot not tested"
+fi
+
+echo "compare: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
