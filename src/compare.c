@@ -76,12 +76,21 @@ static void verdict(char *buf, size_t n, const struct compare_diff *x)
 			 mean, half, ind);
 }
 
+static int any_cost(const struct comparison *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (model_cost(c->d[i].m) > 0)
+			return 1;
+	return 0;
+}
+
 static struct table *side_by_side(const struct comparison *c)
 {
-	struct table *t = table_new(8);
-	const char *cells[8] = { "design", "availability", "CI", "exact", "nines",
-				 "downtime/yr", "outages/yr", "mean outage" };
-	char bufs[8][64];
+	int cost = any_cost(c);
+	struct table *t = table_new(cost ? 9 : 8);
+	const char *cells[9] = { "design", "availability", "CI", "exact", "nines",
+				 "downtime/yr", "outages/yr", "mean outage", "cost/yr" };
+	char bufs[9][64];
 
 	if (!t || table_row(t, cells))
 		goto oom;
@@ -107,8 +116,9 @@ static struct table *side_by_side(const struct comparison *c)
 			report_fmt_minutes(m.mean_outage_min.mean, bufs[6], 64);
 		else
 			snprintf(bufs[6], 64, "-");
+		report_fmt_money(model_cost(d->m), bufs[7], 64);
 		cells[0] = d->t->name;
-		for (int k = 0; k < 7; k++)
+		for (int k = 0; k < 8; k++)
 			cells[k + 1] = bufs[k];
 		if (table_row(t, cells))
 			goto oom;
@@ -119,11 +129,24 @@ oom:
 	return NULL;
 }
 
+/* "; costs 2,400/yr more" or "; costs 1,200/yr less", "" when equal. */
+static void cost_words(char *buf, size_t n, const struct model *d, const struct model *b)
+{
+	double delta = model_cost(d) - model_cost(b);
+	char m[64];
+
+	if (delta == 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, n, "; costs %s/yr %s", report_fmt_money(fabs(delta), m, sizeof m),
+			 delta > 0 ? "more" : "less");
+}
+
 static struct table *differences(const struct comparison *c)
 {
 	struct table *t = table_new(2);
 	const char *cells[2] = { "design", "against the baseline" };
-	char v[256];
+	char v[256], w[96];
 
 	if (!t || table_row(t, cells))
 		goto oom;
@@ -134,6 +157,8 @@ static struct table *differences(const struct comparison *c)
 			continue;
 		x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence);
 		verdict(v, sizeof v, &x);
+		cost_words(w, sizeof w, c->d[i].m, c->d[c->baseline].m);
+		strncat(v, w, sizeof v - strlen(v) - 1);
 		cells[0] = c->d[i].t->name;
 		cells[1] = v;
 		if (table_row(t, cells))
@@ -156,24 +181,35 @@ static void heading(FILE *f, const struct comparison *c, int md)
 		s->confidence * 100);
 }
 
-static void summary(FILE *f, const struct comparison *c)
+void compare_summary(char *buf, size_t size, const struct comparison *c)
 {
 	int k = best(c);
 	struct measures mb, mk;
-	char h[64];
+	char h[64], g[64], w[96];
+	struct compare_diff x;
 
 	design_measures(&c->d[c->baseline], &mb);
 	design_measures(&c->d[k], &mk);
 	if ((size_t)k == c->baseline) {
-		fprintf(f, "%s, the baseline, has the least downtime: %.2f nines, %s per year\n",
-			c->d[k].t->name, mk.nines.mean,
-			report_fmt_minutes(mk.downtime_min_per_year.mean, h, sizeof h));
+		snprintf(buf, size, "%s, the baseline, has the least downtime: %.2f nines, %s per year",
+			 c->d[k].t->name, mk.nines.mean,
+			 report_fmt_minutes(mk.downtime_min_per_year.mean, h, sizeof h));
 		return;
 	}
-	fprintf(f, "%s gives %.2f nines against %.2f for %s: %s of downtime per year instead of ",
-		c->d[k].t->name, mk.nines.mean, mb.nines.mean, c->d[c->baseline].t->name,
-		report_fmt_minutes(mk.downtime_min_per_year.mean, h, sizeof h));
-	fprintf(f, "%s\n", report_fmt_minutes(mb.downtime_min_per_year.mean, h, sizeof h));
+	x = compare_diff(c->d[k].r, c->d[c->baseline].r, c->d[k].r->set.confidence);
+	cost_words(w, sizeof w, c->d[k].m, c->d[c->baseline].m);
+	snprintf(buf, size, "%s gives %.2f nines against %.2f for %s; %s %s a year%s",
+		 c->d[k].t->name, mk.nines.mean, mb.nines.mean, c->d[c->baseline].t->name,
+		 x.paired.ci_high < 0 ? "saves" : "may save",
+		 report_fmt_minutes(-x.paired.mean * MIN_PER_YEAR, g, sizeof g), w);
+}
+
+static void summary(FILE *f, const struct comparison *c)
+{
+	char buf[1024];
+
+	compare_summary(buf, sizeof buf, c);
+	fprintf(f, "%s\n", buf);
 }
 
 static int write_text(FILE *f, const struct comparison *c, int md)
@@ -188,9 +224,9 @@ static int write_text(FILE *f, const struct comparison *c, int md)
 	if (!t)
 		return -1;
 	if (md)
-		table_print_md(f, t, "01111111");
+		table_print_md(f, t, "011111111");
 	else
-		table_print(f, t, "  ", "01111111", 0);
+		table_print(f, t, "  ", "011111111", 0);
 	table_free(t);
 	fprintf(f, "\n%sdowntime per year against %s (the baseline)\n%s", md ? "### " : "",
 		c->d[c->baseline].t->name, md ? "\n" : "");
@@ -233,7 +269,7 @@ static int write_csv(FILE *f, const struct comparison *c)
 {
 	fputs("design,file,baseline,availability,availability_ci_low,availability_ci_high,"
 	      "nines,downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
-	      "outages_per_year,mean_outage_minutes,analytic_availability,"
+	      "outages_per_year,mean_outage_minutes,analytic_availability,cost_per_year,"
 	      "difference_minutes_per_year,difference_ci_low,difference_ci_high,"
 	      "independent_half_width_minutes\n", f);
 	for (size_t i = 0; i < c->n; i++) {
@@ -254,6 +290,7 @@ static int write_csv(FILE *f, const struct comparison *c)
 		csv_num(f, m.outages_per_year.mean);
 		csv_num(f, m.mean_outage_min.mean);
 		csv_num(f, c->d[i].a->block_a[0]);
+		csv_num(f, model_cost(c->d[i].m));
 		if (i == c->baseline) {
 			fputs(",,,,", f);
 		} else {

@@ -24,6 +24,7 @@ struct mtype {
 	struct dist failure;
 	struct dist repair;
 	size_t instances;
+	double cost;
 };
 
 struct model {
@@ -95,6 +96,7 @@ struct model *model_compile(const struct topology *t, struct diag *d)
 		goto oom;
 	for (size_t i = 0; i < m->ntypes; i++) {
 		m->types[i].name = strdup(t->components[i].name);
+		m->types[i].cost = t->components[i].cost_per_year;
 		if (!m->types[i].name ||
 		    dist_copy(&m->types[i].failure, &t->components[i].failure) ||
 		    dist_copy(&m->types[i].repair, &t->components[i].repair))
@@ -149,3 +151,13 @@ const char *model_type_name(const struct model *m, size_t t) { return m->types[t
 const struct dist *model_type_failure(const struct model *m, size_t t) { return &m->types[t].failure; }
 const struct dist *model_type_repair(const struct model *m, size_t t) { return &m->types[t].repair; }
 size_t model_type_instances(const struct model *m, size_t t) { return m->types[t].instances; }
+double model_type_cost(const struct model *m, size_t t) { return m->types[t].cost; }
+
+double model_cost(const struct model *m)
+{
+	double sum = 0;
+
+	for (size_t t = 0; t < m->ntypes; t++)
+		sum += m->types[t].cost * (double)m->types[t].instances;
+	return sum;
+}

@@ -55,5 +55,10 @@ const char *model_type_name(const struct model *m, size_t t);
 const struct dist *model_type_failure(const struct model *m, size_t t);
 const struct dist *model_type_repair(const struct model *m, size_t t);
 size_t model_type_instances(const struct model *m, size_t t);
+/* What one instance of type T costs a year (0 when the file says nothing). */
+double model_type_cost(const struct model *m, size_t t);
+
+/* The design's cost per year: every instance's cost summed. */
+double model_cost(const struct model *m);
 
 #endif

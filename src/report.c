@@ -61,6 +61,29 @@ int report_decimals(double u)
 	return d < 4 ? 4 : d > 12 ? 12 : d;
 }
 
+char *report_fmt_money(double x, char *buf, size_t size)
+{
+	char digits[64];
+	size_t n, k = 0, lead;
+	const char *sign = x < 0 ? "-" : "";
+
+	snprintf(digits, sizeof digits, "%.0f", fabs(x));
+	n = strlen(digits);
+	if (!isfinite(x) || n > 30) {
+		snprintf(buf, size, "%g", x);
+		return buf;
+	}
+	k = (size_t)snprintf(buf, size, "%s", sign);
+	lead = n % 3 ? n % 3 : 3;
+	for (size_t i = 0; i < n && k + 2 < size; i++) {
+		if (i && (i - lead) % 3 == 0 && i >= lead)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
 char *report_fmt_minutes(double minutes, char *buf, size_t size)
 {
 	return duration_format(minutes / 60, buf, (unsigned)size);

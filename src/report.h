@@ -72,6 +72,9 @@ void report_type_measures(const struct report *rep, size_t t, struct measures *o
 int report_decimals(double u);
 
 
+/* An amount of money with thousands separated: "12,400". */
+char *report_fmt_money(double x, char *buf, size_t size);
+
 /* Minutes per year in words ("4 h 23 min"), into BUF.  Returns BUF. */
 char *report_fmt_minutes(double minutes, char *buf, size_t size);
 

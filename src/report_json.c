@@ -215,6 +215,8 @@ int report_json_design(FILE *f, const struct report *rep)
 	report_json_str(f, rep->t->file);
 	fputs(", \"description\": ", f);
 	report_json_str(f, rep->t->description);
+	fputs(", \"cost_per_year\": ", f);
+	report_json_num(f, model_cost(mo));
 	fputs("},\n", f);
 	if (r) {
 		fputs("  \"simulation\": {\"horizon_hours\": ", f);
@@ -283,6 +285,8 @@ int report_json_design(FILE *f, const struct report *rep)
 		report_json_str(f, dist_kind_name(model_type_failure(mo, t)->kind));
 		fputs(", \"repair\": ", f);
 		report_json_str(f, dist_kind_name(model_type_repair(mo, t)->kind));
+		fputs(", \"cost_per_year\": ", f);
+		report_json_num(f, model_type_cost(mo, t));
 		fputs(",\n", f);
 		if (r) {
 			report_type_measures(rep, t, &m);

@@ -20,6 +20,8 @@ static void heading(FILE *f, const struct report *rep)
 			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
 	else
 		fprintf(f, "exact steady-state values, no simulation\n");
+	if (model_cost(rep->m) > 0)
+		fprintf(f, "cost per year: %s\n", report_fmt_money(model_cost(rep->m), h, sizeof h));
 }
 
 static int print(FILE *f, struct table *t, const char *indent, const char *right,

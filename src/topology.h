@@ -36,6 +36,7 @@ struct component_type {
 	char *name;
 	struct dist failure;     /* time to failure, hours */
 	struct dist repair;      /* time to repair, hours */
+	double cost_per_year;    /* of one instance, in the user's currency; 0 when absent */
 };
 
 struct block {

@@ -708,7 +708,7 @@ static int load_mean(struct loader *L, const cJSON *j, const char *path,
 /* ---- components ---- */
 
 static const char *const component_keys[] = {
-	"mtbf", "afr", "failure", "mttr", "repair", "description",
+	"mtbf", "afr", "failure", "mttr", "repair", "description", "cost_per_year",
 };
 static const char *const failure_keys[] = { "mtbf", "afr", "failure" };
 static const char *const repair_keys[] = { "mttr", "repair" };
@@ -726,7 +726,7 @@ static int load_law(struct loader *L, const cJSON *obj, const char *path,
 static int load_component_at(struct loader *L, const cJSON *j, const char *path,
 			     struct component_type *ct)
 {
-	const cJSON *desc;
+	const cJSON *desc, *cost;
 	const char *s;
 	int fw, rw;
 
@@ -744,6 +744,15 @@ static int load_component_at(struct loader *L, const cJSON *j, const char *path,
 	desc = member(j, "description");
 	if (desc && read_string(L, desc, path, "description", &s))
 		return -1;
+	cost = member(j, "cost_per_year");
+	ct->cost_per_year = 0;
+	if (cost) {
+		if (read_number(L, cost, path, "cost_per_year", &ct->cost_per_year))
+			return -1;
+		if (ct->cost_per_year < 0)
+			return fail(L, path, "cost_per_year", "must be 0 or more, got %g",
+				    ct->cost_per_year);
+	}
 	if (load_law(L, j, path, failure_keys[fw], &ct->failure) ||
 	    load_law(L, j, path, repair_keys[rw], &ct->repair))
 		return -1;
