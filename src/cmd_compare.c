@@ -43,77 +43,22 @@ static int plot_comparison(const struct comparison *cmp, const char *dir)
 int cmd_compare(int argc, char **argv, const struct command *self)
 {
 	struct run_args a;
-	struct design *d = NULL;
-	struct result **res = NULL;
-	struct compare_design *cd = NULL;
+	struct designs ds;
 	struct comparison cmp;
-	struct run_options opt;
 	struct output o;
 	struct diag dg;
-	int n, status = command_run_args(self, argc, argv, RUN_ARGS_COMPARE, &a);
-	size_t base = 0;
+	int status = command_run_args(self, argc, argv, RUN_ARGS_COMPARE, &a);
 
 	if (status >= 0)
 		return status;
-	n = argc - optind;
-	if (n < 2)
+	if (argc - optind < 2)
 		return command_usage_error(self, "give at least two topology files");
-	if (a.baseline) {
-		int found = 0;
-
-		for (int i = 0; i < n; i++)
-			if (strcmp(argv[optind + i], a.baseline) == 0) {
-				base = (size_t)i;
-				found = 1;
-				break;
-			}
-		if (!found)
-			return command_usage_error(self, "--baseline: \"%s\" is not one of the files compared",
-						   a.baseline);
-	}
-	d = calloc((size_t)n, sizeof *d);
-	res = calloc((size_t)n, sizeof *res);
-	cd = calloc((size_t)n, sizeof *cd);
-	if (!d || !res || !cd) {
-		status = command_fail(EXIT_RUNTIME, "out of memory");
-		goto out;
-	}
-	/* Every file is checked before anything runs. */
-	for (int i = 0; i < n; i++) {
-		status = command_design_load(&d[i], argv[optind + i]);
-		if (status)
-			goto out;
-	}
-	memset(&opt, 0, sizeof opt);
-	/* One set of settings for all, so that the streams line up: the
-	 * options, else the baseline file's simulation object. */
-	command_run_settings(&a, d[base].t, &opt.set);
-	for (int i = 0; i < n; i++) {
-		status = command_check_run(self, &d[i], &opt.set);
-		if (status)
-			goto out;
-	}
-	opt.threads = (int)a.threads;
-	opt.keep = 1;
-	if (isatty(STDERR_FILENO))
-		opt.progress = command_progress;
-	for (int i = 0; i < n; i++) {
-		diag_init(&dg);
-		res[i] = run_model(d[i].m, &opt, &dg);
-		if (!res[i]) {
-			status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-			goto out;
-		}
-		if (a.stats)
-			command_stats(res[i], opt.threads);
-		cd[i].t = d[i].t;
-		cd[i].m = d[i].m;
-		cd[i].a = &d[i].a;
-		cd[i].r = res[i];
-	}
-	cmp.d = cd;
-	cmp.n = (size_t)n;
-	cmp.baseline = base;
+	status = command_designs_run(self, &a, argv + optind, argc - optind, &ds);
+	if (status)
+		return status;
+	cmp.d = ds.cd;
+	cmp.n = ds.n;
+	cmp.baseline = ds.baseline;
 	diag_init(&dg);
 	if (output_open(&o, a.out, &dg)) {
 		status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
@@ -130,24 +75,18 @@ int cmd_compare(int argc, char **argv, const struct command *self)
 	}
 	status = a.plot ? plot_comparison(&cmp, a.plot) : EXIT_OK;
 	if (status == EXIT_OK && a.have_fail_below) {
-		for (int i = 0; i < n; i++) {
+		for (size_t i = 0; i < ds.n; i++) {
 			struct measures m;
 
-			result_measures(&res[i]->block[0], res[i]->set.confidence, &m);
+			result_measures(&ds.res[i]->block[0], ds.res[i]->set.confidence, &m);
 			if (!(m.nines.mean >= a.fail_below)) {
 				command_fail(EXIT_BELOW, "compare: %s gives %.2f nines, below %g",
-					     d[i].t->name, m.nines.mean, a.fail_below);
+					     ds.d[i].t->name, m.nines.mean, a.fail_below);
 				status = EXIT_BELOW;
 			}
 		}
 	}
 out:
-	for (int i = 0; res && d && i < n; i++) {
-		result_free(res[i]);
-		command_design_release(&d[i]);
-	}
-	free(res);
-	free(d);
-	free(cd);
+	command_designs_release(&ds);
 	return status;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "command.h"
+#include "compare.h"
 #include "duration.h"
 #include "output.h"
 #include "result.h"
@@ -356,4 +357,83 @@ void command_run_settings(const struct run_args *a, const struct topology *t,
 		set->window = a->window;
 	set->nslo = a->slo.nslo;
 	memcpy(set->slo, a->slo.slo, sizeof set->slo);
+}
+
+int command_designs_run(const struct command *self, const struct run_args *a,
+			char **files, int n, struct designs *ds)
+{
+	struct run_options opt;
+	struct diag dg;
+	int status;
+
+	memset(ds, 0, sizeof *ds);
+	if (a->baseline) {
+		int found = 0;
+
+		for (int i = 0; i < n && !found; i++)
+			if (strcmp(files[i], a->baseline) == 0) {
+				ds->baseline = (size_t)i;
+				found = 1;
+			}
+		if (!found)
+			return command_usage_error(self, "--baseline: \"%s\" is not one of the files compared",
+						   a->baseline);
+	}
+	ds->d = calloc((size_t)n, sizeof *ds->d);
+	ds->res = calloc((size_t)n, sizeof *ds->res);
+	ds->cd = calloc((size_t)n, sizeof *ds->cd);
+	if (!ds->d || !ds->res || !ds->cd) {
+		command_designs_release(ds);
+		return command_fail(EXIT_RUNTIME, "out of memory");
+	}
+	ds->n = (size_t)n;
+	/* Every file is checked before anything runs. */
+	for (int i = 0; i < n; i++) {
+		status = command_design_load(&ds->d[i], files[i]);
+		if (status)
+			goto fail;
+	}
+	memset(&opt, 0, sizeof opt);
+	/* One set of settings for all, so that the streams line up: the
+	 * options, else the baseline file's simulation object. */
+	command_run_settings(a, ds->d[ds->baseline].t, &opt.set);
+	for (int i = 0; i < n; i++) {
+		status = command_check_run(self, &ds->d[i], &opt.set);
+		if (status)
+			goto fail;
+	}
+	opt.threads = (int)a->threads;
+	opt.keep = 1;
+	if (isatty(STDERR_FILENO))
+		opt.progress = command_progress;
+	for (int i = 0; i < n; i++) {
+		diag_init(&dg);
+		ds->res[i] = run_model(ds->d[i].m, &opt, &dg);
+		if (!ds->res[i]) {
+			status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+			goto fail;
+		}
+		if (a->stats)
+			command_stats(ds->res[i], opt.threads);
+		ds->cd[i].t = ds->d[i].t;
+		ds->cd[i].m = ds->d[i].m;
+		ds->cd[i].a = &ds->d[i].a;
+		ds->cd[i].r = ds->res[i];
+	}
+	return EXIT_OK;
+fail:
+	command_designs_release(ds);
+	return status;
+}
+
+void command_designs_release(struct designs *ds)
+{
+	for (size_t i = 0; ds->d && ds->res && i < ds->n; i++) {
+		result_free(ds->res[i]);
+		command_design_release(&ds->d[i]);
+	}
+	free(ds->res);
+	free(ds->d);
+	free(ds->cd);
+	memset(ds, 0, sizeof *ds);
 }

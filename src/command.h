@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "analytic.h"
+#include "compare.h"
 #include "model.h"
 #include "report.h"
 #include "result.h"
@@ -92,6 +93,24 @@ int command_run_args(const struct command *self, int argc, char **argv,
  * else the defaults. */
 void command_run_settings(const struct run_args *a, const struct topology *t,
 			  struct run_settings *set);
+
+/* Several designs loaded and run with one set of settings on common
+ * random numbers: what compare and report start from. */
+struct designs {
+	struct design *d;
+	struct result **res;
+	struct compare_design *cd;    /* views of d and res for compare.h */
+	size_t n;
+	size_t baseline;              /* --baseline's index, else 0 */
+};
+
+/* Load the N FILES (all checked before anything runs), take the settings
+ * from A over the baseline file's, run each.  Returns EXIT_OK with DS
+ * filled (release with command_designs_release), or prints the error and
+ * returns its exit status with DS released. */
+int command_designs_run(const struct command *self, const struct run_args *a,
+			char **files, int n, struct designs *ds);
+void command_designs_release(struct designs *ds);
 
 /* A progress bar on standard error (for run_options.progress). */
 void command_progress(void *arg, long done, long total);
