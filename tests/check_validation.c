@@ -284,6 +284,64 @@ START_TEST(nested_mix)
 }
 END_TEST
 
+/* The probability that a 30-day window holds any downtime, for one
+ * exponential unit started up: window k starts up with probability
+ * A + (1 - A) e^{-(l + mu) k W} (the unit's transient) and then must not
+ * fail for W hours, e^{-l W}.  A target just short of 100% makes any
+ * downtime a breach (an outage shorter than 1e-9 of a window, 3 ms, or
+ * beginning in a window's last 3 ms, is too rare to matter here). */
+START_TEST(slo_any_downtime)
+{
+	struct sim s;
+	struct diag d;
+	struct run_options opt;
+	double l = 1.0 / 1000, mu = 1.0 / 10, a = mu / (l + mu), w = 720, sum = 0;
+	const int k = 10;
+	struct estimate e;
+
+	diag_init(&d);
+	s.t = topology_parse("{ \"components\": { \"u\": { \"mtbf\": 1000, \"mttr\": 10 } },"
+			     " \"system\": { \"type\": \"component\", \"component\": \"u\" } }",
+			     strlen("{ \"components\": { \"u\": { \"mtbf\": 1000, \"mttr\": 10 } },"
+				    " \"system\": { \"type\": \"component\", \"component\": \"u\" } }"),
+			     "slo.json", &d);
+	ck_assert_ptr_nonnull(s.t);
+	s.m = model_compile(s.t, &d);
+	ck_assert_ptr_nonnull(s.m);
+	memset(&opt, 0, sizeof opt);
+	run_settings_defaults(&opt.set);
+	opt.set.horizon = k * w;
+	opt.set.window = w;
+	opt.set.replications = 8000;
+	opt.set.seed = 21;
+	opt.set.confidence = 0.95;
+	opt.set.nslo = 1;
+	opt.set.slo[0] = 1 - 1e-9;
+	opt.threads = 2;
+	s.r = run_model(s.m, &opt, &d);
+	ck_assert_ptr_nonnull(s.r);
+	ck_assert_uint_eq(s.r->nwindows, (size_t)k);
+	for (int i = 0; i < k; i++)
+		sum += a + (1 - a) * exp(-(l + mu) * i * w);
+	e = moments_x(&s.r->slo[0], 0.95);
+	check_in("P(window with downtime)", &e, 1 - exp(-l * w) * sum / k, 0.03);
+	/* Availability over time: in the first window the unit is down with
+	 * probability U (1 - e^{-(l + mu) t}) at time t, so its mean down
+	 * fraction is U (1 - (1 - e^{-(l + mu) W}) / ((l + mu) W)).  A second
+	 * test on the same run, so at 99.9%. */
+	{
+		double u = 1 - a, r = (l + mu) * w;
+		struct estimate first = moments_x(&s.r->timeline[0], 0.999);
+
+		ck_assert_uint_eq(s.r->timeline_group, 1);
+		check_in("first window", &first, u * (1 - (1 - exp(-r)) / r), 0.1);
+	}
+	result_free(s.r);
+	model_free(s.m);
+	topology_free(s.t);
+}
+END_TEST
+
 Suite *validation_suite(void)
 {
 	Suite *s = suite_create("validation");
@@ -299,6 +357,7 @@ Suite *validation_suite(void)
 	tcase_add_test(tc, parallel_two);
 	tcase_add_test(tc, two_of_three);
 	tcase_add_test(tc, nested_mix);
+	tcase_add_test(tc, slo_any_downtime);
 	suite_add_tcase(s, tc);
 	return s;
 }
