@@ -80,6 +80,7 @@ void engine_free(struct engine *e)
 	free(e->res.block_outages);
 	free(e->res.type_down);
 	free(e->res.type_failures);
+	free(e->res.block_overlap);
 	free(e);
 }
 
@@ -109,6 +110,7 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	    !ALLOC(e->block_since, e->nb) || !ALLOC(e->heap, e->ni) ||
 	    !ALLOC(e->pos, e->ni) || !ALLOC(e->res.block_down, e->nb) ||
 	    !ALLOC(e->res.block_outages, e->nb) || !ALLOC(e->res.type_down, e->nt) ||
+	    !ALLOC(e->res.block_overlap, e->nb) ||
 	    !ALLOC(e->res.type_failures, e->nt))
 		goto oom;
 	ordinal = calloc(e->nt ? e->nt : 1, sizeof *ordinal);
@@ -206,6 +208,23 @@ static void heap_build(struct engine *e)
 		heap_sift_down(e, k);
 }
 
+/* The system goes up at T (or the run ends at T while it is down): credit
+ * every block still down with the system downtime they shared since the
+ * later of their two starts.  Once per system outage, O(blocks). */
+static void attribute_all(struct engine *e, double w, double t)
+{
+	double s0 = e->block_since[0] > w ? e->block_since[0] : w;
+
+	for (size_t c = 1; c < e->nb; c++) {
+		if (e->block_up[c] < e->block_need[c]) {
+			double from = e->block_since[c] > s0 ? e->block_since[c] : s0;
+
+			if (t > from)
+				e->res.block_overlap[c] += t - from;
+		}
+	}
+}
+
 /* Child of block B went up (DELTA = +1) or down (-1) at time T: update
  * counts upward while block states keep changing.  Only what falls after
  * the warm-up W is measured. */
@@ -234,6 +253,15 @@ static inline void propagate(struct engine *e, uint32_t b, int delta, double t,
 				if (outages && since >= w)
 					hist_add(outages, t - since);
 				slots_add(e, w, since > w ? since : w, t);
+				attribute_all(e, w, t);
+			} else if (e->block_up[0] < e->block_need[0]) {
+				/* up again while the system is still down */
+				double from = since > e->block_since[0] ? since : e->block_since[0];
+
+				if (from < w)
+					from = w;
+				if (t > from)
+					res->block_overlap[b] += t - from;
 			}
 		}
 		b = e->block_parent[b];
@@ -255,6 +283,7 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		e->block_up[b] = e->block_children[b];
 		res->block_down[b] = 0;
 		res->block_outages[b] = 0;
+		res->block_overlap[b] = 0;
 	}
 	for (size_t t = 0; t < e->nt; t++)
 		res->type_down[t] = res->type_failures[t] = 0;
@@ -294,6 +323,8 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	}
 
 	/* Close what is still down at the end. */
+	if (e->block_up[0] < e->block_need[0])
+		attribute_all(e, w, end);
 	for (size_t i = 0; i < e->ni; i++) {
 		double since = e->inst_since[i];
 

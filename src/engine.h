@@ -22,6 +22,7 @@ struct rep_result {
 	double *type_down;       /* hours down, summed over a type's instances */
 	double *type_failures;   /* failures in the window, summed over a type's instances */
 	double *slot_down;       /* system downtime in each time slot (engine_slots) */
+	double *block_overlap;   /* hours each block was down while the system was */
 	uint64_t events;         /* state changes of instances */
 };
 

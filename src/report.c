@@ -157,6 +157,12 @@ static void measure_cells(const struct measures *m, double ea, double eu,
 		cells[i] = bufs[i];
 }
 
+void report_measure_cells(const struct measures *m, double ea, double eu,
+			  char bufs[][64], const char **cells)
+{
+	measure_cells(m, ea, eu, bufs, cells);
+}
+
 static void exact_cells(double a, double u, char bufs[][64], const char **cells)
 {
 	fmt_num(bufs[0], 64, a, report_decimals(u));
@@ -173,7 +179,7 @@ static const char *const exact_head[] = { "availability", "nines", "downtime/yr"
 
 const char *report_blocks_right(const struct report *rep)
 {
-	return rep->r ? "0001111111" : "000111";
+	return rep->r ? "00011111111" : "000111";
 }
 
 const char *report_types_right(const struct report *rep)
@@ -184,10 +190,10 @@ const char *report_types_right(const struct report *rep)
 struct table *report_blocks_table(const struct report *rep)
 {
 	const struct model *mo = rep->m;
-	int ncols = rep->r ? 10 : 6;
+	int ncols = rep->r ? 11 : 6;
 	struct table *t = table_new(ncols);
 	const char *cells[12];
-	char bufs[8][64], need[64];
+	char bufs[8][64], need[64], share[64];
 
 	if (!t)
 		return NULL;
@@ -196,6 +202,7 @@ struct table *report_blocks_table(const struct report *rep)
 	cells[2] = "need";
 	for (int i = 0; i < (rep->r ? 7 : 3); i++)
 		cells[3 + i] = rep->r ? sim_head[i] : exact_head[i];
+	cells[10] = "of system downtime";
 	if (table_row(t, cells))
 		goto oom;
 	for (size_t b = 0; b < model_blocks(mo); b++) {
@@ -207,8 +214,15 @@ struct table *report_blocks_table(const struct report *rep)
 		if (rep->r) {
 			struct measures m;
 
+			struct estimate at = result_attribution(rep->r, b);
+
 			report_block_measures(rep, b, &m);
 			measure_cells(&m, rep->a->block_a[b], rep->a->block_u[b], bufs, cells + 3);
+			if (isfinite(at.mean))
+				snprintf(share, sizeof share, "%.1f%%", at.mean * 100);
+			else
+				snprintf(share, sizeof share, "-");
+			cells[10] = share;
 		} else {
 			exact_cells(rep->a->block_a[b], rep->a->block_u[b], bufs, cells + 3);
 		}

@@ -127,12 +127,12 @@ static void analytic(FILE *f, const struct report *rep, double a, double u,
 
 /* "outage_minutes_cdf": [[minutes, fraction of outages no longer], ...],
  * one point per histogram bin that holds outages (at the bin's longest). */
-static void outage_cdf(FILE *f, const struct hist *h)
+static void outage_cdf(FILE *f, const struct hist *h, const char *ind)
 {
 	uint64_t seen = 0;
 	int first = 1;
 
-	fputs("    \"outage_minutes_cdf\": [", f);
+	fprintf(f, "%s\"outage_minutes_cdf\": [", ind);
 	for (int i = 0; i < HIST_BINS; i++) {
 		if (!h->count[i])
 			continue;
@@ -202,6 +202,32 @@ int report_json(FILE *f, const struct report *rep)
 	return report_json_design(f, rep);
 }
 
+void report_json_system(FILE *f, const struct report *rep, int indent)
+{
+	const struct result *r = rep->r;
+	struct measures m;
+	char ind[64];
+
+	snprintf(ind, sizeof ind, "%*s", indent, "");
+	fprintf(f, "{\n%s\"name\": ", ind);
+	report_json_str(f, model_block_name(rep->m, 0));
+	fputs(",\n", f);
+	if (r) {
+		report_block_measures(rep, 0, &m);
+		measures(f, &m, ind);
+		fprintf(f, "%s\"outage_minutes_percentiles\": {\"p50\": ", ind);
+		report_json_num(f, hist_quantile(&r->outages, 0.5) * 60);
+		fputs(", \"p90\": ", f);
+		report_json_num(f, hist_quantile(&r->outages, 0.9) * 60);
+		fputs(", \"p99\": ", f);
+		report_json_num(f, hist_quantile(&r->outages, 0.99) * 60);
+		fputs("},\n", f);
+		outage_cdf(f, &r->outages, ind);
+	}
+	analytic(f, rep, rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, ind);
+	fprintf(f, "\n%.*s}", indent >= 2 ? indent - 2 : 0, ind);
+}
+
 int report_json_design(FILE *f, const struct report *rep)
 {
 	const struct model *mo = rep->m;
@@ -229,24 +255,9 @@ int report_json_design(FILE *f, const struct report *rep)
 		fprintf(f, ", \"events\": %llu},\n", (unsigned long long)r->events);
 	}
 
-	fputs("  \"system\": {\n", f);
-	fputs("    \"name\": ", f);
-	report_json_str(f, model_block_name(mo, 0));
+	fputs("  \"system\": ", f);
+	report_json_system(f, rep, 4);
 	fputs(",\n", f);
-	if (r) {
-		report_block_measures(rep, 0, &m);
-		measures(f, &m, "    ");
-		fputs("    \"outage_minutes_percentiles\": {\"p50\": ", f);
-		report_json_num(f, hist_quantile(&r->outages, 0.5) * 60);
-		fputs(", \"p90\": ", f);
-		report_json_num(f, hist_quantile(&r->outages, 0.9) * 60);
-		fputs(", \"p99\": ", f);
-		report_json_num(f, hist_quantile(&r->outages, 0.99) * 60);
-		fputs("},\n", f);
-		outage_cdf(f, &r->outages);
-	}
-	analytic(f, rep, rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, "    ");
-	fputs("\n  },\n", f);
 	if (r)
 		slo(f, r);
 	fputs("  \"blocks\": [", f);
@@ -261,8 +272,13 @@ int report_json_design(FILE *f, const struct report *rep)
 		fprintf(f, ", \"need\": %d, \"children\": %d,\n",
 			model_block_need(mo, b), model_block_children(mo, b));
 		if (r) {
+			struct estimate at = result_attribution(r, b);
+
 			report_block_measures(rep, b, &m);
 			measures(f, &m, "     ");
+			fputs("     ", f);
+			report_json_est(f, "share_of_system_downtime", &at);
+			fputs(",\n", f);
 		}
 		analytic(f, rep, rep->a->block_a[b], rep->a->block_u[b], r ? &m : NULL, "     ");
 		fputc('}', f);

@@ -20,7 +20,7 @@ struct result *result_new(const struct model *m, const struct run_settings *set,
 	r->timeline_group = r->ntimeline ? (r->nwindows + r->ntimeline - 1) / r->ntimeline : 1;
 	if (r->ntimeline)
 		r->ntimeline = (r->nwindows + r->timeline_group - 1) / r->timeline_group;
-	r->nmoments = nb + nt + set->nslo + r->ntimeline;
+	r->nmoments = nb + nt + set->nslo + r->ntimeline + nb;
 	r->block = calloc(r->nmoments, sizeof *r->block);
 	if (keep) {
 		r->sys_down = calloc(n, sizeof *r->sys_down);
@@ -33,6 +33,7 @@ struct result *result_new(const struct model *m, const struct run_settings *set,
 	r->type = r->block + nb;
 	r->slo = r->type + nt;
 	r->timeline = r->slo + set->nslo;
+	r->attr = r->timeline + r->ntimeline;
 	for (size_t k = 0; k < r->nmoments; k++)
 		moments_init(&r->block[k]);
 	hist_init(&r->outages);
@@ -48,6 +49,17 @@ void result_free(struct result *r)
 	free(r->sys_down);
 	free(r->sys_outages);
 	free(r);
+}
+
+struct estimate result_attribution(const struct result *r, size_t b)
+{
+	struct estimate e = moments_ratio(&r->attr[b], 1, r->set.confidence);
+
+	if (e.ci_low < 0)
+		e.ci_low = 0;
+	if (e.ci_high > 1)
+		e.ci_high = 1;
+	return e;
 }
 
 static struct estimate scaled(struct estimate e, double k)

@@ -38,6 +38,8 @@ struct result {
 	struct moments *type;     /* [model_types]: the same per instance of the type */
 	struct moments *slo;      /* [set.nslo]: x = fraction of windows below the target */
 	struct moments *timeline; /* [ntimeline]: x = down fraction of the point's windows */
+	struct moments *attr;     /* [model_blocks]: x = fraction of the horizon the block
+	                             was down while the system was, y = system down fraction */
 	struct hist window_down;  /* down fraction of every window of every replication */
 	double *sys_down;         /* [replications]: system down fraction of each
 	                             replication; NULL unless the run kept them */
@@ -62,10 +64,14 @@ struct measures {
  * replication's system values when KEEP is set (for paired comparisons).
  * Returns NULL when out of memory.  Free with result_free (NULL is fine).
  * The moments arrays are consecutive in the order block, type, slo,
- * timeline, so that a run can treat them as one array of nmoments.
+ * timeline, attr, so that a run can treat them as one array of nmoments.
  * SET's horizon / window must not exceed RESULT_MAX_WINDOWS. */
 struct result *result_new(const struct model *m, const struct run_settings *set, int keep);
 void result_free(struct result *r);
+
+/* The share of the system's downtime during which block B was down, with
+ * its interval (NaN when the system was never down). */
+struct estimate result_attribution(const struct result *r, size_t b);
 
 /* Derive the measures from merged moments at confidence CONF. */
 void result_measures(const struct moments *mo, double conf, struct measures *out);

@@ -84,10 +84,14 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	struct result *res = sh->res;
 	double h = set->horizon, years = h / HOURS_PER_YEAR;
 	struct moments *mb = mom, *mt = mb + sh->nb, *ms = mt + sh->nt, *ml = ms + set->nslo;
+	struct moments *ma = ml + res->ntimeline;
+	double sys = rr->block_down[0] / h;
 	size_t below[RESULT_MAX_SLO] = { 0 };
 
-	for (size_t b = 0; b < sh->nb; b++)
+	for (size_t b = 0; b < sh->nb; b++) {
 		moments_add(&mb[b], rr->block_down[b] / h, rr->block_outages[b] / years);
+		moments_add(&ma[b], b ? rr->block_overlap[b] / h : sys, sys);
+	}
 	for (size_t t = 0; t < sh->nt; t++) {
 		double k = (double)model_type_instances(sh->m, t);
 

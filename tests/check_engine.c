@@ -141,6 +141,17 @@ START_TEST(staggered_k_of_n)
 	ck_assert_double_eq(r->block_down[3], 4);      /* leaf b, cut at 15 */
 	ck_assert_double_eq(r->block_down[4], 1);      /* leaf c */
 	ck_assert_double_eq(r->type_down[1], 8);       /* both b instances */
+	/* attribution: each block's downtime shared with the system's */
+	ck_assert_double_eq(r->block_overlap[1], 2);   /* the 2-of-3: all of it */
+	ck_assert_double_eq(r->block_overlap[2], 1);   /* a: [11, 12) */
+	ck_assert_double_eq(r->block_overlap[3], 2);   /* b: both outages */
+	ck_assert_double_eq(r->block_overlap[4], 1);   /* c: [13, 14) */
+	ck_assert_double_eq(r->block_overlap[5], 0);   /* the parallel */
+	/* with a warm-up of 11.5 h only [11.5, 12) and [13, 14) count */
+	r = engine_run(e, 1, 0, 11.5, 3.5, NULL);
+	ck_assert_double_eq(r->block_down[0], 1.5);
+	ck_assert_double_eq(r->block_overlap[2], 0.5);
+	ck_assert_double_eq(r->block_overlap[3], 1.5);
 	engine_free(e);
 	unload();
 }
