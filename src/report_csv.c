@@ -38,7 +38,7 @@ static void est(FILE *f, const struct estimate *e)
 
 static void row(FILE *f, const struct report *rep, const char *scope, const char *name,
 		const char *path, const char *type, size_t instances,
-		const struct moments *mo, double a, double u)
+		const struct moments *mo, double a, double u, const struct estimate *share)
 {
 	field(f, scope);
 	fputc(',', f);
@@ -60,6 +60,10 @@ static void row(FILE *f, const struct report *rep, const char *scope, const char
 		num(f, a);
 		fprintf(f, ",%s", report_within(&m, a) > 0 ? "true" :
 			   report_within(&m, a) == 0 ? "false" : "");
+		if (share)
+			est(f, share);
+		else
+			fputs(",,,", f);
 	} else {
 		num(f, a);
 		num(f, -log10(u));
@@ -79,18 +83,25 @@ int report_csv(FILE *f, const struct report *rep)
 		      ",downtime_minutes_per_year,downtime_ci_low,downtime_ci_high"
 		      ",outages_per_year,outages_ci_low,outages_ci_high"
 		      ",mean_outage_minutes,mean_outage_ci_low,mean_outage_ci_high"
-		      ",analytic_availability,analytic_within_ci\n", f);
+		      ",analytic_availability,analytic_within_ci"
+		      ",share_of_system_downtime,share_ci_low,share_ci_high\n", f);
 	else
 		fputs(",analytic_availability,analytic_nines,analytic_downtime_minutes_per_year\n", f);
-	for (size_t b = 0; b < model_blocks(mo); b++)
+	for (size_t b = 0; b < model_blocks(mo); b++) {
+		struct estimate share;
+
+		if (rep->r)
+			share = result_attribution(rep->r, b);
 		row(f, rep, b == 0 ? "system" : "block", model_block_name(mo, b),
 		    model_block_path(mo, b), block_kind_name(model_block_kind(mo, b)),
 		    (size_t)model_block_children(mo, b),
-		    rep->r ? &rep->r->block[b] : NULL, rep->a->block_a[b], rep->a->block_u[b]);
+		    rep->r ? &rep->r->block[b] : NULL, rep->a->block_a[b], rep->a->block_u[b],
+		    rep->r ? &share : NULL);
+	}
 	for (size_t t = 0; t < model_types(mo); t++)
 		if (model_type_instances(mo, t) > 0)
 			row(f, rep, "component", model_type_name(mo, t), "", "component",
 			    model_type_instances(mo, t), rep->r ? &rep->r->type[t] : NULL,
-			    rep->a->type_a[t], rep->a->type_u[t]);
+			    rep->a->type_a[t], rep->a->type_u[t], NULL);
 	return ferror(f) ? -1 : 0;
 }
