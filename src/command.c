@@ -232,10 +232,11 @@ int command_run_args(const struct command *self, int argc, char **argv,
 		{ "baseline", required_argument, NULL, 'B' },
 		{ "fail-below", required_argument, NULL, 'f' },
 		{ "plot", required_argument, NULL, 'P' },
+		{ "vary", required_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, li;
 
 	memset(a, 0, sizeof *a);
 	a->reps = -1;
@@ -245,9 +246,15 @@ int command_run_args(const struct command *self, int argc, char **argv,
 	run_settings_defaults(&a->slo);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":n:j:o:h", longopts, NULL)) != -1) {
-		if (!(extra & RUN_ARGS_COMPARE) && (c == 'B' || c == 'f' || c == 'P'))
-			c = '?';
+	while ((li = -1, c = getopt_long(argc, argv, ":n:j:o:h", longopts, &li)) != -1) {
+		/* An option this command does not take is unknown to it: name
+		 * the option, not the value that follows it. */
+		if (li >= 0 && ((!(extra & RUN_ARGS_COMPARE) && c == 'f') ||
+				(!(extra & (RUN_ARGS_COMPARE | RUN_ARGS_SWEEP)) && c == 'P') ||
+				(!(extra & RUN_ARGS_SWEEP) && c == 'V') ||
+				(!(extra & (RUN_ARGS_COMPARE | RUN_ARGS_BASELINE)) && c == 'B') ||
+				((extra & RUN_ARGS_NO_FORMAT) && c == 'F')))
+			return command_usage_error(self, "unknown option \"--%s\"", longopts[li].name);
 		switch (c) {
 		case 'n':
 			if (command_long(self, "--replications", optarg, 1,
@@ -311,6 +318,12 @@ int command_run_args(const struct command *self, int argc, char **argv,
 			break;
 		case 'P':
 			a->plot = optarg;
+			break;
+		case 'V':
+			if (a->nvary == RUN_ARGS_MAX_VARY)
+				return command_usage_error(self, "--vary: at most %d parameters",
+							   RUN_ARGS_MAX_VARY);
+			a->vary[a->nvary++] = optarg;
 			break;
 		case 'h':
 			command_help(self, stdout);

@@ -62,6 +62,9 @@ int command_duration(const struct command *c, const char *opt, const char *text,
  * returns -1 on a bad list. */
 int command_slo(const struct command *c, const char *text, struct run_settings *set);
 
+/* --vary options that sweep takes at most. */
+#define RUN_ARGS_MAX_VARY 2
+
 /* The options of the commands that run simulations. */
 struct run_args {
 	long reps;                  /* -1: not given */
@@ -78,12 +81,22 @@ struct run_args {
 	double fail_below;
 	int have_fail_below;
 	const char *plot;
+	/* sweep only (RUN_ARGS_SWEEP) */
+	const char *vary[RUN_ARGS_MAX_VARY];   /* the --vary values, in order */
+	int nvary;
 };
 
-#define RUN_ARGS_COMPARE 1u
+#define RUN_ARGS_COMPARE 1u     /* --baseline, --fail-below, --plot */
+#define RUN_ARGS_BASELINE 2u    /* --baseline alone (report) */
+#define RUN_ARGS_NO_FORMAT 4u   /* refuse --format (report: always HTML) */
+#define RUN_ARGS_SWEEP 8u       /* --vary (repeatable) and --plot (sweep) */
 
 /* Parse the options of a simulating command into A, accepting
- * --baseline, --fail-below and --plot when EXTRA has RUN_ARGS_COMPARE.
+ * --baseline, --fail-below and --plot when EXTRA has RUN_ARGS_COMPARE,
+ * --baseline alone with RUN_ARGS_BASELINE, and refusing --format with
+ * RUN_ARGS_NO_FORMAT, and accepting --vary (at most RUN_ARGS_MAX_VARY
+ * times) and --plot with RUN_ARGS_SWEEP (an option refused is an unknown
+ * option).
  * Returns -1 when parsing is done and the operands start at optind, or an
  * exit status to return at once (help printed, usage error printed). */
 int command_run_args(const struct command *self, int argc, char **argv,
@@ -123,6 +136,8 @@ int cmd_compare(int argc, char **argv, const struct command *self);
 int cmd_analyze(int argc, char **argv, const struct command *self);
 int cmd_validate(int argc, char **argv, const struct command *self);
 int cmd_plot(int argc, char **argv, const struct command *self);
+int cmd_report(int argc, char **argv, const struct command *self);
+int cmd_sweep(int argc, char **argv, const struct command *self);
 int cmd_help(int argc, char **argv, const struct command *self);
 
 

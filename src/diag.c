@@ -50,6 +50,16 @@ int diag_runtime(struct diag *d, const char *fmt, ...)
 	return -1;
 }
 
+int diag_usage(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vset(d, DIAG_USAGE, NULL, NULL, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 const char *diag_text(const struct diag *d)
 {
 	return d->text;

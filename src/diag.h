@@ -12,6 +12,7 @@ enum diag_kind {
 	DIAG_NONE = 0,
 	DIAG_INPUT,     /* a bad input file: exit status 3 */
 	DIAG_RUNTIME,   /* I/O or resource failure: exit status 4 */
+	DIAG_USAGE,     /* a bad command-line argument: exit status 2 */
 };
 
 struct diag {
@@ -31,6 +32,13 @@ int diag_input(struct diag *d, const char *file, const char *path,
 
 /* Record a runtime error (I/O, memory).  Returns -1.  Same first-wins rule. */
 int diag_runtime(struct diag *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Record a usage error: an argument the caller passed on from the
+ * command line (a --vary path, say) is wrong.  The text names the
+ * argument; the command adds its own name and usage line.  Returns -1.
+ * Same first-wins rule. */
+int diag_usage(struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* The recorded text, or "" when there is none.  Lives as long as d. */

@@ -42,6 +42,38 @@ const struct command commands[] = {
 	  "      --slo LIST          availability targets in percent for the windows (default: 99.9,99.95,99.99)\n"
 	  "      --stats             print events, events per second and wall time to standard error\n"
 	  "  -h, --help              show this help\n" },
+	{ "report", cmd_report, "[options] A.json [B.json...] -o REPORT.html",
+	  "write a one-file HTML report for a planning meeting",
+	  "  -o, --output FILE       the HTML file to write, atomically (required; - for standard output)\n"
+	  "  -n, --replications N    independent replications (default: the baseline file's, else 1000)\n"
+	  "      --horizon DUR       measured time of each replication (default: the baseline file's, else 10y)\n"
+	  "      --warmup DUR        time simulated before measuring starts (default: the baseline file's, else 0)\n"
+	  "      --seed N            random seed (default: the baseline file's, else 1)\n"
+	  "      --confidence C      level of the confidence intervals (default: the baseline file's, else 0.95)\n"
+	  "      --baseline FILE     the design the others are measured against (default: the first)\n"
+	  "  -j, --threads N         worker threads (default: online processors); the output does not depend on it\n"
+	  "      --window DUR        length of the SLO windows (default: 30d)\n"
+	  "      --slo LIST          availability targets in percent for the windows (default: 99.9,99.95,99.99)\n"
+	  "      --stats             print events, events per second and wall time to standard error\n"
+	  "  -h, --help              show this help\n" },
+	{ "sweep", cmd_sweep, "[options] TOPOLOGY.json --vary PATH=FROM:TO:N[:log]...",
+	  "simulate a design over a range of one or two parameters",
+	  "      --vary SPEC         the parameter to sweep: PATH=FROM:TO:N, N values from FROM to TO,\n"
+	  "                          or PATH=FROM:TO:N:log for geometric spacing; twice for a grid\n"
+	  "                          (PATH as components.db.mttr or system.blocks[1].count;\n"
+	  "                          FROM and TO numbers or durations such as 30m, 8h)\n"
+	  "  -n, --replications N    independent replications (default: the file's, else 1000)\n"
+	  "      --horizon DUR       measured time of each replication, e.g. 10y (default: the file's, else 10y)\n"
+	  "      --warmup DUR        time simulated before measuring starts (default: the file's, else 0)\n"
+	  "      --seed N            random seed, the same for every point (default: the file's, else 1)\n"
+	  "      --confidence C      level of the confidence intervals, 0 < C < 1 (default: the file's, else 0.95)\n"
+	  "  -j, --threads N         worker threads (default: online processors); the output does not depend on it\n"
+	  OUTPUT_OPTIONS
+	  "      --plot DIR          also draw sweep.png and sweep.svg into DIR\n"
+	  "      --window DUR        length of the SLO windows (default: 30d)\n"
+	  "      --slo LIST          availability targets in percent for the windows (default: 99.9,99.95,99.99)\n"
+	  "      --stats             print events, events per second and wall time to standard error\n"
+	  "  -h, --help              show this help\n" },
 	{ "analyze", cmd_analyze, "[options] TOPOLOGY.json",
 	  "print the exact steady-state availability of a design, without simulating",
 	  OUTPUT_OPTIONS

@@ -713,6 +713,21 @@ static void remove_tmp(struct ctx *C)
 	C->tmp = NULL;
 }
 
+/* The temporary directory inside C->dir that the outputs are drawn in. */
+static int make_tmp(struct ctx *C)
+{
+	C->tmp = format("%s/.nines-plot.XXXXXX", C->dir);
+	if (!C->tmp)
+		return oom(C);
+	if (!mkdtemp(C->tmp)) {
+		diag_runtime(C->diag, "%s: cannot write: %s", C->dir, strerror(errno));
+		free(C->tmp);
+		C->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* Each design's label: its name, with " (2)", " (3)", ... after the second
  * and later designs of the same name. */
 static int make_labels(struct ctx *C)
@@ -756,17 +771,8 @@ int plot_render(const struct plot_design *d, size_t n, const char *dir,
 	if (make_dirs(&C, dir) || make_labels(&C))
 		goto done;
 	C.level = common_level(d, n);
-	C.tmp = format("%s/.nines-plot.XXXXXX", dir);
-	if (!C.tmp) {
-		oom(&C);
+	if (make_tmp(&C))
 		goto done;
-	}
-	if (!mkdtemp(C.tmp)) {
-		diag_runtime(diag, "%s: cannot write: %s", dir, strerror(errno));
-		free(C.tmp);
-		C.tmp = NULL;
-		goto done;
-	}
 	for (int p = 0; p < PLOT_COUNT; p++) {
 		struct job j = { 0 };
 		char *tpl = format("%s/%s.gp", templates, plot_names[p]);
@@ -886,5 +892,137 @@ int plot_designs(const struct plot_design *d, size_t n, const char *dir,
 		return -1;
 	rc = plot_render(d, n, dir, templates, terminals, diag);
 	free(templates);
+	return rc;
+}
+
+/* ---- a sweep ---- */
+
+/* One block per curve, its title first, then a row per point: x; nines
+ * mean, ci_low, ci_high, exact; downtime mean, ci_low, ci_high, exact.
+ * Then the labels file: the title and the x axis label, which hold the
+ * user's name and path. */
+static int data_sweep(struct ctx *C, const struct plot_sweep *s, struct job *j)
+{
+	double top = -INFINITY, clip;
+	size_t nclipped = 0;
+	FILE *f;
+
+	for (size_t i = 0; i < s->nx * s->ny; i++) {
+		const struct plot_sweep_point *p = &s->point[i];
+		double v[4] = { p->nines.mean, p->nines.ci_low, p->nines.ci_high, p->exact_nines };
+
+		for (int k = 0; k < 4; k++)
+			if (isfinite(v[k]) && v[k] > top)
+				top = v[k];
+	}
+	/* A whole nine of headroom above the largest finite value. */
+	clip = isfinite(top) && top > 0 ? ceil(top) + 1 : 6;
+	f = data_open(C, j, "sweep.tsv");
+	if (!f)
+		return -1;
+	for (size_t c = 0; c < s->ny; c++) {
+		if (c)
+			fputs("\n\n", f);
+		if (s->ypath) {
+			put_text(f, s->ypath);
+			fputs(" = ", f);
+			put_text(f, s->ytext[c]);
+		} else {
+			fputs("simulated", f);
+		}
+		fputc('\n', f);
+		for (size_t i = 0; i < s->nx; i++) {
+			const struct plot_sweep_point *p = &s->point[i * s->ny + c];
+			struct plot_estimate e = filled(p->nines), d = filled(p->downtime);
+
+			nclipped += isinf(e.mean) || isinf(e.ci_high) || isinf(p->exact_nines);
+			fprintf(f, "%.17g", s->x[i]);
+			put_num(f, clipped(e.mean, clip));
+			put_num(f, clipped(e.ci_low, clip));
+			put_num(f, clipped(e.ci_high, clip));
+			put_num(f, clipped(p->exact_nines, clip));
+			put_num(f, d.mean);
+			put_num(f, d.ci_low);
+			put_num(f, d.ci_high);
+			put_num(f, p->exact_downtime);
+			fputc('\n', f);
+		}
+	}
+	if (data_close(C, j->arg[0], f) || !(f = data_open(C, j, "sweep-labels.tsv")))
+		return -1;
+	put_text(f, s->name && *s->name ? s->name : "(unnamed)");
+	fputs(": nines and downtime per year against ", f);
+	put_text(f, s->xpath);
+	fputc('\t', f);
+	put_text(f, s->xpath);
+	fputs(s->xduration ? (s->xlog ? " (hours, log scale)" : " (hours)") :
+	      s->xlog ? " (log scale)" : "", f);
+	fputc('\n', f);
+	if (data_close(C, j->arg[1], f) || job_num(C, j, (double)s->ny) ||
+	    job_num(C, j, s->xlog ? 1 : 0) || job_num(C, j, C->level) ||
+	    job_num(C, j, clip) || job_num(C, j, (double)nclipped))
+		return -1;
+	return 0;
+}
+
+int plot_sweep(const struct plot_sweep *s, const char *dir, unsigned terminals,
+	       struct diag *diag)
+{
+	struct ctx C = { .dir = dir, .diag = diag };
+	struct job j = { 0 };
+	char *templates, *tpl, *out[2] = { NULL, NULL };
+	int rc = -1;
+
+	if (!(terminals & PLOT_BOTH))
+		return diag_runtime(diag, "plot: no terminal chosen");
+	templates = plot_templates_dir(diag);
+	if (!templates)
+		return -1;
+	tpl = format("%s/sweep.gp", templates);
+	free(templates);
+	if (!tpl)
+		return oom(&C);
+	if (access(tpl, R_OK) != 0) {
+		diag_runtime(diag, "plot: %s: cannot read the template: %s", tpl, strerror(errno));
+		free(tpl);
+		return -1;
+	}
+	C.level = isfinite(s->confidence) && s->confidence > 0 && s->confidence < 1 ?
+		  100 * s->confidence : 0;
+	if (make_dirs(&C, dir) || make_tmp(&C))
+		goto done;
+	for (int t = 0; t < 2; t++)
+		if ((terminals & (1u << t)) &&
+		    !(out[t] = format("%s/sweep.%s", C.tmp, extension[t]))) {
+			oom(&C);
+			goto done;
+		}
+	if (data_sweep(&C, s, &j) ||
+	    run_gnuplot(&C, tpl, out[0] ? out[0] : "", out[1] ? out[1] : "", &j))
+		goto done;
+	for (int t = 0; t < 2; t++) {
+		char *target;
+
+		if (!out[t])
+			continue;
+		target = format("%s/sweep.%s", dir, extension[t]);
+		if (!target) {
+			oom(&C);
+			goto done;
+		}
+		if (rename(out[t], target) != 0) {
+			diag_runtime(diag, "%s: cannot write: %s", target, strerror(errno));
+			free(target);
+			goto done;
+		}
+		free(target);
+	}
+	rc = 0;
+done:
+	job_release(&j);
+	remove_tmp(&C);
+	free(out[0]);
+	free(out[1]);
+	free(tpl);
 	return rc;
 }

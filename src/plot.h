@@ -91,6 +91,43 @@ int plot_designs(const struct plot_design *d, size_t n, const char *dir,
 int plot_render(const struct plot_design *d, size_t n, const char *dir,
 		const char *templates, unsigned terminals, struct diag *diag);
 
+/* One point of a sweep (nines sweep) as its plot sees it. */
+struct plot_sweep_point {
+	struct plot_estimate nines;      /* of the system */
+	struct plot_estimate downtime;   /* of the system, minutes per year */
+	double exact_nines;              /* analytic; NAN unknown, INFINITY clipped */
+	double exact_downtime;           /* analytic, minutes per year */
+};
+
+/* A sweep over one or two parameters.  Paths and names are user text:
+ * they reach gnuplot only through a data file. */
+struct plot_sweep {
+	const char *name;                /* the design's name: any bytes */
+	double confidence;               /* level of the intervals, NAN unknown */
+	const char *xpath;               /* the first parameter, along x */
+	int xduration;                   /* its values are hours */
+	int xlog;                        /* geometric values: log x axis */
+	const double *x;                 /* [nx] its values */
+	size_t nx;
+	const char *ypath;               /* the second parameter, NULL with one */
+	const char *const *ytext;        /* [ny] its values as printed, one curve
+	                                    each; NULL with one parameter */
+	size_t ny;                       /* 1 with one parameter */
+	const struct plot_sweep_point *point;   /* [nx * ny]: point[i * ny + j] at
+	                                           x[i] and the j-th second value */
+};
+
+/* Draw S as DIR/sweep.png and DIR/sweep.svg (those TERMINALS asks for),
+ * with the template sweep.gp found by plot_templates_dir: the nines (top)
+ * and the downtime in minutes per year (bottom) against the first
+ * parameter, simulated with a shaded confidence band and exact as a
+ * dashed line, a curve per value of the second parameter.  DIR is made if
+ * missing; outputs are drawn in a temporary directory in DIR and renamed
+ * into place once all are drawn.  Returns 0, or -1 with DIAG filled
+ * (DIAG_RUNTIME, as plot_designs).  Prints nothing. */
+int plot_sweep(const struct plot_sweep *s, const char *dir, unsigned terminals,
+	       struct diag *diag);
+
 /* The directory of the templates: $NINES_PLOTS when set and not empty,
  * else PKGDATADIR/plots when it exists, else ../plots beside the directory
  * of the running program (an uninstalled build).  Returns a string the

@@ -34,6 +34,11 @@ int report_csv(FILE *f, const struct report *rep);
 /* The members of REP's JSON object after "nines_version", through its
  * closing brace: what `nines compare` repeats for each design. */
 int report_json_design(FILE *f, const struct report *rep);
+/* The value of a report's "system" member: "{", the system's name,
+ * measures, outage percentiles and distribution, and analytic values, one
+ * member a line indented by INDENT spaces (at most 60), then "}" indented
+ * by two fewer.  What `nines sweep` repeats for each point. */
+void report_json_system(FILE *f, const struct report *rep, int indent);
 /* JSON pieces: a quoted, escaped string; a number (%.17g, null when not
  * finite); "KEY": {"mean", "ci_low", "ci_high", "stderr"}. */
 void report_json_str(FILE *f, const char *s);
@@ -71,6 +76,13 @@ void report_type_measures(const struct report *rep, size_t t, struct measures *o
  * two more than its nines, from 4 to 12. */
 int report_decimals(double u);
 
+
+/* The cells of one row of measures M with the exact availability EA and
+ * unavailability EU, as the block tables show them: availability, CI,
+ * exact (" !" when outside the interval), nines, downtime/yr, outages/yr,
+ * mean outage.  CELLS gets 7 pointers into BUFS, 7 buffers of 64 bytes. */
+void report_measure_cells(const struct measures *m, double ea, double eu,
+			  char bufs[][64], const char **cells);
 
 /* An amount of money with thousands separated: "12,400". */
 char *report_fmt_money(double x, char *buf, size_t size);

@@ -55,6 +55,21 @@ int table_row(struct table *t, const char *const *cells)
 	return 0;
 }
 
+size_t table_rows(const struct table *t)
+{
+	return t->nrows;
+}
+
+int table_cols(const struct table *t)
+{
+	return t->ncols;
+}
+
+const char *table_cell(const struct table *t, size_t row, int col)
+{
+	return t->cells[row * (size_t)t->ncols + (size_t)col];
+}
+
 /* Characters, not bytes: continuation bytes of UTF-8 do not count. */
 static size_t width(const char *s)
 {

@@ -16,6 +16,12 @@ void table_free(struct table *t);
  * of memory). */
 int table_row(struct table *t, const char *const *cells);
 
+/* Rows (the header included) and columns of T, and the cell at ROW, COL
+ * (lives as long as T). */
+size_t table_rows(const struct table *t);
+int table_cols(const struct table *t);
+const char *table_cell(const struct table *t, size_t row, int col);
+
 /* Print with columns padded to their widest cell (counted in UTF-8
  * characters).  RIGHT has one '0' or '1' per column: '1' aligns right.
  * Every line starts with INDENT.  The first row is the header; SKIP_HEADER

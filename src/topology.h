@@ -86,6 +86,37 @@ struct topology *topology_load(const char *file, struct diag *d);
 struct topology *topology_parse(const char *text, size_t len,
 				const char *file, struct diag *d);
 
+/* A value to put into the JSON of a topology file before it is checked:
+ * what `nines sweep --vary` changes.  PATH names a member the way error
+ * messages do: object keys separated by '.', array elements as [K]
+ * (from 0), and a key that holds '.' or '[' as ["KEY"], as in
+ * components.db.repair.mean, system.blocks[1].count or
+ * components["db.eu"].mttr. */
+struct topology_set {
+	const char *path;
+	double value;            /* set as a JSON number (hours for a duration) */
+};
+
+/* topology_parse with the NSETS values of SETS set in the parsed JSON, in
+ * order, before anything is checked: every check and message then applies
+ * as if the file held them.  The last step of a path may name a key that
+ * is absent (it is added at the end of its object, and the loader decides
+ * whether it is allowed); every step before it must exist, and an array
+ * element must exist.  Returns a new topology, or NULL with d filled:
+ * DIAG_USAGE for a path that is not well formed or whose parent is not in
+ * the file, such as
+ *     "components.dbb.mttr": no "dbb" in components
+ * (no file name: the fault is the argument's), else as topology_parse.  A
+ * syntax error of the file is reported before any path.  SETS is only
+ * read. */
+struct topology *topology_parse_set(const char *text, size_t len, const char *file,
+				    const struct topology_set *sets, size_t nsets,
+				    struct diag *d);
+
+/* topology_load with SETS applied as topology_parse_set does. */
+struct topology *topology_load_set(const char *file, const struct topology_set *sets,
+				   size_t nsets, struct diag *d);
+
 /* Free a topology and all it owns.  NULL is fine. */
 void topology_free(struct topology *t);
 

@@ -1211,6 +1211,144 @@ static int load_top(struct loader *L, const cJSON *root)
 	return load_block(L, member(root, "system"), &t->system, 1);
 }
 
+/* ---- values set before the checks (nines sweep --vary) ---- */
+
+/* One step of a set path: a key, or an array element. */
+struct step {
+	const char *key;        /* KEYLEN bytes, not NUL-terminated; NULL: an element */
+	size_t keylen;
+	size_t index;
+	const char *start;      /* where the step starts in the path (its '.' or '[') */
+	const char *end;        /* where it ends */
+};
+
+/* The step of a path at P, the path's first when FIRST: "key", ".key",
+ * "[3]" or "[\"key\"]".  Returns 0, or -1 when the path is not well formed
+ * there. */
+static int path_step(const char *p, int first, struct step *s)
+{
+	s->key = NULL;
+	s->keylen = s->index = 0;
+	s->start = p;
+	if (*p == '[' && p[1] == '"') {
+		const char *q = strstr(p + 2, "\"]");
+
+		if (!q || q == p + 2)
+			return -1;
+		s->key = p + 2;
+		s->keylen = (size_t)(q - s->key);
+		s->end = q + 2;
+		return 0;
+	}
+	if (*p == '[') {
+		if (*++p < '0' || *p > '9')
+			return -1;
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (s->index > TOPOLOGY_MAX_BLOCKS)
+				return -1;
+			s->index = 10 * s->index + (size_t)(*p - '0');
+		}
+		if (*p != ']')
+			return -1;
+		s->end = p + 1;
+		return 0;
+	}
+	if (!first && *p++ != '.')
+		return -1;
+	s->key = p;
+	s->keylen = strcspn(p, ".[");
+	s->end = p + s->keylen;
+	return s->keylen ? 0 : -1;
+}
+
+static cJSON *member_n(const cJSON *obj, const char *key, size_t len)
+{
+	for (cJSON *c = obj->child; c; c = c->next)
+		if (c->string && strlen(c->string) == len && memcmp(c->string, key, len) == 0)
+			return c;
+	return NULL;
+}
+
+/* What a step's parent is called in messages, as the arguments of "%.*s":
+ * the path before the step, or "the top level". */
+#define PARENT(path, s) \
+	(s)->start == (path) ? 13 : (int)((s)->start - (path)), \
+	(s)->start == (path) ? "the top level" : (path)
+
+/* Set the member that SET->path names in ROOT to SET->value.  Returns 0, or
+ * -1 with d filled: DIAG_USAGE for a bad path, DIAG_RUNTIME when out of
+ * memory. */
+static int set_one(cJSON *root, const struct topology_set *set, struct diag *d)
+{
+	const char *path = set->path;
+	char q[QUOTE_SIZE], k[QUOTE_SIZE];
+	cJSON *cur = root, *next = NULL, *num;
+	struct step s;
+	int bad = !*path;
+	char *key;
+
+	/* The whole path first: a malformed one is that, whatever the file holds. */
+	for (const char *p = path; *p && !bad; p = s.end)
+		bad = path_step(p, p == path, &s);
+	if (bad)
+		return diag_usage(d, "%s is not a path such as components.db.mttr or"
+				  " system.blocks[1].count", quote(q, path));
+
+	for (path_step(path, 1, &s); ; path_step(s.end, 0, &s)) {
+		if (s.key && !cJSON_IsObject(cur))
+			return diag_usage(d, "%s: %.*s is %s, not an object", quote(q, path),
+					  PARENT(path, &s), type_name(cur));
+		if (!s.key && !cJSON_IsArray(cur))
+			return diag_usage(d, "%s: %.*s is %s, not an array", quote(q, path),
+					  PARENT(path, &s), type_name(cur));
+		if (!s.key) {
+			next = s.index < (size_t)INT_MAX ? cJSON_GetArrayItem(cur, (int)s.index) : NULL;
+			if (!next)
+				return diag_usage(d, "%s: no element [%zu] in %.*s (it has %d)",
+						  quote(q, path), s.index, PARENT(path, &s),
+						  cJSON_GetArraySize(cur));
+		} else {
+			next = member_n(cur, s.key, s.keylen);
+		}
+		if (!*s.end)
+			break;
+		if (!next) {
+			key = strndup(s.key, s.keylen);
+			if (!key)
+				return diag_runtime(d, "out of memory");
+			if (s.start == path)
+				diag_usage(d, "%s: no %s at the top level of the file",
+					   quote(q, path), quote(k, key));
+			else
+				diag_usage(d, "%s: no %s in %.*s", quote(q, path), quote(k, key),
+					   PARENT(path, &s));
+			free(key);
+			return -1;
+		}
+		cur = next;
+	}
+
+	/* The last step: replace the member in place, or add the key. */
+	num = cJSON_CreateNumber(set->value);
+	if (!num)
+		return diag_runtime(d, "out of memory");
+	if (!s.key) {
+		cJSON_ReplaceItemViaPointer(cur, next, num);
+		return 0;
+	}
+	key = strndup(s.key, s.keylen);
+	if (!key || !(next ? cJSON_ReplaceItemInObjectCaseSensitive(cur, key, num) :
+		      cJSON_AddItemToObject(cur, key, num))) {
+		free(key);
+		cJSON_Delete(num);
+		return diag_runtime(d, "out of memory");
+	}
+	free(key);
+	return 0;
+}
+
+#undef PARENT
+
 /* ---- syntax errors ---- */
 
 /* What a forward scan knows at a position: enough to tell whether an
@@ -1316,8 +1454,9 @@ static int syntax_error(struct diag *d, const char *file, const char *text,
 }
 
 /* TEXT holds LEN bytes and a terminating NUL. */
-static struct topology *parse_text(const char *text, size_t len,
-				   const char *file, struct diag *d)
+static struct topology *parse_text(const char *text, size_t len, const char *file,
+				   const struct topology_set *sets, size_t nsets,
+				   struct diag *d)
 {
 	struct loader L = { .file = file, .d = d };
 	const char *end = text;
@@ -1337,6 +1476,12 @@ static struct topology *parse_text(const char *text, size_t len,
 		cJSON_Delete(root);
 		return NULL;
 	}
+
+	for (size_t i = 0; i < nsets; i++)
+		if (set_one(root, &sets[i], d)) {
+			cJSON_Delete(root);
+			return NULL;
+		}
 
 	L.t = calloc(1, sizeof *L.t);
 	if (!L.t) {
@@ -1360,6 +1505,13 @@ static struct topology *parse_text(const char *text, size_t len,
 struct topology *topology_parse(const char *text, size_t len,
 				const char *file, struct diag *d)
 {
+	return topology_parse_set(text, len, file, NULL, 0, d);
+}
+
+struct topology *topology_parse_set(const char *text, size_t len, const char *file,
+				    const struct topology_set *sets, size_t nsets,
+				    struct diag *d)
+{
 	struct topology *t;
 	char *copy;
 
@@ -1377,7 +1529,7 @@ struct topology *topology_parse(const char *text, size_t len,
 	}
 	memcpy(copy, text, len);
 	copy[len] = '\0';
-	t = parse_text(copy, len, file, d);
+	t = parse_text(copy, len, file, sets, nsets, d);
 	free(copy);
 	return t;
 }
@@ -1452,13 +1604,19 @@ static char *read_file(const char *file, size_t *len, struct diag *d)
 
 struct topology *topology_load(const char *file, struct diag *d)
 {
+	return topology_load_set(file, NULL, 0, d);
+}
+
+struct topology *topology_load_set(const char *file, const struct topology_set *sets,
+				   size_t nsets, struct diag *d)
+{
 	struct topology *t;
 	size_t len;
 	char *text = read_file(file, &len, d);
 
 	if (!text)
 		return NULL;
-	t = parse_text(text, len, file, d);
+	t = parse_text(text, len, file, sets, nsets, d);
 	free(text);
 	return t;
 }

@@ -16,6 +16,8 @@ int main(void)
 	srunner_add_suite(sr, engine_suite());
 	srunner_add_suite(sr, analytic_suite());
 	srunner_add_suite(sr, validation_suite());
+	srunner_add_suite(sr, html_suite());
+	srunner_add_suite(sr, sha256_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

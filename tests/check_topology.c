@@ -1,4 +1,5 @@
-/* check_topology.c - tests of topology_load and topology_parse.
+/* check_topology.c - tests of topology_load and topology_parse, and of
+ * topology_parse_set, which changes values before the checks.
  *
  * Every bad-input fixture tests/data/bad/NAME.json comes with NAME.err, the
  * one line the loader must report, "@FILE@" standing for the path that was
@@ -630,6 +631,155 @@ START_TEST(test_block_kind_name)
 }
 END_TEST
 
+/* ---- topology_parse_set: values put into the JSON before the checks ---- */
+
+static const char set_text[] =
+	"{\"name\": \"set\", \"simulation\": {\"seed\": 3},"
+	" \"components\": {\"a\": {\"mtbf\": \"100h\", \"mttr\": \"2h\"},"
+	" \"b.eu\": {\"failure\": {\"distribution\": \"weibull\", \"shape\": 1.5, \"mean\": 50},"
+	" \"repair\": {\"distribution\": \"lognormal\", \"mean\": \"4h\", \"sd\": 1}}},"
+	" \"system\": {\"type\": \"series\", \"blocks\": ["
+	"{\"type\": \"k_of_n\", \"need\": 1, \"count\": 3, \"component\": \"a\"},"
+	"{\"type\": \"component\", \"component\": \"b.eu\"}]}}";
+
+static struct topology *parse_set(const struct topology_set *sets, size_t n, struct diag *d)
+{
+	diag_init(d);
+	return topology_parse_set(set_text, strlen(set_text), "set.json", sets, n, d);
+}
+
+START_TEST(test_set_values)
+{
+	const struct topology_set sets[] = {
+		{ "components.a.mtbf", 250 },                   /* a string duration becomes hours */
+		{ "components[\"b.eu\"].repair.mean", 6 },      /* a key with a dot, nested */
+		{ "system.blocks[0].count", 5 },                /* an array element */
+		{ "system.blocks[0].need", 2 },
+		{ "simulation.warmup", 1000 },                  /* absent but allowed: added */
+		{ "simulation.seed", 7 },
+		{ "components.a.mtbf", 300 },                   /* in order: the last one wins */
+	};
+	struct diag d;
+	struct topology *t = parse_set(sets, sizeof sets / sizeof sets[0], &d);
+
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_double_eq_tol(t->components[0].failure.mean, 300, EPS);
+	ck_assert_double_eq_tol(t->components[1].repair.mean, 6, EPS);
+	ck_assert_double_eq_tol(t->components[1].failure.mean, 50, EPS);
+	ck_assert_int_eq(t->system.children[0].count, 5);
+	ck_assert_int_eq(t->system.children[0].need, 2);
+	ck_assert_double_eq(t->sim.warmup, 1000);
+	ck_assert_uint_eq(t->sim.seed, 7);
+	topology_free(t);
+
+	/* No sets: the same as topology_parse. */
+	t = parse_set(NULL, 0, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_double_eq_tol(t->components[0].failure.mean, 100, EPS);
+	ck_assert_int_eq(t->system.children[0].count, 3);
+	topology_free(t);
+}
+END_TEST
+
+/* A value the file cannot take is the file's error, with the loader's
+ * message. */
+START_TEST(test_set_invalid_value)
+{
+	static const struct {
+		struct topology_set set;
+		const char *want;
+	} cases[] = {
+		{ { "system.blocks[0].count", 0 },
+		  "set.json: system.blocks[0].count: must be at least 1, got 0" },
+		{ { "system.blocks[0].need", 4 },
+		  "set.json: system.blocks[0].need: 4 is larger than the number of children (3)" },
+		{ { "components.a.mttr", -1 }, "set.json: components.a.mttr: must be greater than 0, got -1" },
+		{ { "components.a.repair", 1 }, "set.json: components.a: \"mttr\" and \"repair\" both given: keep one" },
+		{ { "simulation.horizn", 1 },
+		  "set.json: simulation: unknown key \"horizn\" (did you mean \"horizon\"?)" },
+		{ { "components.a", 1 }, "set.json: components.a: expected an object, got a number" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct diag d;
+		struct topology *t = parse_set(&cases[i].set, 1, &d);
+
+		ck_assert_ptr_null(t);
+		ck_assert_int_eq(d.kind, DIAG_INPUT);
+		ck_assert_str_eq(diag_text(&d), cases[i].want);
+	}
+}
+END_TEST
+
+/* A path that is malformed or does not lead into the file is the
+ * argument's fault: DIAG_USAGE, no file name. */
+START_TEST(test_set_bad_path)
+{
+	static const struct {
+		const char *path;
+		const char *want;
+	} cases[] = {
+		{ "components.dbb.mttr", "\"components.dbb.mttr\": no \"dbb\" in components" },
+		{ "componets.a.mttr", "\"componets.a.mttr\": no \"componets\" at the top level of the file" },
+		{ "system.blocks[2].count", "\"system.blocks[2].count\": no element [2] in system.blocks (it has 2)" },
+		{ "system.blocks[9]", "\"system.blocks[9]\": no element [9] in system.blocks (it has 2)" },
+		{ "system.blocks.count", "\"system.blocks.count\": system.blocks is an array, not an object" },
+		{ "components[0].mttr", "\"components[0].mttr\": components is an object, not an array" },
+		{ "[0]", "\"[0]\": the top level is an object, not an array" },
+		{ "components.a.mtbf.mean", "\"components.a.mtbf.mean\": components.a.mtbf is a string, not an object" },
+		{ "components.a.repair.mean", "\"components.a.repair.mean\": no \"repair\" in components.a" },
+		{ "", "\"\" is not a path such as components.db.mttr or system.blocks[1].count" },
+		{ "components..a", "\"components..a\" is not a path such as components.db.mttr or system.blocks[1].count" },
+		{ "components.a.", "\"components.a.\" is not a path such as components.db.mttr or system.blocks[1].count" },
+		{ ".components", "\".components\" is not a path such as components.db.mttr or system.blocks[1].count" },
+		{ "system.blocks[x]", "\"system.blocks[x]\" is not a path such as components.db.mttr or system.blocks[1].count" },
+		{ "system.blocks[1", "\"system.blocks[1\" is not a path such as components.db.mttr or system.blocks[1].count" },
+		{ "system.blocks[-1]", "\"system.blocks[-1]\" is not a path such as components.db.mttr or system.blocks[1].count" },
+		{ "system.blocks[0]count", "\"system.blocks[0]count\" is not a path such as components.db.mttr or system.blocks[1].count" },
+		{ "components[\"\"].a", "\"components[\\\"\\\"].a\" is not a path such as components.db.mttr or system.blocks[1].count" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct topology_set set = { cases[i].path, 1 };
+		struct diag d;
+		struct topology *t = parse_set(&set, 1, &d);
+
+		ck_assert_ptr_null(t);
+		ck_assert_msg(d.kind == DIAG_USAGE, "%s: %s", cases[i].path, diag_text(&d));
+		ck_assert_str_eq(diag_text(&d), cases[i].want);
+	}
+}
+END_TEST
+
+/* The file's own faults come first: a syntax error before any path; and
+ * topology_load_set reads the file as topology_load does. */
+START_TEST(test_set_order_and_load)
+{
+	struct topology_set bad = { "nope.x", 1 }, good = { "components.lb.mttr", 8 };
+	struct diag d;
+	struct topology *t;
+
+	diag_init(&d);
+	t = topology_parse_set("{\"a\": tru}", 10, "mem.json", &bad, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_int_eq(d.kind, DIAG_INPUT);
+	ck_assert_str_eq(diag_text(&d), "mem.json:1:7: invalid JSON near 't'");
+
+	diag_init(&d);
+	t = topology_load_set(EXAMPLE, &good, 1, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_str_eq(t->components[0].name, "lb");
+	ck_assert_double_eq_tol(t->components[0].repair.mean, 8, EPS);
+	topology_free(t);
+
+	diag_init(&d);
+	t = topology_load_set(EXAMPLE, &bad, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_int_eq(d.kind, DIAG_USAGE);
+	ck_assert_str_eq(diag_text(&d), "\"nope.x\": no \"nope\" at the top level of the file");
+}
+END_TEST
+
 Suite *topology_suite(void)
 {
 	Suite *s = suite_create("topology");
@@ -647,6 +797,7 @@ Suite *topology_suite(void)
 	tcase_add_test(good, test_depth_ok);
 	tcase_add_test(good, test_free_null);
 	tcase_add_test(good, test_block_kind_name);
+	tcase_add_test(good, test_set_values);
 	suite_add_tcase(s, good);
 
 	tcase_add_checked_fixture(bad, setup, NULL);
@@ -656,6 +807,9 @@ Suite *topology_suite(void)
 	tcase_add_test(bad, test_cannot_read);
 	tcase_add_test(bad, test_unsized_file);
 	tcase_add_test(bad, test_parse_no_file_name);
+	tcase_add_test(bad, test_set_invalid_value);
+	tcase_add_test(bad, test_set_bad_path);
+	tcase_add_test(bad, test_set_order_and_load);
 	suite_add_tcase(s, bad);
 
 	tcase_add_checked_fixture(limits, setup, NULL);

@@ -1,0 +1,224 @@
+#!/bin/sh
+# report.sh - `nines report`: the HTML file is written, names the designs,
+# embeds the plots as inline SVG, refers to nothing outside itself, escapes
+# hostile names, gives the true SHA-256 of each file, is valid UTF-8 for
+# any file name, stays byte-identical across -j, is written without plots
+# (status 4) when gnuplot is missing, and refuses what it should.  When
+# chromium is installed, it also renders the page headless: a screenshot
+# that is not blank, and no console message.  Run by `make check` with
+# NINES and top_srcdir set.
+set -u
+
+: "${NINES:?NINES must name the nines binary}"
+: "${top_srcdir:=.}"
+EX="$top_srcdir/examples"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect() {
+	e_name=$1 e_want=$2
+	shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	e_got=$?
+	if [ "$e_got" -eq "$e_want" ]; then ok; else bad "$e_name: exit $e_got, wanted $e_want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
+}
+same() { if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi; }
+has() { if grep -q -F -e "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; fi; }
+lacks() { if grep -q -i -E -e "$3" "$2"; then bad "$1: \"$3\" in $2: $(grep -o -i -E -e ".{0,40}$3.{0,40}" "$2" | head -3)"; else ok; fi; }
+
+A="$EX/crm-single.json" B="$EX/crm-basic.json" C="$EX/crm-db5.json"
+export NINES_PLOTS="$top_srcdir/plots"
+# the temporary plot directory must go away: give it a place to watch
+mkdir "$TMP/tmpdir"
+export TMPDIR="$TMP/tmpdir"
+have_gnuplot=0
+command -v gnuplot >/dev/null && have_gnuplot=1
+
+# --- the report of three designs ----------------------------------------------
+R="$TMP/report.html"
+expect "report" 0 "$NINES" report "$A" "$B" "$C" -n 100 -o "$R"
+[ -s "$R" ] && ok || bad "report: $R not written"
+[ ! -s "$TMP/out" ] && ok || bad "report: wrote to standard output"
+[ ! -s "$TMP/err" ] && ok || bad "report: stderr: $(head -3 "$TMP/err")"
+[ "$(head -1 "$R")" = "<!DOCTYPE html>" ] && ok || bad "report: no doctype"
+[ "$(tail -1 "$R")" = "</html>" ] && ok || bad "report: not finished"
+for n in crm-single crm-basic crm-db5; do
+	has "design $n in the summary" "$R" "<tr><td>$n</td>"
+done
+has "verdict" "$R" '<p class="verdict">crm-db5 gives'
+has "tiers" "$R" "db-quorum<br><small>system.blocks[2]</small>"
+has "component types" "$R" "<h2>Component types</h2>"
+has "SLO" "$R" "<th class=\"num\">crm-single</th>"
+has "assumptions" "$R" "<dt>replications</dt><dd>100, independent</dd>"
+has "exact explained" "$R" "<em>Exact</em> is not simulated"
+[ -z "$(ls -A "$TMP/tmpdir")" ] && ok || bad "temporary files left: $(ls -A "$TMP/tmpdir")"
+if [ "$have_gnuplot" -eq 1 ]; then
+	[ "$(grep -c '<svg class="plot"' "$R")" -eq 5 ] && ok || bad "report: not 5 inline plots"
+	lacks "no <?xml inside the page" "$R" "<\\?xml"
+else
+	echo "SKIP: gnuplot is not installed: inline plots not tested"
+fi
+
+# nothing outside the page: no URL, no src, no reference but to "#id",
+# no script, no style sheet or font from elsewhere
+lacks "no http URL" "$R" "https?://"
+lacks "no src=" "$R" "src="
+lacks "no outside href" "$R" "href=[\"'][^#]"
+lacks "no outside url()" "$R" "url\\([^#]"
+lacks "no @import" "$R" "@import|@font-face|<link|<img|<iframe|<object|<embed"
+lacks "no script" "$R" "<script"
+python3 - "$R" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "parsed page"; cat "$TMP/py"; }
+import sys
+from html.parser import HTMLParser
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.bad = []
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "link", "img", "iframe", "object", "embed", "foreignobject", "image"):
+            self.bad.append(tag)
+        for k, v in attrs:
+            if k.startswith("on"):
+                self.bad.append(k)
+            if k in ("href", "xlink:href", "src") and not (v or "").startswith("#"):
+                self.bad.append("%s=%s" % (k, v))
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+assert not p.bad, p.bad
+PY
+
+# the SHA-256 of each file is that of sha256sum
+for f in "$A" "$B" "$C"; do
+	sum=$(sha256sum "$f" | cut -d' ' -f1)
+	has "sha256 of $(basename "$f")" "$R" "<td class=\"hash\">$sum</td>"
+done
+
+# the same seed gives the same page, whatever the threads
+"$NINES" report "$A" "$B" -n 100 -j1 -o "$TMP/j1.html" 2>/dev/null
+"$NINES" report "$A" "$B" -n 100 -j2 -o "$TMP/j2.html" 2>/dev/null
+cmp -s "$TMP/j1.html" "$TMP/j2.html" && ok || bad "report -j1 and -j2 differ"
+
+# one design: its own verdict; --baseline
+expect "one design" 0 "$NINES" report "$B" -n 100 -o "$TMP/one.html"
+grep -q '<p class="verdict">crm-basic gives [0-9.]* nines: .* of downtime a year; costs 29,400/yr</p>' \
+	"$TMP/one.html" && ok || bad "one design: verdict: $(grep verdict "$TMP/one.html")"
+expect "--baseline" 0 "$NINES" report "$A" "$B" -n 100 --baseline "$B" -o "$TMP/base.html"
+has "--baseline" "$TMP/base.html" "<dt>baseline</dt><dd>crm-basic</dd>"
+
+# a hostile name is text, never markup; invalid UTF-8 in a file name
+# gives U+FFFD, and the page stays valid UTF-8
+python3 - "$A" "$TMP/evil.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["name"] = "<script>alert(\"x\")</script> & 'q'"
+d["description"] = "<b>bold</b> \u00e9 \x01"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+LATIN="$TMP/$(printf 'caf\351').json"
+cp "$B" "$LATIN"
+E="$TMP/evil.html"
+expect "hostile name" 0 "$NINES" report "$TMP/evil.json" "$LATIN" -n 50 -o "$E"
+has "name escaped" "$E" "<tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</td>"
+has "description escaped" "$E" "&lt;b&gt;bold&lt;/b&gt; é �"
+lacks "no script tag" "$E" "<script"
+lacks "no bold tag" "$E" "<b>"
+has "file name as U+FFFD" "$E" "caf�.json"
+python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$E" 2>"$TMP/py" && ok \
+	|| bad "page is not valid UTF-8: $(cat "$TMP/py")"
+
+# refusals: no -o, no file, --format, --fail-below, --plot; a bad file
+# writes nothing
+expect "no -o" 2 "$NINES" report "$A"
+same "no -o" "$TMP/err" "nines: report: give the file to write with -o REPORT.html
+usage: nines report [options] A.json [B.json...] -o REPORT.html"
+expect "no file" 2 "$NINES" report -o "$TMP/never.html"
+same "no file" "$TMP/err" "nines: report: no topology file given
+usage: nines report [options] A.json [B.json...] -o REPORT.html"
+expect "--format" 2 "$NINES" report --format md "$A" -o "$TMP/never.html"
+same "--format" "$TMP/err" "nines: report: unknown option \"--format\"
+usage: nines report [options] A.json [B.json...] -o REPORT.html"
+expect "--fail-below" 2 "$NINES" report --fail-below 3 "$A" -o "$TMP/never.html"
+expect "--plot" 2 "$NINES" report --plot "$TMP/p" "$A" -o "$TMP/never.html"
+echo '{' >"$TMP/broken.json"
+mkdir "$TMP/out3"
+expect "bad file" 3 "$NINES" report "$A" "$TMP/broken.json" -o "$TMP/out3/never.html"
+same "bad file" "$TMP/err" "nines: $TMP/broken.json:2:1: unexpected end of file"
+[ -z "$(ls -A "$TMP/out3")" ] && ok || bad "bad file: wrote $(ls -A "$TMP/out3")"
+[ ! -e "$TMP/never.html" ] && ok || bad "a refused run wrote a report"
+
+# without gnuplot: the page all the same, saying so, and status 4
+mkdir "$TMP/nogp"
+expect "no gnuplot" 4 env PATH="$TMP/nogp" "$NINES" report "$A" "$B" -n 50 -o "$TMP/nogp.html"
+same "no gnuplot" "$TMP/err" "nines: report: gnuplot is not installed (Debian package: gnuplot-nox); the report has no plots"
+has "no gnuplot: said in the page" "$TMP/nogp.html" "This report has no plots: gnuplot is not installed"
+has "no gnuplot: tables" "$TMP/nogp.html" "<tr><td>crm-basic</td>"
+lacks "no gnuplot: no plot" "$TMP/nogp.html" "<svg"
+[ -z "$(ls -A "$TMP/tmpdir")" ] && ok || bad "temporary files left: $(ls -A "$TMP/tmpdir")"
+
+# a plot that carries a script is refused, not embedded: the page without
+# plots, and status 4
+if [ "$have_gnuplot" -eq 1 ]; then
+	mkdir "$TMP/evilgp"
+	for p in availability downtime outages slo timeline; do
+		printf 'set print ARG2\nprint "<svg viewBox=\\"0 0 9 9\\"><script>alert(1)</script></svg>"\nunset print\n' \
+			>"$TMP/evilgp/$p.gp"
+	done
+	expect "script in a plot" 4 env NINES_PLOTS="$TMP/evilgp" "$NINES" report "$A" -n 20 -o "$TMP/evilgp.html"
+	same "script in a plot" "$TMP/err" "nines: report: availability.svg: a <script> element in the SVG; the report has no plots"
+	lacks "script in a plot: not embedded" "$TMP/evilgp.html" "<script|<svg"
+	has "script in a plot: said" "$TMP/evilgp.html" "This report has no plots: availability.svg: a &lt;script&gt; element"
+fi
+
+# --- a real browser -------------------------------------------------------------
+if [ -x /usr/bin/chromium ]; then
+	browse() { # OUT ERR ARGS...: chromium headless on the report
+		b_out=$1 b_err=$2
+		shift 2
+		b_profile=$(mktemp -d)
+		timeout 180 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic \
+			--no-first-run --disable-background-networking --disable-component-update \
+			--disable-sync --user-data-dir="$b_profile" "$@" "file://$R" >"$b_out" 2>"$b_err"
+		b_rc=$?
+		rm -rf "$b_profile"
+		return $b_rc
+	}
+	browse "$TMP/shot.out" "$TMP/shot.err" --screenshot="$TMP/shot.png" --window-size=1280,2000 \
+		&& ok || bad "chromium --screenshot failed: $(tail -3 "$TMP/shot.err")"
+	python3 - "$TMP/shot.png" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "screenshot"; cat "$TMP/py"; }
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+w, h = struct.unpack(">II", data[16:24])
+assert (w, h) == (1280, 2000), (w, h)
+# the pixels are not one colour: a blank page has a handful of byte values
+idat, pos = b"", 8
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    if kind == b"IDAT":
+        idat += data[pos + 8:pos + 8 + n]
+    pos += 12 + n
+raw = zlib.decompress(idat)
+assert len(set(raw)) > 50, "the screenshot looks blank: %d byte values" % len(set(raw))
+assert len(data) > 20000, "the screenshot is tiny: %d bytes" % len(data)
+PY
+	browse "$TMP/dom.html" "$TMP/dom.err" --enable-logging=stderr --v=0 --dump-dom \
+		&& ok || bad "chromium --dump-dom failed: $(tail -3 "$TMP/dom.err")"
+	has "browser: page loaded" "$TMP/dom.html" "<h1>Availability of crm-single"
+	if grep -q -E "CONSOLE|Uncaught" "$TMP/dom.err"; then
+		bad "browser console: $(grep -E "CONSOLE|Uncaught" "$TMP/dom.err" | head -3)"
+	else
+		ok
+	fi
+	if [ "$have_gnuplot" -eq 1 ]; then
+		[ "$(grep -o '<svg class="plot"' "$TMP/dom.html" | wc -l)" -eq 5 ] && ok \
+			|| bad "browser: not 5 plots in the DOM"
+	fi
+else
+	echo "SKIP: chromium is not installed: browser test not run"
+fi
+
+echo "report: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,203 @@
+#!/bin/sh
+# sweep.sh - `nines sweep`: golden tables (fixed seed), thread
+# independence, a point against `nines simulate` of the file with that
+# value, log spacing, integer rounding, refusals with their exact
+# messages, and --plot.  Run by `make check` with NINES and top_srcdir set.
+set -u
+
+: "${NINES:?NINES must name the nines binary}"
+: "${top_srcdir:=.}"
+EX="$top_srcdir/examples"
+GOLD="$top_srcdir/tests/cli/golden"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect() {
+	e_name=$1 e_want=$2
+	shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	e_got=$?
+	if [ "$e_got" -eq "$e_want" ]; then ok; else bad "$e_name: exit $e_got, wanted $e_want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
+}
+same() { if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi; }
+golden() { # NAME FILE: $TMP/out, with the examples path made relative, is FILE
+	sed "s|$EX/|examples/|g" "$TMP/out" >"$TMP/gold"
+	if cmp -s "$TMP/gold" "$2"; then ok; else bad "$1 differs from golden"; diff "$2" "$TMP/gold" | head -20; fi
+}
+
+C="$EX/crm-basic.json"
+USAGE="usage: nines sweep [options] TOPOLOGY.json --vary PATH=FROM:TO:N[:log]..."
+
+# golden tables: the same seed gives the same report
+expect "text" 0 "$NINES" sweep "$C" --vary components.db.repair.mean=1h:24h:6 -n 100
+golden "text" "$GOLD/sweep.txt"
+expect "grid" 0 "$NINES" sweep "$C" --vary components.lb.mtbf=500h:50000h:3:log \
+	--vary 'system.blocks[1].count=2:4:3' -n 100
+golden "grid" "$GOLD/sweep-grid.txt"
+
+# threads do not change a byte
+"$NINES" sweep "$C" --vary components.db.repair.mean=2h:12h:4 -n 300 -j1 --format json >"$TMP/j1" 2>/dev/null
+"$NINES" sweep "$C" --vary components.db.repair.mean=2h:12h:4 -n 300 -j2 --format json >"$TMP/j2" 2>/dev/null
+cmp -s "$TMP/j1" "$TMP/j2" && ok || bad "sweep -j1 and -j2 differ"
+
+# the JSON contract, and a point is `nines simulate` of the file with that
+# value set: the same settings, the same streams, the same system object
+python3 - "$TMP/j1" "$C" "$TMP/point.json" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "json contract"; cat "$TMP/py"; }
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert list(s) == ["nines_version", "topology", "simulation", "parameters", "points"], list(s)
+assert s["topology"]["name"] == "crm-basic"
+assert s["simulation"]["replications"] == 300 and s["simulation"]["seed"] == 42, s["simulation"]
+p = s["parameters"][0]
+assert p["path"] == "components.db.repair.mean" and p["scale"] == "linear", p
+assert p["from"] == 2 and p["to"] == 12 and p["points"] == 4 and p["duration"] is True, p
+assert p["values"][0] == 2 and p["values"][3] == 12, p["values"]
+assert all(abs(v - w) < 1e-12 for v, w in zip(p["values"], [2, 2 + 10 / 3, 2 + 20 / 3, 12])), p["values"]
+assert [q["values"] for q in s["points"]] == [[v] for v in p["values"]]
+down = [q["system"]["downtime_minutes_per_year"]["mean"] for q in s["points"]]
+assert down == sorted(down), down
+f = json.load(open(sys.argv[2]))
+f["components"]["db"]["repair"]["mean"] = s["points"][2]["values"][0]
+json.dump(f, open(sys.argv[3], "w"))
+PY
+"$NINES" simulate "$TMP/point.json" -n 300 --format json >"$TMP/sim" 2>/dev/null
+python3 - "$TMP/j1" "$TMP/sim" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "point as in simulate"; cat "$TMP/py"; }
+import json, sys
+s = json.load(open(sys.argv[1])); m = json.load(open(sys.argv[2]))
+assert s["points"][2]["system"] == m["system"]
+assert s["points"][1]["system"] != m["system"]
+PY
+
+# a grid point too: both values set, the first parameter changing slowest
+"$NINES" sweep "$C" --vary components.lb.mtbf=1000h:9000h:3 --vary 'system.blocks[2].need=1:3:3' \
+	-n 100 --format json >"$TMP/grid" 2>/dev/null
+python3 - "$TMP/grid" "$C" "$TMP/point2.json" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "grid"; cat "$TMP/py"; }
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert [q["values"] for q in s["points"]] == [[a, b] for a in (1000, 5000, 9000) for b in (1, 2, 3)]
+f = json.load(open(sys.argv[2]))
+f["components"]["lb"]["mtbf"] = 5000
+f["system"]["blocks"][2]["need"] = 3
+json.dump(f, open(sys.argv[3], "w"))
+PY
+"$NINES" simulate "$TMP/point2.json" -n 100 --format json >"$TMP/sim" 2>/dev/null
+python3 - "$TMP/grid" "$TMP/sim" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "grid point as in simulate"; cat "$TMP/py"; }
+import json, sys
+s = json.load(open(sys.argv[1])); m = json.load(open(sys.argv[2]))
+assert s["points"][5]["system"] == m["system"]
+PY
+
+# log spacing: geometric, from and to exact
+expect "log" 0 "$NINES" sweep "$C" --vary components.lb.mtbf=500h:50000h:5:log -n 20 --format json
+python3 - "$TMP/out" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "log values"; cat "$TMP/py"; }
+import json, sys
+p = json.load(open(sys.argv[1]))["parameters"][0]
+assert p["scale"] == "log" and p["points"] == 5, p
+want = [500 * 10 ** (k / 2) for k in range(5)]
+assert p["values"][0] == 500 and p["values"][-1] == 50000, p["values"]
+assert all(abs(v - w) <= 1e-12 * w for v, w in zip(p["values"], want)), p["values"]
+PY
+
+# whole numbers are rounded and repeats dropped; plain numbers print plainly
+expect "integers" 0 "$NINES" sweep "$C" --vary 'system.blocks[1].count=2:6:9' -n 20 --format csv
+cut -d, -f1 "$TMP/out" | tr '\n' ' ' >"$TMP/col"
+same "integer values" "$TMP/col" "system.blocks[1].count 2 3 4 5 6 "
+expect "integers text" 0 "$NINES" sweep "$C" --vary 'system.blocks[1].count=6:2:2' -n 20
+grep -q "system.blocks\[1\].count from 6 to 2: 2 values, whole numbers" "$TMP/out" && ok || bad "integers text: $(head -3 "$TMP/out")"
+expect "integer log" 0 "$NINES" sweep "$C" --vary 'system.blocks[1].count=2:40:12:log' -n 20 --format csv
+cut -d, -f1 "$TMP/out" | tr '\n' ' ' >"$TMP/col"
+same "integer log values" "$TMP/col" "system.blocks[1].count 2 3 5 6 8 10 13 18 23 30 40 "
+
+# an absent key that the format allows is added; md works
+expect "absent key" 0 "$NINES" sweep "$C" --vary simulation.warmup=0:1y:2 -n 20 --format md
+grep -q "^| simulation.warmup |" "$TMP/out" && ok || bad "md table: $(head -8 "$TMP/out")"
+
+# refusals: exact messages, exit 2 for the arguments, nothing on stdout
+refuse() { # NAME MESSAGE ARGS...
+	r_name=$1 r_msg=$2
+	shift 2
+	expect "$r_name" 2 "$NINES" sweep "$C" -n 20 "$@"
+	same "$r_name" "$TMP/err" "nines: sweep: $r_msg
+$USAGE"
+	same "$r_name stdout" "$TMP/out" ""
+}
+refuse "no --vary" "no --vary given: name the parameter to sweep, as --vary PATH=FROM:TO:N"
+refuse "bad path" '--vary: "components.dbb.mttr": no "dbb" in components' \
+	--vary components.dbb.mttr=1h:2h:3
+refuse "bad element" '--vary: "system.blocks[5].count": no element [5] in system.blocks (it has 3)' \
+	--vary 'system.blocks[5].count=1:2:2'
+refuse "not an object" '--vary: "components.lb.mtbf.mean": components.lb.mtbf is a string, not an object' \
+	--vary components.lb.mtbf.mean=1:2:2
+refuse "malformed path" '--vary: "components..lb" is not a path such as components.db.mttr or system.blocks[1].count' \
+	--vary components..lb=1:2:2
+refuse "range syntax" '--vary: "components.lb.mttr=1h-4h:3" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log' \
+	--vary components.lb.mttr=1h-4h:3
+refuse "no =" '--vary: "components.lb.mttr" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log' \
+	--vary components.lb.mttr
+refuse "not log" '--vary: "components.lb.mttr=1h:4h:3:lin": only ":log" may follow N' \
+	--vary components.lb.mttr=1h:4h:3:lin
+refuse "N < 2" '--vary: "components.lb.mttr=1h:4h:1": N must be an integer from 2 to 200, got "1"' \
+	--vary components.lb.mttr=1h:4h:1
+refuse "N > 200" '--vary: "components.lb.mttr=1h:4h:201": N must be an integer from 2 to 200, got "201"' \
+	--vary components.lb.mttr=1h:4h:201
+refuse "bad unit" '--vary: "components.lb.mttr=1x:4h:3": "1x" has an unknown unit: use one of s, m, h, d, w, mo, y' \
+	--vary components.lb.mttr=1x:4h:3
+refuse "not a number" '--vary: "components.lb.mttr=1h:big:3": "big" is not a number or a duration such as "30m" or "8h"' \
+	--vary components.lb.mttr=1h:big:3
+refuse "same bounds" '--vary: "components.lb.mttr=4h:4h:3": FROM and TO are the same' \
+	--vary components.lb.mttr=4h:4h:3
+refuse "log with 0" '--vary: "components.lb.mttr=0:4h:3:log": a log sweep needs FROM and TO greater than 0' \
+	--vary components.lb.mttr=0:4h:3:log
+refuse "too many points" '--vary: 100 × 20 = 2000 points, more than the limit of 1000' \
+	--vary components.lb.mttr=1:100:100 --vary components.app.mttr=1:20:20
+refuse "three --vary" '--vary: at most 2 parameters' \
+	--vary components.lb.mttr=1:2:2 --vary components.app.mttr=1:2:2 --vary components.db.repair.mean=1:2:2
+refuse "twice" '--vary: "components.lb.mttr" is given twice' \
+	--vary components.lb.mttr=1:2:2 --vary components.lb.mttr=1:3:2
+refuse "overridden" '--vary: "simulation.seed" cannot vary: --seed sets it for every point' \
+	--vary simulation.seed=1:5:5 --seed 3
+expect "no file" 2 "$NINES" sweep --vary components.lb.mttr=1:2:2
+same "no file" "$TMP/err" "nines: sweep: no topology file given
+$USAGE"
+expect "simulate has no --vary" 2 "$NINES" simulate --vary components.lb.mttr=1:2:2 "$C"
+same "simulate has no --vary" "$TMP/err" 'nines: simulate: unknown option "--vary"
+usage: nines simulate [options] TOPOLOGY.json'
+
+# a value the file cannot take: the loader's message, exit 3, and nothing
+# runs (-n is large enough that running the first point would time out)
+expect "invalid point" 3 timeout 60 "$NINES" sweep "$C" --vary 'system.blocks[1].need=1:4:4' \
+	-n 100000000 -o "$TMP/never"
+same "invalid point" "$TMP/err" "nines: $C: system.blocks[1].need: 4 is larger than the number of children (3)"
+[ -e "$TMP/never" ] && bad "invalid point: output written" || ok
+expect "invalid value" 3 "$NINES" sweep "$C" --vary components.lb.mttr=-1h:1h:3
+same "invalid value" "$TMP/err" "nines: $C: components.lb.mttr: must be greater than 0, got -1"
+echo '{' >"$TMP/broken.json"
+expect "broken file" 3 "$NINES" sweep "$TMP/broken.json" --vary components.lb.mttr=1:2:2
+same "broken file" "$TMP/err" "nines: $TMP/broken.json:2:1: unexpected end of file"
+
+# --plot DIR: without gnuplot, the report is written and the plot refused
+expect "no gnuplot" 4 env NINES_PLOTS="$top_srcdir/plots" PATH=/nonexistent "$NINES" sweep "$C" \
+	--vary components.lb.mttr=1h:2h:2 -n 20 --plot "$TMP/noplots"
+same "no gnuplot" "$TMP/err" "nines: plot: gnuplot is not installed (Debian package: gnuplot-nox)"
+grep -q "^  components.lb.mttr" "$TMP/out" && ok || bad "no gnuplot: no report"
+
+# --plot DIR: sweep.png and sweep.svg, for one parameter and for a grid
+if command -v gnuplot >/dev/null; then
+	expect "--plot" 0 env NINES_PLOTS="$top_srcdir/plots" "$NINES" sweep "$C" \
+		--vary components.lb.mtbf=500h:50000h:5:log -n 50 --plot "$TMP/plots"
+	[ -s "$TMP/plots/sweep.png" ] && [ -s "$TMP/plots/sweep.svg" ] && ok || bad "--plot: no sweep.png/svg"
+	grep -q "components.lb.mtbf (hours, log scale)" "$TMP/plots/sweep.svg" && ok || bad "--plot: no axis label"
+	expect "--plot grid" 0 env NINES_PLOTS="$top_srcdir/plots" "$NINES" sweep "$C" \
+		--vary components.db.repair.mean=1h:24h:4 --vary 'system.blocks[2].need=1:2:2' -n 50 --plot "$TMP/gridplots"
+	[ -s "$TMP/gridplots/sweep.png" ] && [ -s "$TMP/gridplots/sweep.svg" ] && ok || bad "--plot grid: no sweep.png/svg"
+	grep -q "system.blocks\[2\].need = 2" "$TMP/gridplots/sweep.svg" && ok || bad "--plot grid: no curve name"
+	ls -A "$TMP/gridplots" | grep -q nines-plot && bad "--plot grid: temporary directory left" || ok
+else
+	echo "SKIP: gnuplot is not installed: --plot not tested"
+fi
+
+echo "sweep: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
