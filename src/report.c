@@ -404,3 +404,22 @@ oom:
 	table_free(t);
 	return NULL;
 }
+
+void report_slo_line(char *buf, size_t size, const struct result *r)
+{
+	const struct hist *h = &r->window_down;
+	double with = h->total ? 1 - (double)h->count[0] / (double)h->total : NAN;
+	char w[64], p[32];
+
+	double a1 = 1 - hist_quantile(h, 0.99), a01 = 1 - hist_quantile(h, 0.999);
+	size_t k;
+
+	fmt_pct(p, sizeof p, with);
+	k = (size_t)snprintf(buf, size, "%zu windows of %s in each replication; %s of them saw downtime",
+			     r->nwindows, duration_format(r->set.window, w, sizeof w), p);
+	/* a quantile at 1 says nothing: most windows see no downtime at all */
+	if (k < size && a1 < 1)
+		k += (size_t)snprintf(buf + k, size - k, "; the worst 1%% had availability %.6f or less", a1);
+	if (k < size && a01 < 1)
+		snprintf(buf + k, size - k, "; the worst 0.1%% had availability %.6f or less", a01);
+}

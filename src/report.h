@@ -104,6 +104,9 @@ struct table *report_system_table(const struct report *rep);
  * falls below it; NULL when out of memory or when the horizon holds no
  * whole window (check rep->r->nwindows). */
 struct table *report_slo_table(const struct report *rep);
+/* The SLO windows in a sentence: how many, how many saw downtime, how bad
+ * the worst were.  Needs r->nwindows > 0. */
+void report_slo_line(char *buf, size_t size, const struct result *r);
 /* Which columns of those tables align right ('1'). */
 const char *report_blocks_right(const struct report *rep);
 const char *report_types_right(const struct report *rep);

@@ -156,6 +156,8 @@ static void slo(FILE *f, const struct result *r)
 	fputs("  \"slo\": {\"window_hours\": ", f);
 	report_json_num(f, r->set.window);
 	fprintf(f, ", \"windows_per_replication\": %zu", r->nwindows);
+	fputs(", \"fraction_with_downtime\": ", f);
+	report_json_num(f, h->total ? 1 - (double)h->count[0] / (double)h->total : NAN);
 	fputs(",\n    \"window_availability_percentiles\": {\"p1\": ", f);
 	report_json_num(f, 1 - hist_quantile(h, 0.99));
 	fputs(", \"p10\": ", f);

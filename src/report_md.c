@@ -33,14 +33,10 @@ int report_md(FILE *f, const struct report *rep)
 	table_print_md(f, t, report_blocks_right(rep));
 	table_free(t);
 	if (rep->r && rep->r->nwindows > 0) {
-		char w[64];
-		const struct hist *h = &rep->r->window_down;
+		char line[512];
 
-		fprintf(f, "\n### SLO windows\n\n%zu windows of %s in each replication;"
-			" window availability p1 %.6f, p10 %.6f, median %.6f.\n\n",
-			rep->r->nwindows, duration_format(rep->r->set.window, w, sizeof w),
-			1 - hist_quantile(h, 0.99), 1 - hist_quantile(h, 0.9),
-			1 - hist_quantile(h, 0.5));
+		report_slo_line(line, sizeof line, rep->r);
+		fprintf(f, "\n### SLO windows\n\n%s.\n\n", line);
 		t = report_slo_table(rep);
 		if (!t)
 			return -1;

@@ -63,14 +63,10 @@ int report_text(FILE *f, const struct report *rep)
 	if (print(f, report_blocks_table(rep), "  ", report_blocks_right(rep), 0))
 		return -1;
 	if (rep->r && rep->r->nwindows > 0) {
-		char w[64];
-		const struct hist *h = &rep->r->window_down;
+		char line[512];
 
-		fprintf(f, "\nSLO windows: %zu of %s in each replication; window availability"
-			" p1 %.6f, p10 %.6f, median %.6f\n", rep->r->nwindows,
-			duration_format(rep->r->set.window, w, sizeof w),
-			1 - hist_quantile(h, 0.99), 1 - hist_quantile(h, 0.9),
-			1 - hist_quantile(h, 0.5));
+		report_slo_line(line, sizeof line, rep->r);
+		fprintf(f, "\nSLO windows: %s\n", line);
 		if (print(f, report_slo_table(rep), "  ", "011", 0))
 			return -1;
 	}
