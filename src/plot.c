@@ -28,6 +28,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "duration.h"
 #include "plot.h"
 
 const char *const plot_names[PLOT_COUNT] = {
@@ -295,71 +296,180 @@ static int data_availability(struct ctx *C, struct job *j)
 	return 1;
 }
 
-/* Longest tier name on the downtime plot's axis, in characters. */
+/* Longest tier name in the downtime plot's key, in characters. */
 #define TIER_LABEL_MAX 24
 
-static void downtime_bar(FILE *f, const char *label, double x,
-			 struct plot_estimate e, int kind)
+/* Smallest part of a downtime bar, in percent, with its share written in it. */
+#define SEGMENT_LABEL_MIN 6.0
+
+/* How a design's downtime bar is drawn. */
+enum bar_kind { BAR_STACKED, BAR_NEVER_DOWN, BAR_NO_SHARES };
+
+static enum bar_kind bar_kind(const struct plot_design *g)
 {
-	e = filled(e);
-	put_short(f, label, TIER_LABEL_MAX);
-	fprintf(f, "\t%g", x);
-	put_num(f, e.mean);
-	put_num(f, e.ci_low);
-	put_num(f, e.ci_high);
-	fprintf(f, "\t%d\t%.3g\n", kind, e.mean);
+	int any = g->ntier == 0;
+
+	if (g->downtime.mean == 0)
+		return BAR_NEVER_DOWN;
+	for (size_t t = 0; t < g->ntier; t++)
+		any |= isfinite(g->tier[t].share.mean);
+	return g->has_shares && any ? BAR_STACKED : BAR_NO_SHARES;
 }
 
+/* Index of NAME among the N names of NAMES, N when it is not there. */
+static size_t name_index(const char *const *names, size_t n, const char *name)
+{
+	size_t k = 0;
+
+	while (k < n && strcmp(names[k], name) != 0)
+		k++;
+	return k;
+}
+
+/* The percent of each of the NNAMES + 1 columns (the last: other) of
+ * design G into ROW, zero when it is not a stacked bar.  Returns 1 when
+ * its shares added up past 100% and were scaled down, else 0. */
+static int downtime_row(const struct plot_design *g, const char *const *names,
+			size_t nnames, double *row)
+{
+	double sum = 0;
+	int scaled = 0;
+
+	if (bar_kind(g) != BAR_STACKED)
+		return 0;
+	for (size_t t = 0; t < g->ntier; t++) {
+		double share = g->tier[t].share.mean;
+
+		if (!isfinite(share) || share <= 0)
+			continue;
+		row[name_index(names, nnames, g->tier[t].name ? g->tier[t].name : "")] += share;
+		sum += share;
+	}
+	if (sum > 1 + 1e-9) {
+		/* Tiers down together: each keeps its part of the bar in
+		 * proportion, though together they were down for more. */
+		for (size_t k = 0; k < nnames; k++)
+			row[k] /= sum;
+		scaled = 1;
+	} else if (1 - sum > 1e-6) {
+		row[nnames] = 1 - sum;
+	}
+	for (size_t k = 0; k <= nnames; k++)
+		row[k] *= 100;
+	return scaled;
+}
+
+/* DOWNTIME.TSV: a header (a column per tier name, in the order first seen,
+ * then "other" when a design has a remainder), then per design its label
+ * and the percent of each column, stacked by the template in that order.
+ * LABELS.TSV: per design its label, x, the text above its bar, the text
+ * in it, and 100 for a bar drawn empty.  SEGMENTS.TSV: x, middle and
+ * percent of each part tall enough to carry its number. */
 static int data_downtime(struct ctx *C, struct job *j)
 {
-	FILE *bars, *designs;
-	size_t width = 0;
-	double x = 0;
-	int any = 0;
+	const char **names = NULL;
+	double *pct = NULL;
+	unsigned char *scaled = NULL;
+	size_t nnames = 0, all = 0, ncol, nscaled = 0, labelmax;
+	int any = 0, other = 0, rc = -1;
+	FILE *f;
 
-	for (size_t i = 0; i < C->n; i++)
+	for (size_t i = 0; i < C->n; i++) {
 		any |= isfinite(C->d[i].downtime.mean);
+		all += C->d[i].ntier;
+	}
 	if (!any)
 		return 0;
-	bars = data_open(C, j, "downtime.tsv");
-	if (!bars)
-		return -1;
-	designs = data_open(C, j, "downtime-designs.tsv");
-	if (!designs) {
-		fclose(bars);
-		return -1;
+	names = malloc((all ? all : 1) * sizeof *names);
+	scaled = calloc(C->n ? C->n : 1, 1);
+	if (!names || !scaled) {
+		oom(C);
+		goto done;
+	}
+	/* The key names the tiers of the bars that are broken down only. */
+	for (size_t i = 0; i < C->n; i++)
+		for (size_t t = 0; bar_kind(&C->d[i]) == BAR_STACKED && t < C->d[i].ntier; t++) {
+			const char *name = C->d[i].tier[t].name ? C->d[i].tier[t].name : "";
+
+			if (name_index(names, nnames, name) == nnames)
+				names[nnames++] = name;
+		}
+	ncol = nnames + 1;
+	pct = calloc(C->n * ncol, sizeof *pct);
+	if (!pct) {
+		oom(C);
+		goto done;
 	}
 	for (size_t i = 0; i < C->n; i++) {
-		const struct plot_design *g = &C->d[i];
-		double start = x;
-		size_t tw;
+		scaled[i] = (unsigned char)downtime_row(&C->d[i], names, nnames, pct + i * ncol);
+		nscaled += scaled[i];
+		other |= pct[i * ncol + nnames] > 0;
+	}
 
-		if (!isfinite(g->downtime.mean))
-			continue;
-		downtime_bar(bars, "system", x, g->downtime, 1);
-		width += 8;
-		x += 1;
-		for (size_t t = 0; t < g->ntier; t++) {
-			if (!isfinite(g->tier[t].downtime.mean))
-				continue;
-			downtime_bar(bars, g->tier[t].name, x, g->tier[t].downtime, 2);
-			tw = text_width(g->tier[t].name);
-			width += (tw < TIER_LABEL_MAX ? tw : TIER_LABEL_MAX) + 2;
-			x += 1;
+	if (!(f = data_open(C, j, "downtime.tsv")))
+		goto done;
+	fputs("design", f);
+	for (size_t k = 0; k < nnames; k++) {
+		fputc('\t', f);
+		put_short(f, names[k], TIER_LABEL_MAX);
+	}
+	fputs(other ? "\tother\n" : "\n", f);
+	for (size_t i = 0; i < C->n; i++) {
+		put_short(f, C->label[i], TIER_LABEL_MAX);
+		for (size_t k = 0; k < nnames + (size_t)other; k++)
+			put_num(f, pct[i * ncol + k]);
+		fputc('\n', f);
+	}
+	if (data_close(C, j->arg[j->nargs - 1], f))
+		goto done;
+
+	if (!(f = data_open(C, j, "downtime-labels.tsv")))
+		goto done;
+	/* The design names share the width beside the key, about 110
+	 * characters, with room for three bars at least. */
+	labelmax = 110 / (C->n > 3 ? C->n : 3);
+	if (labelmax < 8)
+		labelmax = 8;
+	for (size_t i = 0; i < C->n; i++) {
+		const struct plot_design *g = &C->d[i];
+		enum bar_kind kind = bar_kind(g);
+		char words[64];
+
+		put_short(f, C->label[i], labelmax);
+		fprintf(f, "\t%zu\t", i);
+		if (kind == BAR_NEVER_DOWN)
+			fputs("never down", f);
+		else if (isfinite(g->downtime.mean))
+			fprintf(f, "%s/yr%s", duration_format(g->downtime.mean / 60, words, sizeof words),
+				scaled[i] ? " *" : "");
+		fprintf(f, "\t%s\t%s\n", kind == BAR_NO_SHARES ? "no tier shares" : "",
+			kind == BAR_STACKED ? "NaN" : "100");
+	}
+	if (data_close(C, j->arg[j->nargs - 1], f))
+		goto done;
+
+	if (!(f = data_open(C, j, "downtime-segments.tsv")))
+		goto done;
+	for (size_t i = 0; i < C->n; i++) {
+		double base = 0;
+
+		for (size_t k = 0; k < ncol; k++) {
+			double v = pct[i * ncol + k];
+
+			if (v >= SEGMENT_LABEL_MIN)
+				fprintf(f, "%zu\t%.17g\t%.0f%%\n", i, base + v / 2, v);
+			base += v;
 		}
-		/* A design's name goes over its own bars, which have room
-		 * for about seven characters each; the other plots show it whole. */
-		put_short(designs, C->label[i], (size_t)(x - start) * 7);
-		fprintf(designs, "\t%g\n", (start + x - 1) / 2);
-		x += 0.75;      /* a gap between designs */
 	}
-	if (data_close(C, j->arg[0], bars)) {
-		fclose(designs);
-		return -1;
-	}
-	if (data_close(C, j->arg[1], designs) || job_num(C, j, C->level) || job_num(C, j, (double)width))
-		return -1;
-	return 1;
+	if (data_close(C, j->arg[j->nargs - 1], f) || job_num(C, j, (double)nnames) ||
+	    job_num(C, j, other) || job_num(C, j, (double)nscaled) || job_num(C, j, (double)C->n))
+		goto done;
+	rc = 1;
+done:
+	free(pct);
+	free(scaled);
+	free(names);
+	return rc;
 }
 
 /* Write one block per design (its label, then what ROW writes), so that

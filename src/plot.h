@@ -1,5 +1,6 @@
-/* plot.h - gnuplot plots that compare simulated designs: nines, downtime
- * per tier, outage durations, SLO breaches and availability over time.
+/* plot.h - gnuplot plots that compare simulated designs: nines, where the
+ * downtime comes from (the share of each tier), outage durations, SLO
+ * breaches and availability over time.
  *
  * The figures reach gnuplot only through tab-separated data files written
  * here; design and block names are never pasted into gnuplot commands.
@@ -27,10 +28,13 @@ struct plot_estimate {
 	double mean, ci_low, ci_high;
 };
 
-/* A direct child block of the system ("system.blocks[i]"), on its own. */
+/* A direct child block of the system ("system.blocks[i]"). */
 struct plot_tier {
 	char *name;
-	struct plot_estimate downtime;   /* minutes per year */
+	struct plot_estimate share;      /* fraction of the system's downtime
+	                                    during which this tier was down,
+	                                    0..1; NAN unknown (or the system
+	                                    was never down) */
 };
 
 struct plot_target {
@@ -60,6 +64,9 @@ struct plot_design {
 	size_t ncdf;
 	struct plot_tier *tier;
 	size_t ntier;
+	int has_shares;                  /* the report attributes downtime to
+	                                    blocks (share_of_system_downtime,
+	                                    which reports before it lack) */
 	double window_hours;             /* of the SLO windows, NAN unknown */
 	struct plot_target *target;
 	size_t ntarget;
@@ -75,6 +82,19 @@ extern const char *const plot_names[];
 /* Draw the plots of the N designs D into the directory DIR (made, with
  * its parents, if missing) for TERMINALS (PLOT_PNG, PLOT_SVG or both),
  * with the templates found by plot_templates_dir.
+ *
+ * The downtime plot has one bar per design, stacked to 100% by the share
+ * of each tier, a colour per tier name (the same in every design; tiers
+ * of one design that share a name are added up), and the design's
+ * downtime per year in words above it ("42 h 14 min/yr").  Tiers down
+ * together can make the shares add up past 1: that design's shares are
+ * divided by their sum, and the bar and the title say so.  Below 1 (no
+ * tiers: the system is a component) the rest is drawn as "other".  A
+ * design whose system was never down (downtime 0) is an empty bar
+ * labelled "never down".  A design without has_shares (a report written
+ * before nines attributed downtime) is not broken down: an empty bar with
+ * its downtime above it and "no tier shares" inside.  The plot is drawn
+ * when any design has a finite downtime.
  *
  * Designs named alike are told apart by " (2)", " (3)", ... A plot for
  * which no design has data (no outages, no whole SLO window, ...) is not

@@ -208,6 +208,10 @@ static int load_tiers(struct loader *L, const cJSON *top, const char *path,
 		snprintf(p, sizeof p, "%s%sblocks[%d]", path, *path ? "." : "", i++);
 		if (!cJSON_IsObject(b))
 			return diag_input(L->d, L->file, p, "not an object");
+		/* Present, even null (never down), on any block: this report
+		 * attributes downtime; older ones have no such key. */
+		if (cJSON_GetObjectItemCaseSensitive(b, "share_of_system_downtime"))
+			g->has_shares = 1;
 		bpath = string(L, b, p, "path", 1, &err);
 		if (err)
 			return -1;
@@ -226,7 +230,7 @@ static int load_tiers(struct loader *L, const cJSON *top, const char *path,
 		}
 		free(bpath);
 		g->ntier++;
-		if (estimate(L, b, p, "downtime_minutes_per_year", NAN, &t->downtime))
+		if (estimate(L, b, p, "share_of_system_downtime", NAN, &t->share))
 			return -1;
 	}
 	return 0;

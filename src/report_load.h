@@ -16,7 +16,11 @@
  * one per element of "designs" for a compare report) to the array *D of
  * *N designs, which is grown with realloc (*D may be NULL with *N 0).
  * The design name is topology.name; tiers are the blocks whose path is
- * "system.blocks[I]".  Keys the reader does not use are ignored, and a
+ * "system.blocks[I]", each with its share_of_system_downtime, and
+ * has_shares is set when any block has that key (null included): a report
+ * written before nines attributed downtime lacks it, and its designs are
+ * drawn without a breakdown (see plot_designs).  Keys the reader does not
+ * use are ignored, and a
  * missing measure leaves that part of the design empty (NAN or 0 points);
  * a null number is NAN, except in nines where it is INFINITY.
  *
@@ -28,13 +32,13 @@
 int report_load(const char *file, struct plot_design **d, size_t *n,
 		struct diag *diag);
 
-/* Free the N designs of D that report_load filled, and the array D itself.
- * D may be NULL. */
 /* The same from TEXT, LEN bytes followed by a NUL, named FILE in messages:
  * how a command plots the report it has just written. */
 int report_load_text(const char *text, size_t len, const char *file,
 		     struct plot_design **d, size_t *n, struct diag *diag);
 
+/* Free the N designs of D that report_load filled, and the array D itself.
+ * D may be NULL. */
 void report_load_free(struct plot_design *d, size_t n);
 
 #endif

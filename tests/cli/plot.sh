@@ -100,12 +100,20 @@ empty "plot simulate stdout" "$TMP/out"
 empty "plot simulate stderr" "$TMP/err"
 wellformed "plot simulate" "$TMP/sim/made/here" $PLOTS
 svgtext "$TMP/sim/made/here/downtime.svg" >"$TMP/text"
-for w in crm-basic system lb-pair app-tier db-quorum; do
+cp "$TMP/text" "$TMP/downtime-one.txt"
+# the design under its bar, each tier in the key, the downtime in words
+# above the bar, the share of the database quorum in its part of it
+for w in crm-basic lb-pair app-tier db-quorum; do
 	has "downtime tiers" "$TMP/text" "^$w\$"
 done
-# only direct children of the system are tiers
+has "downtime words" "$TMP/text" '^[1-9][0-9]* min/yr$'
+has "downtime share" "$TMP/text" '^9[0-9]%$'
+# only direct children of the system are tiers, and they make up the
+# whole: no "other", nothing scaled, no bar for the system itself
 grep -q 'blocks\[2\]\.blocks' "$TMP/text" && bad "downtime shows a nested block" || ok
-has "downtime title" "$TMP/text" "Downtime per year of each tier"
+grep -q -x -e other -e system "$TMP/text" && bad "downtime: other or system in a share plot" || ok
+grep -q 'scaled' "$TMP/text" && bad "downtime: a bar scaled without cause" || ok
+has "downtime title" "$TMP/text" "^Where each design's downtime comes from"
 svgtext "$TMP/sim/made/here/slo.svg" >"$TMP/text"
 has "slo window" "$TMP/text" "720-hour window"
 for t in 99.9% 99.95% 99.99%; do has "slo target $t" "$TMP/text" "^$t\$"; done
@@ -121,6 +129,19 @@ has "compare design 2" "$TMP/text" "^crm-single-lb\$"
 has "clipped interval" "$TMP/text" "clipped at 6"
 svgtext "$TMP/cmp/outages.svg" >"$TMP/text"
 has "outages key" "$TMP/text" "^crm-single-lb\$"
+# crm-single-lb's tier shares add up to 100.1%: its bar is scaled, and says so
+svgtext "$TMP/cmp/downtime.svg" >"$TMP/text"
+has "compare downtime design" "$TMP/text" "^crm-single-lb\$"
+has "compare downtime words" "$TMP/text" "^25 min/yr\$"
+has "compare downtime scaled" "$TMP/text" "^7 h 33 min/yr \\*\$"
+has "compare downtime scaled title" "$TMP/text" "^\\* tiers down at the same time: .* scaled to fit\$"
+has "compare downtime share" "$TMP/text" "^95%\$"
+# a tier name shared by both designs has one colour, one entry in the key:
+# as many as with one design
+for w in lb-pair app-tier db-quorum; do
+	[ "$(grep -c -x -e "$w" "$TMP/text")" -eq "$(grep -c -x -e "$w" "$TMP/downtime-one.txt")" ] && ok ||
+		bad "compare downtime: tier $w is in the key more than once"
+done
 sed 's/"name": "crm-basic"/"name": "crm-other"/' "$EX/crm-basic.json" >"$TMP/other.json"
 if "$NINES" compare -n 100 --format json -o "$TMP/cmp.json" "$EX/crm-basic.json" "$TMP/other.json" 2>"$TMP/err"; then
 	expect "plot compare" 0 "$NINES" plot --terminal svg "$TMP/cmp.json" -o "$TMP/cmp2"
@@ -151,6 +172,37 @@ for p in outages slo timeline; do
 done
 svgtext "$TMP/stale/availability.svg" >"$TMP/text"
 has "never down" "$TMP/text" "^never down\$"
+svgtext "$TMP/stale/downtime.svg" >"$TMP/text"
+has "downtime never down" "$TMP/text" "^never down\$"
+grep -q '/yr$' "$TMP/text" && bad "downtime never down: a downtime in words" || ok
+
+# --- downtime: a report without tier shares, a system that is a component ---
+python3 - "$TMP/sim.json" "$TMP/noshares.json" <<'PY' || bad "making the report without shares"
+import json, sys
+r = json.load(open(sys.argv[1]))
+for b in r["blocks"]:
+    del b["share_of_system_downtime"]
+json.dump(r, open(sys.argv[2], "w"))
+PY
+expect "plot without shares" 0 "$NINES" plot --terminal svg "$TMP/noshares.json" -o "$TMP/noshares"
+empty "plot without shares stderr" "$TMP/err"
+svgtext "$TMP/noshares/downtime.svg" >"$TMP/text"
+has "without shares: not broken down" "$TMP/text" "^no tier shares\$"
+has "without shares: words" "$TMP/text" '^[1-9][0-9]* min/yr$'
+grep -q -x -e lb-pair -e db-quorum "$TMP/text" && bad "without shares: a tier in the key" || ok
+# the six tics of the y axis, 0% to 100%, and no share
+[ "$(grep -c -x '[0-9]*%' "$TMP/text")" -eq 6 ] && ok || bad "without shares: a share drawn"
+cat >"$TMP/solo.json" <<'EOF'
+{"name": "solo", "components": {"db": {"mtbf": "2000h", "mttr": "8h"}},
+ "system": {"type": "component", "name": "db", "component": "db"}}
+EOF
+"$NINES" simulate -n 50 --format json -o "$TMP/solo-report.json" "$TMP/solo.json" 2>"$TMP/err" && ok || bad "simulate solo: $(cat "$TMP/err")"
+expect "plot solo" 0 "$NINES" plot --terminal svg "$TMP/solo-report.json" -o "$TMP/solo"
+svgtext "$TMP/solo/downtime.svg" >"$TMP/text"
+has "solo: other" "$TMP/text" "^other\$"
+# "100%" twice: the tic and the whole bar
+[ "$(grep -c -x '100%' "$TMP/text")" -eq 2 ] && ok || bad "solo: the bar is not all other"
+has "solo: words" "$TMP/text" '^[1-9][0-9]* h.*/yr$'
 
 # --- names that would run commands if pasted into gnuplot or a shell -------
 python3 - "$TMP" "$TMP/sim.json" "$TMP/evil.json" <<'PY' || bad "making the injection report"
@@ -171,9 +223,10 @@ name='a"b'"'"'c`d $(touch '"$TMP"'/X) system("touch '"$TMP"'/X") @^_{x}'
 for p in $PLOTS; do
 	svgtext "$TMP/evil/$p.svg" >"$TMP/text"
 	if [ "$p" = downtime ]; then
-		# its axis has room for short names only: their middle is cut out
+		# its axis and key have room for short names only: their middle
+		# is cut out
 		has "injection: design in downtime.svg" "$TMP/text" '^a"b'"'"'c`d \$(touch /.*….*") @^_{x}$'
-		has "injection: long tier in downtime.svg" "$TMP/text" '^`touch /'
+		has "injection: long tier in downtime.svg" "$TMP/text" '^`touch /.*…'
 		if grep -q -F -x -e 'b\s \042 "q" <b>&amp;' "$TMP/text"; then ok; else bad "injection: tier in downtime.svg"; fi
 		continue
 	fi
@@ -225,6 +278,13 @@ badinput "analyze report" "$TMP/analyze.json" \
 	"nines: $TMP/analyze.json: a report of nines analyze (no \"simulation\"): plot needs one of nines simulate or nines compare"
 sed 's/"nines": {"mean": [^}]*}/"nines": "many"/' "$TMP/sim.json" >"$TMP/type.json"
 badinput "wrong type" "$TMP/type.json" "nines: $TMP/type.json: system.nines: not an object"
+python3 - "$TMP/sim.json" "$TMP/share.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["blocks"][1]["share_of_system_downtime"] = "most"
+json.dump(r, open(sys.argv[2], "w"))
+PY
+badinput "wrong share" "$TMP/share.json" "nines: $TMP/share.json: blocks[1].share_of_system_downtime: not an object"
 python3 - "$DATA/compare-two.json" "$TMP/cdf.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
