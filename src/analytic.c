@@ -7,9 +7,16 @@
  * probabilities below need, and its availability the sum of the rest: both
  * are sums of positive terms, so neither loses digits to cancellation.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "analytic.h"
+
+#define NO_EXACT_QUORUM "no exact value: a quorum's elections make its members " \
+	"depend on each other (a Markov-chain solution is not implemented yet)"
+#define NO_EXACT_FAILOVER "no exact value: a failover's switchovers and standbys make " \
+	"its members depend on each other (a Markov-chain solution is not implemented yet)"
+#define NO_EXACT_CHILD "no exact value: a block inside has none"
 
 /* Combine N children of availabilities CA / unavailabilities CU needing
  * NEED of them up.  The count distribution is capped: counting children up,
@@ -53,13 +60,15 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 	a->block_u = calloc(nb, sizeof *a->block_u);
 	a->type_a = calloc(nt ? nt : 1, sizeof *a->type_a);
 	a->type_u = calloc(nt ? nt : 1, sizeof *a->type_u);
+	a->block_method = calloc(nb, sizeof *a->block_method);
 	for (size_t b = 0; b < nb; b++)
 		if ((size_t)model_block_children(m, b) > maxc)
 			maxc = (size_t)model_block_children(m, b);
 	ca = malloc(maxc * sizeof *ca);
 	cu = malloc(maxc * sizeof *cu);
 	w = malloc((maxc + 1) * sizeof *w);
-	if (!a->block_a || !a->block_u || !a->type_a || !a->type_u || !ca || !cu || !w) {
+	if (!a->block_a || !a->block_u || !a->type_a || !a->type_u || !a->block_method ||
+	    !ca || !cu || !w) {
 		free(ca);
 		free(cu);
 		free(w);
@@ -77,8 +86,16 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 	/* Pre-order numbering: children come after their parent, so walking
 	 * the blocks backwards meets every child before its parent. */
 	for (size_t b = nb; b-- > 0;) {
-		int n = 0;
+		int n = 0, unknown = 0;
 		size_t first = model_block_first_instance(m, b);
+
+		a->block_method[b] = a->method;
+		if (model_block_kind(m, b) == BLOCK_QUORUM || model_block_kind(m, b) == BLOCK_FAILOVER) {
+			a->block_method[b] = model_block_kind(m, b) == BLOCK_QUORUM ?
+				NO_EXACT_QUORUM : NO_EXACT_FAILOVER;
+			a->block_a[b] = a->block_u[b] = NAN;
+			continue;
+		}
 
 		for (size_t k = 0; k < model_block_own_instances(m, b); k++) {
 			size_t t = model_instance_type(m, first + k);
@@ -90,7 +107,13 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 		for (size_t c = b + 1; c < model_block_end(m, b); c = model_block_end(m, c)) {
 			ca[n] = a->block_a[c];
 			cu[n] = a->block_u[c];
+			unknown |= isnan(ca[n]);
 			n++;
+		}
+		if (unknown) {
+			a->block_method[b] = NO_EXACT_CHILD;
+			a->block_a[b] = a->block_u[b] = NAN;
+			continue;
 		}
 		combine(ca, cu, n, model_block_need(m, b), w, &a->block_a[b], &a->block_u[b]);
 	}
@@ -102,6 +125,8 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 
 void analytic_release(struct analytic *a)
 {
+	free(a->block_method);
+	a->block_method = NULL;
 	free(a->block_a);
 	free(a->block_u);
 	free(a->type_a);

@@ -17,6 +17,8 @@ struct analytic {
 	double *block_a, *block_u;   /* [model_blocks] */
 	double *type_a, *type_u;     /* [model_types] */
 	const char *method;          /* static text naming the method */
+	const char **block_method;   /* [model_blocks]: method, or why there is no
+	                                exact value (then block_a and block_u are NaN) */
 };
 
 /* Fill A for M.  Returns 0, or -1 with d filled (out of memory).

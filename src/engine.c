@@ -1,23 +1,40 @@
 /* engine.c - the discrete-event loop.
  *
  * Every instance has exactly one pending transition (its next failure while
- * up, its repair completion while down), kept in an indexed binary heap
- * keyed by time.  An event flips one instance and walks up the tree only as
- * far as block states change: each block keeps the count of its children
- * that are up and is up while that count reaches its need, so an event costs
- * O(log instances + depth).  Downtime and outages are accumulated on the
- * fly; nothing is allocated after engine_new and engine_slots.
+ * up, its repair completion while down), and every block one timer (idle at
+ * infinity), all kept in one indexed binary heap keyed by time.  An event
+ * flips one instance and walks up the tree only as far as block states
+ * change: each block keeps the count of its children that are up, so an
+ * event costs O(log(instances + blocks) + depth).  Downtime and outages are
+ * accumulated on the fly; nothing is allocated after engine_new and
+ * engine_slots.
  *
- * Each instance draws from its own random stream (see rng.h); one GSL
- * generator is pointed at the instance's state before each draw.
+ * Series, parallel and k-of-n blocks are up while their up-count reaches
+ * their need.  Quorum and failover blocks also keep a leader (active
+ * member) among their own instances and a phase with a timer: an election,
+ * a switchover, a manual recovery.  Their up state is "a leader is in
+ * office", which the count alone cannot tell.
+ *
+ * Each instance draws from its own random stream (see rng.h), and each
+ * failover block from one of its own for the coverage draws; one GSL
+ * generator is pointed at the right state before each draw.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "duration.h"
 #include "engine.h"
 #include "rng.h"
 
 #define NONE UINT32_MAX
+
+enum phase {
+	PHASE_IDLE,        /* nothing pending */
+	PHASE_ELECTION,    /* quorum: electing a leader until the timer */
+	PHASE_SWITCH,      /* failover: detecting and switching until the timer */
+	PHASE_MANUAL,      /* failover: a switch failed; manual recovery */
+};
 
 struct slot {
 	double t;
@@ -28,27 +45,45 @@ struct engine {
 	const struct model *m;
 	gsl_rng *r;
 	void *own_state;         /* r's own state, given back before freeing r */
-	unsigned char *states;   /* one stream state per instance */
+	unsigned char *states;   /* stream states: one per instance, then one per block */
 	size_t state_size;
-	uint64_t *inst_key;      /* stream key of each instance */
+	uint64_t *key;           /* stream keys, same layout */
 	double slot_len;
 	size_t nslots;
 	size_t ni, nb, nt;
 	/* read-only copies of the model's tree, packed for the loop */
 	uint32_t *inst_parent;
 	uint32_t *inst_type;
+	uint32_t *inst_fo;       /* the failover block an instance is a member of, or NONE */
 	uint32_t *block_parent;
 	int *block_need;
 	int *block_children;
+	unsigned char *block_kind;
+	unsigned char *block_sync;   /* sync replication: track write availability */
+	uint32_t *block_first;   /* first own instance */
+	uint32_t *block_own;     /* own instances */
+	const struct block_params **params;
 	const struct dist **fail;
 	const struct dist **repair;
 	/* state of one replication */
 	unsigned char *inst_up;
 	double *inst_since;
-	int *block_up;
+	int *block_up;           /* children up */
+	unsigned char *block_ok; /* the block is up, as its parent sees it */
+	unsigned char *block_phase;
+	uint32_t *block_leader;  /* quorum leader or failover active member, or NONE */
+	uint32_t *block_failed;  /* failover: the member whose failure began the switch */
 	double *block_since;
-	struct slot *heap;
+	unsigned char *block_wok;  /* sync replication: writes possible */
+	double *block_wsince;
+	long *block_lossyear;    /* async: the last whole year with a loss, or -1 */
+	struct slot *heap;       /* ni + nx entries: instances, then block timers */
 	uint32_t *pos;
+	size_t nx;               /* blocks with a timer: quorum and failover */
+	uint32_t *timer_block;   /* [nx]: the block of timer ni + k */
+	uint32_t *block_timer;   /* [nb]: its heap id, or NONE */
+	double w, end;           /* the measured window of the current run */
+	struct hist *outages;
 	struct rep_result res;
 };
 
@@ -61,26 +96,46 @@ void engine_free(struct engine *e)
 		gsl_rng_free(e->r);
 	}
 	free(e->states);
-	free(e->inst_key);
-	free(e->res.slot_down);
+	free(e->key);
 	free(e->inst_parent);
 	free(e->inst_type);
+	free(e->inst_fo);
 	free(e->block_parent);
 	free(e->block_need);
 	free(e->block_children);
+	free(e->block_kind);
+	free(e->block_sync);
+	free(e->block_first);
+	free(e->block_own);
+	free(e->params);
 	free(e->fail);
 	free(e->repair);
 	free(e->inst_up);
 	free(e->inst_since);
 	free(e->block_up);
+	free(e->block_ok);
+	free(e->block_phase);
+	free(e->block_leader);
+	free(e->block_failed);
 	free(e->block_since);
+	free(e->block_wok);
+	free(e->block_wsince);
+	free(e->block_lossyear);
 	free(e->heap);
 	free(e->pos);
+	free(e->timer_block);
+	free(e->block_timer);
 	free(e->res.block_down);
 	free(e->res.block_outages);
 	free(e->res.type_down);
 	free(e->res.type_failures);
+	free(e->res.slot_down);
 	free(e->res.block_overlap);
+	free(e->res.block_switches);
+	free(e->res.block_failed_switches);
+	free(e->res.block_lost_writes);
+	free(e->res.block_loss_years);
+	free(e->res.block_write_down);
 	free(e);
 }
 
@@ -90,6 +145,7 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 {
 	struct engine *e = calloc(1, sizeof *e);
 	uint64_t *ordinal = NULL;    /* instances of each type seen so far */
+	size_t nh, nx = 0;
 
 	if (!e)
 		goto oom;
@@ -97,21 +153,38 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	e->ni = model_instances(m);
 	e->nb = model_blocks(m);
 	e->nt = model_types(m);
+	for (size_t b = 0; b < e->nb; b++)
+		if (model_block_kind(m, b) >= BLOCK_QUORUM)
+			e->nx++;
+	nh = e->ni + e->nb;    /* stream states: every instance and block */
 	e->r = rng_new();
 	if (e->r)
 		e->own_state = e->r->state;
 	e->state_size = rng_state_size();
-	e->states = calloc(e->ni ? e->ni : 1, e->state_size);
-	if (!e->r || !e->states || !ALLOC(e->inst_key, e->ni) || !ALLOC(e->inst_parent, e->ni) || !ALLOC(e->inst_type, e->ni) ||
-	    !ALLOC(e->block_parent, e->nb) || !ALLOC(e->block_need, e->nb) ||
-	    !ALLOC(e->block_children, e->nb) || !ALLOC(e->fail, e->ni) ||
-	    !ALLOC(e->repair, e->ni) || !ALLOC(e->inst_up, e->ni) ||
-	    !ALLOC(e->inst_since, e->ni) || !ALLOC(e->block_up, e->nb) ||
-	    !ALLOC(e->block_since, e->nb) || !ALLOC(e->heap, e->ni) ||
-	    !ALLOC(e->pos, e->ni) || !ALLOC(e->res.block_down, e->nb) ||
-	    !ALLOC(e->res.block_outages, e->nb) || !ALLOC(e->res.type_down, e->nt) ||
-	    !ALLOC(e->res.block_overlap, e->nb) ||
-	    !ALLOC(e->res.type_failures, e->nt))
+	e->states = calloc(nh, e->state_size);
+	if (!e->r || !e->states || !ALLOC(e->key, nh) ||
+	    !ALLOC(e->inst_parent, e->ni) || !ALLOC(e->inst_type, e->ni) ||
+	    !ALLOC(e->inst_fo, e->ni) || !ALLOC(e->block_parent, e->nb) ||
+	    !ALLOC(e->block_need, e->nb) || !ALLOC(e->block_children, e->nb) ||
+	    !ALLOC(e->block_kind, e->nb) || !ALLOC(e->block_sync, e->nb) ||
+	    !ALLOC(e->block_first, e->nb) ||
+	    !ALLOC(e->block_own, e->nb) || !ALLOC(e->params, e->nb) ||
+	    !ALLOC(e->fail, e->ni) || !ALLOC(e->repair, e->ni) ||
+	    !ALLOC(e->inst_up, e->ni) || !ALLOC(e->inst_since, e->ni) ||
+	    !ALLOC(e->block_up, e->nb) || !ALLOC(e->block_ok, e->nb) ||
+	    !ALLOC(e->block_phase, e->nb) || !ALLOC(e->block_leader, e->nb) ||
+	    !ALLOC(e->block_failed, e->nb) || !ALLOC(e->block_since, e->nb) ||
+	    !ALLOC(e->block_wok, e->nb) || !ALLOC(e->block_wsince, e->nb) ||
+	    !ALLOC(e->block_lossyear, e->nb) ||
+	    !ALLOC(e->heap, e->ni + e->nx) || !ALLOC(e->pos, e->ni + e->nx) ||
+	    !ALLOC(e->timer_block, e->nx) || !ALLOC(e->block_timer, e->nb) ||
+	    !ALLOC(e->res.block_down, e->nb) || !ALLOC(e->res.block_outages, e->nb) ||
+	    !ALLOC(e->res.type_down, e->nt) || !ALLOC(e->res.type_failures, e->nt) ||
+	    !ALLOC(e->res.block_overlap, e->nb) || !ALLOC(e->res.block_switches, e->nb) ||
+	    !ALLOC(e->res.block_failed_switches, e->nb) ||
+	    !ALLOC(e->res.block_lost_writes, e->nb) ||
+	    !ALLOC(e->res.block_loss_years, e->nb) ||
+	    !ALLOC(e->res.block_write_down, e->nb))
 		goto oom;
 	ordinal = calloc(e->nt ? e->nt : 1, sizeof *ordinal);
 	if (!ordinal)
@@ -119,9 +192,10 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	for (size_t i = 0; i < e->ni; i++) {
 		size_t t = model_instance_type(m, i);
 
-		e->inst_key[i] = rng_key(model_type_name(m, t), ordinal[t]++);
+		e->key[i] = rng_key(model_type_name(m, t), ordinal[t]++);
 		e->inst_parent[i] = (uint32_t)model_instance_parent(m, i);
 		e->inst_type[i] = (uint32_t)t;
+		e->inst_fo[i] = NONE;
 		e->fail[i] = model_type_failure(m, t);
 		e->repair[i] = model_type_repair(m, t);
 	}
@@ -131,6 +205,21 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 		e->block_parent[b] = p == SIZE_MAX ? NONE : (uint32_t)p;
 		e->block_need[b] = model_block_need(m, b);
 		e->block_children[b] = model_block_children(m, b);
+		e->block_kind[b] = (unsigned char)model_block_kind(m, b);
+		e->block_first[b] = (uint32_t)model_block_first_instance(m, b);
+		e->block_own[b] = (uint32_t)model_block_own_instances(m, b);
+		e->params[b] = model_block_params(m, b);
+		e->block_sync[b] = e->params[b]->replication == REPLICATION_SYNC;
+		/* a block's stream is keyed by its path, apart from type names */
+		e->key[e->ni + b] = rng_key(model_block_path(m, b), UINT64_MAX);
+		if (e->block_kind[b] == BLOCK_FAILOVER)
+			for (uint32_t k = 0; k < e->block_own[b]; k++)
+				e->inst_fo[e->block_first[b] + k] = (uint32_t)b;
+		e->block_timer[b] = NONE;
+		if (e->block_kind[b] >= BLOCK_QUORUM) {
+			e->block_timer[b] = (uint32_t)(e->ni + nx);
+			e->timer_block[nx++] = (uint32_t)b;
+		}
 	}
 	free(ordinal);
 	return e;
@@ -154,6 +243,103 @@ int engine_slots(struct engine *e, double len, size_t nslots, struct diag *d)
 	return 0;
 }
 
+/* ---- the heap ---- */
+
+static inline void heap_place(struct engine *e, size_t k, struct slot s)
+{
+	e->heap[k] = s;
+	e->pos[s.id] = (uint32_t)k;
+}
+
+/* Ties need no rule of their own: the heap's operations are the same in
+ * every run, so equal times come out in the same order. */
+static inline int earlier(struct slot a, struct slot b)
+{
+	return a.t < b.t;
+}
+
+static inline void heap_down(struct engine *e, size_t k)
+{
+	struct slot s = e->heap[k];
+	size_t n = e->ni + e->nx;
+
+	for (;;) {
+		size_t c = 2 * k + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && earlier(e->heap[c + 1], e->heap[c]))
+			c++;
+		if (!earlier(e->heap[c], s))
+			break;
+		heap_place(e, k, e->heap[c]);
+		k = c;
+	}
+	heap_place(e, k, s);
+}
+
+static inline void heap_up(struct engine *e, size_t k)
+{
+	struct slot s = e->heap[k];
+
+	while (k > 0) {
+		size_t p = (k - 1) / 2;
+
+		if (!earlier(s, e->heap[p]))
+			break;
+		heap_place(e, k, e->heap[p]);
+		k = p;
+	}
+	heap_place(e, k, s);
+}
+
+/* Move entry ID to time T. */
+static inline void heap_set(struct engine *e, uint32_t id, double t)
+{
+	size_t k = e->pos[id];
+	double old = e->heap[k].t;
+
+	e->heap[k].t = t;
+	if (t < old)
+		heap_up(e, k);
+	else
+		heap_down(e, k);
+}
+
+static void heap_build(struct engine *e)
+{
+	for (size_t k = (e->ni + e->nx) / 2; k-- > 0;)
+		heap_down(e, k);
+}
+
+/* ---- draws ---- */
+
+static inline double draw(struct engine *e, uint32_t stream, const struct dist *x)
+{
+	rng_use(e->r, e->states + (size_t)stream * e->state_size);
+	return dist_sample(x, e->r);
+}
+
+/* When instance I, up at T, fails next: its role in a failover block
+ * decides.  Cold standbys do not fail; warm ones fail at dormancy times the
+ * rate (their laws are exponential, so the remaining time is a new draw). */
+static double next_failure(struct engine *e, uint32_t i, double t)
+{
+	uint32_t b = e->inst_fo[i];
+
+	if (b != NONE && e->block_leader[b] != i) {
+		const struct block_params *p = e->params[b];
+
+		if (p->standby == STANDBY_COLD)
+			return INFINITY;
+		if (p->standby == STANDBY_WARM)
+			return p->dormancy > 0 ? t + draw(e, i, e->fail[i]) / p->dormancy : INFINITY;
+	}
+	return t + draw(e, i, e->fail[i]);
+}
+
+/* ---- block states ---- */
+
 /* The system was down over [A, B) inside the measured window starting at
  * W: spread that time over the slots it overlaps.  Runs once per system
  * outage, not per event. */
@@ -175,48 +361,15 @@ static void slots_add(struct engine *e, double w, double a, double b)
 	}
 }
 
-static inline void heap_swap_in(struct engine *e, size_t k, struct slot s)
-{
-	e->heap[k] = s;
-	e->pos[s.id] = (uint32_t)k;
-}
-
-/* Restore the heap below position K after its key grew. */
-static inline void heap_sift_down(struct engine *e, size_t k)
-{
-	struct slot s = e->heap[k];
-	size_t n = e->ni;
-
-	for (;;) {
-		size_t c = 2 * k + 1;
-
-		if (c >= n)
-			break;
-		if (c + 1 < n && e->heap[c + 1].t < e->heap[c].t)
-			c++;
-		if (!(e->heap[c].t < s.t))
-			break;
-		heap_swap_in(e, k, e->heap[c]);
-		k = c;
-	}
-	heap_swap_in(e, k, s);
-}
-
-static void heap_build(struct engine *e)
-{
-	for (size_t k = e->ni / 2; k-- > 0;)
-		heap_sift_down(e, k);
-}
-
 /* The system goes up at T (or the run ends at T while it is down): credit
  * every block still down with the system downtime they shared since the
  * later of their two starts.  Once per system outage, O(blocks). */
-static void attribute_all(struct engine *e, double w, double t)
+static void attribute_all(struct engine *e, double t)
 {
-	double s0 = e->block_since[0] > w ? e->block_since[0] : w;
+	double w = e->w, s0 = e->block_since[0] > w ? e->block_since[0] : w;
 
 	for (size_t c = 1; c < e->nb; c++) {
-		if (e->block_up[c] < e->block_need[c]) {
+		if (!e->block_ok[c]) {
 			double from = e->block_since[c] > s0 ? e->block_since[c] : s0;
 
 			if (t > from)
@@ -225,47 +378,254 @@ static void attribute_all(struct engine *e, double w, double t)
 	}
 }
 
-/* Child of block B went up (DELTA = +1) or down (-1) at time T: update
- * counts upward while block states keep changing.  Only what falls after
- * the warm-up W is measured. */
-static inline void propagate(struct engine *e, uint32_t b, int delta, double t,
-			     double w, struct hist *outages)
+/* Block B's up state becomes OK at T: account for the outage. */
+static void block_set(struct engine *e, uint32_t b, int ok, double t)
 {
 	struct rep_result *res = &e->res;
+	double w = e->w;
 
-	while (b != NONE) {
-		int need = e->block_need[b];
-		int before = e->block_up[b];
-		int after = before + delta;
+	e->block_ok[b] = (unsigned char)ok;
+	if (!ok) {
+		e->block_since[b] = t;
+		if (t >= w)
+			res->block_outages[b] += 1;
+	} else if (t > w) {
+		double since = e->block_since[b];
 
-		e->block_up[b] = after;
-		if ((before >= need) == (after >= need))
-			return;
-		if (after < need) {
-			e->block_since[b] = t;
-			if (t >= w)
-				res->block_outages[b] += 1;
-		} else if (t > w) {
-			double since = e->block_since[b];
+		res->block_down[b] += t - (since > w ? since : w);
+		if (b == 0) {
+			if (e->outages && since >= w)
+				hist_add(e->outages, t - since);
+			slots_add(e, w, since > w ? since : w, t);
+			attribute_all(e, t);
+		} else if (!e->block_ok[0]) {
+			/* up again while the system is still down */
+			double from = since > e->block_since[0] ? since : e->block_since[0];
 
-			res->block_down[b] += t - (since > w ? since : w);
-			if (b == 0) {
-				if (outages && since >= w)
-					hist_add(outages, t - since);
-				slots_add(e, w, since > w ? since : w, t);
-				attribute_all(e, w, t);
-			} else if (e->block_up[0] < e->block_need[0]) {
-				/* up again while the system is still down */
-				double from = since > e->block_since[0] ? since : e->block_since[0];
-
-				if (from < w)
-					from = w;
-				if (t > from)
-					res->block_overlap[b] += t - from;
-			}
+			if (from < w)
+				from = w;
+			if (t > from)
+				res->block_overlap[b] += t - from;
 		}
+	}
+}
+
+/* Sync replication: writes need the block up and a second member up. */
+static void write_state(struct engine *e, uint32_t b, double t)
+{
+	int wok = e->block_ok[b] && e->block_up[b] >= 2;
+	double w = e->w;
+
+	if (wok == e->block_wok[b])
+		return;
+	e->block_wok[b] = (unsigned char)wok;
+	if (!wok) {
+		e->block_wsince[b] = t;
+	} else if (t > w) {
+		double since = e->block_wsince[b];
+
+		e->res.block_write_down[b] += t - (since > w ? since : w);
+	}
+}
+
+/* The leader or active member of B failed at T: with async replication,
+ * the writes of the last `lag` are lost. */
+static void lose_writes(struct engine *e, uint32_t b, double t)
+{
+	const struct block_params *p = e->params[b];
+	long year;
+
+	if (p->replication != REPLICATION_ASYNC || t < e->w)
+		return;
+	e->res.block_lost_writes[b] += p->lag * 3600 * p->writes_per_second;
+	year = (long)floor((t - e->w) / HOURS_PER_YEAR);
+	if (year != e->block_lossyear[b] &&
+	    (double)(year + 1) * HOURS_PER_YEAR <= e->end - e->w) {
+		e->block_lossyear[b] = year;
+		e->res.block_loss_years[b] += 1;
+	}
+}
+
+/* The first member of B that is up, or NONE. */
+static uint32_t first_up(const struct engine *e, uint32_t b)
+{
+	for (uint32_t k = 0; k < e->block_own[b]; k++) {
+		uint32_t i = e->block_first[b] + k;
+
+		if (e->inst_up[i])
+			return i;
+	}
+	return NONE;
+}
+
+/* Member I of failover block B becomes active at T.  A standby that was
+ * not failing as an active one does gets its failure time drawn anew,
+ * unless I is the instance being processed (SKIP), whose caller does it. */
+static void activate(struct engine *e, uint32_t b, uint32_t i, double t, uint32_t skip)
+{
+	e->block_leader[b] = i;
+	if (i != skip && e->params[b]->standby != STANDBY_HOT)
+		heap_set(e, i, t + draw(e, i, e->fail[i]));
+}
+
+static int quorum_child(struct engine *e, uint32_t b, uint32_t inst, int delta, double t)
+{
+	int majority = e->block_up[b] >= e->block_need[b];
+	uint32_t timer = e->block_timer[b];
+
+	if (delta < 0 && inst == e->block_leader[b]) {
+		e->block_leader[b] = NONE;
+		lose_writes(e, b, t);
+	}
+	if (!majority) {
+		/* no election can succeed without a majority */
+		e->block_leader[b] = NONE;
+		if (e->block_phase[b] == PHASE_ELECTION) {
+			e->block_phase[b] = PHASE_IDLE;
+			heap_set(e, timer, INFINITY);
+		}
+		return 0;
+	}
+	if (e->block_leader[b] == NONE && e->block_phase[b] == PHASE_IDLE) {
+		if (e->params[b]->election > 0) {
+			e->block_phase[b] = PHASE_ELECTION;
+			heap_set(e, timer, t + e->params[b]->election);
+		} else {
+			e->block_leader[b] = first_up(e, b);
+			if (t >= e->w)
+				e->res.block_switches[b] += 1;
+		}
+	}
+	return e->block_leader[b] != NONE;
+}
+
+static int quorum_timer(struct engine *e, uint32_t b, double t)
+{
+	e->block_phase[b] = PHASE_IDLE;
+	heap_set(e, e->block_timer[b], INFINITY);
+	if (e->block_up[b] >= e->block_need[b]) {
+		e->block_leader[b] = first_up(e, b);
+		if (t >= e->w)
+			e->res.block_switches[b] += 1;
+	}
+	return e->block_leader[b] != NONE;
+}
+
+/* Resolve a failover switch at T: the coverage draw, then the first up
+ * member takes over, or manual recovery begins. */
+static int failover_switch(struct engine *e, uint32_t b, double t, uint32_t skip)
+{
+	const struct block_params *p = e->params[b];
+	uint32_t timer = e->block_timer[b], next;
+
+	if (p->coverage < 1) {
+		rng_use(e->r, e->states + (e->ni + b) * e->state_size);
+		if (gsl_rng_uniform(e->r) >= p->coverage) {
+			if (t >= e->w)
+				e->res.block_failed_switches[b] += 1;
+			e->block_phase[b] = PHASE_MANUAL;
+			heap_set(e, timer, p->manual > 0 ? t + p->manual : INFINITY);
+			return 0;
+		}
+	}
+	e->block_phase[b] = PHASE_IDLE;
+	heap_set(e, timer, INFINITY);
+	next = first_up(e, b);
+	if (next == NONE)
+		return 0;
+	if (t >= e->w)
+		e->res.block_switches[b] += 1;
+	activate(e, b, next, t, skip);
+	return 1;
+}
+
+static int failover_child(struct engine *e, uint32_t b, uint32_t inst, int delta, double t)
+{
+	const struct block_params *p = e->params[b];
+	uint32_t timer = e->block_timer[b];
+
+	if (delta < 0) {
+		if (inst != e->block_leader[b])
+			return e->block_leader[b] != NONE;      /* a standby failed */
+		e->block_leader[b] = NONE;
+		lose_writes(e, b, t);
+		if (e->block_up[b] == 0)
+			return 0;                               /* wait for a repair */
+		e->block_failed[b] = inst;
+		e->block_phase[b] = PHASE_SWITCH;
+		if (p->detect + p->switchover > 0) {
+			heap_set(e, timer, t + p->detect + p->switchover);
+			return 0;
+		}
+		return failover_switch(e, b, t, NONE);
+	}
+	/* a member is back */
+	if (e->block_leader[b] == NONE) {
+		if (e->block_phase[b] == PHASE_IDLE ||
+		    (e->block_phase[b] == PHASE_MANUAL && inst == e->block_failed[b])) {
+			e->block_phase[b] = PHASE_IDLE;
+			heap_set(e, timer, INFINITY);
+			activate(e, b, inst, t, inst);
+			return 1;
+		}
+	}
+	return e->block_leader[b] != NONE;
+}
+
+static int failover_timer(struct engine *e, uint32_t b, double t)
+{
+	uint32_t next;
+
+	if (e->block_phase[b] == PHASE_SWITCH)
+		return failover_switch(e, b, t, NONE);
+	/* the manual recovery is over */
+	e->block_phase[b] = PHASE_IDLE;
+	heap_set(e, e->block_timer[b], INFINITY);
+	next = first_up(e, b);
+	if (next == NONE)
+		return 0;
+	activate(e, b, next, t, NONE);
+	return 1;
+}
+
+/* A child of block B (instance INST, or NONE for a child block) went up
+ * (DELTA = +1) or down (-1) at T: update up-counts and states upward while
+ * block states keep changing. */
+static void child_changed(struct engine *e, uint32_t b, uint32_t inst, int delta, double t)
+{
+	while (b != NONE) {
+		int before = e->block_ok[b], now;
+
+		e->block_up[b] += delta;
+		if (e->block_kind[b] < BLOCK_QUORUM)
+			now = e->block_up[b] >= e->block_need[b];
+		else if (e->block_kind[b] == BLOCK_QUORUM)
+			now = quorum_child(e, b, inst, delta, t);
+		else
+			now = failover_child(e, b, inst, delta, t);
+		if (now != before)
+			block_set(e, b, now, t);
+		if (e->block_sync[b])
+			write_state(e, b, t);
+		if (now == before)
+			return;
+		delta = now ? +1 : -1;
+		inst = NONE;
 		b = e->block_parent[b];
 	}
+}
+
+static void block_timer(struct engine *e, uint32_t b, double t)
+{
+	int before = e->block_ok[b];
+	int now = e->block_kind[b] == BLOCK_QUORUM ? quorum_timer(e, b, t) : failover_timer(e, b, t);
+
+	if (now != before)
+		block_set(e, b, now, t);
+	if (e->block_sync[b])
+		write_state(e, b, t);
+	if (now != before)
+		child_changed(e, e->block_parent[b], NONE, now ? +1 : -1, t);
 }
 
 const struct rep_result *engine_run(struct engine *e, uint64_t seed,
@@ -273,58 +633,84 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 				    struct hist *outages)
 {
 	struct rep_result *res = &e->res;
-	gsl_rng *r = e->r;
 	uint64_t events = 0;
 	double w = warmup, end = warmup + horizon;
 
+	e->w = w;
+	e->end = end;
+	e->outages = outages;
 	for (size_t k = 0; k < e->nslots; k++)
 		res->slot_down[k] = 0;
 	for (size_t b = 0; b < e->nb; b++) {
 		e->block_up[b] = e->block_children[b];
+		e->block_ok[b] = 1;
+		e->block_wok[b] = 1;
+		e->block_phase[b] = PHASE_IDLE;
+		e->block_lossyear[b] = -1;
+		/* quorum and failover blocks start with their first member leading */
+		e->block_leader[b] = e->block_own[b] ? e->block_first[b] : NONE;
 		res->block_down[b] = 0;
 		res->block_outages[b] = 0;
 		res->block_overlap[b] = 0;
+		res->block_switches[b] = 0;
+		res->block_failed_switches[b] = 0;
+		res->block_lost_writes[b] = 0;
+		res->block_loss_years[b] = 0;
+		res->block_write_down[b] = 0;
+	}
+	for (size_t k = 0; k < e->nx; k++) {
+		uint32_t b = e->timer_block[k];
+
+		rng_use(e->r, e->states + (e->ni + b) * e->state_size);
+		rng_seed(e->r, seed, index, e->key[e->ni + b]);
+		e->heap[e->ni + k].t = INFINITY;
+		e->heap[e->ni + k].id = (uint32_t)(e->ni + k);
+		e->pos[e->ni + k] = (uint32_t)(e->ni + k);
 	}
 	for (size_t t = 0; t < e->nt; t++)
 		res->type_down[t] = res->type_failures[t] = 0;
 	for (size_t i = 0; i < e->ni; i++) {
-		rng_use(r, e->states + i * e->state_size);
-		rng_seed(r, seed, index, e->inst_key[i]);
+		rng_use(e->r, e->states + i * e->state_size);
+		rng_seed(e->r, seed, index, e->key[i]);
 		e->inst_up[i] = 1;
-		e->heap[i].t = dist_sample(e->fail[i], r);
 		e->heap[i].id = (uint32_t)i;
 		e->pos[i] = (uint32_t)i;
 	}
+	for (size_t i = 0; i < e->ni; i++)
+		e->heap[i].t = next_failure(e, (uint32_t)i, 0);
 	heap_build(e);
 
-	while (e->ni > 0 && e->heap[0].t < end) {
+	while (e->heap[0].t < end) {
 		double t = e->heap[0].t;
-		uint32_t i = e->heap[0].id;
+		uint32_t id = e->heap[0].id;
 
-		events++;
-		rng_use(r, e->states + (size_t)i * e->state_size);
-		if (e->inst_up[i]) {
-			e->inst_up[i] = 0;
-			e->inst_since[i] = t;
-			if (t >= w)
-				res->type_failures[e->inst_type[i]] += 1;
-			e->heap[0].t = t + dist_sample(e->repair[i], r);
-			propagate(e, e->inst_parent[i], -1, t, w, outages);
-		} else {
-			double since = e->inst_since[i];
-
-			e->inst_up[i] = 1;
-			if (t > w)
-				res->type_down[e->inst_type[i]] += t - (since > w ? since : w);
-			e->heap[0].t = t + dist_sample(e->fail[i], r);
-			propagate(e, e->inst_parent[i], +1, t, w, outages);
+		if (id >= e->ni) {
+			block_timer(e, e->timer_block[id - e->ni], t);
+			continue;
 		}
-		heap_sift_down(e, 0);
+		events++;
+		if (e->inst_up[id]) {
+			e->inst_up[id] = 0;
+			e->inst_since[id] = t;
+			if (t >= w)
+				res->type_failures[e->inst_type[id]] += 1;
+			heap_set(e, id, t + draw(e, id, e->repair[id]));
+			child_changed(e, e->inst_parent[id], id, -1, t);
+		} else {
+			double since = e->inst_since[id];
+
+			e->inst_up[id] = 1;
+			if (t > w)
+				res->type_down[e->inst_type[id]] += t - (since > w ? since : w);
+			/* the parent first: a repaired member may become active */
+			child_changed(e, e->inst_parent[id], id, +1, t);
+			heap_set(e, id, next_failure(e, id, t));
+		}
 	}
 
 	/* Close what is still down at the end. */
-	if (e->block_up[0] < e->block_need[0])
-		attribute_all(e, w, end);
+	if (!e->block_ok[0])
+		attribute_all(e, end);
 	for (size_t i = 0; i < e->ni; i++) {
 		double since = e->inst_since[i];
 
@@ -332,7 +718,7 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 			res->type_down[e->inst_type[i]] += end - (since > w ? since : w);
 	}
 	for (size_t b = 0; b < e->nb; b++) {
-		if (e->block_up[b] < e->block_need[b]) {
+		if (!e->block_ok[b]) {
 			double since = e->block_since[b];
 
 			res->block_down[b] += end - (since > w ? since : w);
@@ -341,6 +727,11 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 					hist_add(outages, end - since);
 				slots_add(e, w, since > w ? since : w, end);
 			}
+		}
+		if (!e->block_wok[b]) {
+			double since = e->block_wsince[b];
+
+			res->block_write_down[b] += end - (since > w ? since : w);
 		}
 	}
 	res->events = events;

@@ -23,6 +23,11 @@ struct rep_result {
 	double *type_failures;   /* failures in the window, summed over a type's instances */
 	double *slot_down;       /* system downtime in each time slot (engine_slots) */
 	double *block_overlap;   /* hours each block was down while the system was */
+	double *block_switches;  /* quorum: elections won; failover: automatic switches */
+	double *block_failed_switches; /* failover: switches that failed (coverage) */
+	double *block_lost_writes;     /* async replication: expected writes lost */
+	double *block_loss_years;      /* whole years of the window with a loss */
+	double *block_write_down;      /* sync replication: hours writes were impossible */
 	uint64_t events;         /* state changes of instances */
 };
 

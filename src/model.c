@@ -17,6 +17,7 @@ struct mblock {
 	enum block_kind kind;
 	char *name;
 	char *path;
+	struct block_params p;
 };
 
 struct mtype {
@@ -37,6 +38,14 @@ struct model {
 	size_t ntypes;
 };
 
+/* Quorum and failover members are instances of the block itself, also
+ * when the file lists them as component leaves: the engine tracks which
+ * member leads, which it can only do for its own instances. */
+static int members_inline(const struct block *b)
+{
+	return (b->kind == BLOCK_QUORUM || b->kind == BLOCK_FAILOVER) && b->nchildren > 0;
+}
+
 static void count_tree(const struct block *b, size_t *nblocks, size_t *ninst)
 {
 	(*nblocks)++;
@@ -44,6 +53,10 @@ static void count_tree(const struct block *b, size_t *nblocks, size_t *ninst)
 		(*ninst)++;
 	else if (b->component >= 0)
 		*ninst += (size_t)b->count;
+	else if (members_inline(b)) {
+		*ninst += b->nchildren;
+		return;
+	}
 	for (size_t i = 0; i < b->nchildren; i++)
 		count_tree(&b->children[i], nblocks, ninst);
 }
@@ -53,26 +66,40 @@ static int fill(struct model *m, const struct block *b, size_t parent,
 {
 	size_t me = (*nb)++;
 	struct mblock *mb = &m->blocks[me];
+	int inline_members = members_inline(b);
 	size_t own = b->kind == BLOCK_COMPONENT ? 1 :
-		     b->component >= 0 ? (size_t)b->count : 0;
+		     b->component >= 0 ? (size_t)b->count :
+		     inline_members ? b->nchildren : 0;
 
 	mb->parent = parent;
 	mb->kind = b->kind;
 	mb->need = b->need;
-	mb->children = (int)(own + b->nchildren);
+	mb->children = (int)(own + (inline_members ? 0 : b->nchildren));
 	mb->first_instance = *ni;
 	mb->own_instances = own;
+	mb->p.election = b->election;
+	mb->p.standby = b->standby;
+	mb->p.dormancy = b->dormancy;
+	mb->p.detect = b->detect;
+	mb->p.switchover = b->switchover;
+	mb->p.coverage = b->coverage;
+	mb->p.manual = b->manual;
+	mb->p.replication = b->replication;
+	mb->p.lag = b->lag;
+	mb->p.writes_per_second = b->writes_per_second;
 	mb->name = strdup(b->name);
 	mb->path = strdup(b->path);
 	if (!mb->name || !mb->path)
 		return -1;
 	for (size_t k = 0; k < own; k++) {
-		m->inst_type[*ni] = (size_t)b->component;
+		int type = inline_members ? b->children[k].component : b->component;
+
+		m->inst_type[*ni] = (size_t)type;
 		m->inst_parent[*ni] = me;
-		m->types[b->component].instances++;
+		m->types[type].instances++;
 		(*ni)++;
 	}
-	for (size_t i = 0; i < b->nchildren; i++)
+	for (size_t i = 0; !inline_members && i < b->nchildren; i++)
 		if (fill(m, &b->children[i], me, nb, ni))
 			return -1;
 	m->blocks[me].end = *nb;
@@ -147,6 +174,7 @@ const char *model_block_path(const struct model *m, size_t b) { return m->blocks
 size_t model_block_end(const struct model *m, size_t b) { return m->blocks[b].end; }
 size_t model_block_first_instance(const struct model *m, size_t b) { return m->blocks[b].first_instance; }
 size_t model_block_own_instances(const struct model *m, size_t b) { return m->blocks[b].own_instances; }
+const struct block_params *model_block_params(const struct model *m, size_t b) { return &m->blocks[b].p; }
 const char *model_type_name(const struct model *m, size_t t) { return m->types[t].name; }
 const struct dist *model_type_failure(const struct model *m, size_t t) { return &m->types[t].failure; }
 const struct dist *model_type_repair(const struct model *m, size_t t) { return &m->types[t].repair; }

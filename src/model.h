@@ -50,6 +50,17 @@ size_t model_block_end(const struct model *m, size_t b);
 size_t model_block_first_instance(const struct model *m, size_t b);
 size_t model_block_own_instances(const struct model *m, size_t b);
 
+/* The behaviour of quorum and failover blocks (defaults for the others):
+ * a copy of the topology's fields, see topology.h. */
+struct block_params {
+	double election;
+	enum standby standby;
+	double dormancy, detect, switchover, coverage, manual;
+	enum replication replication;
+	double lag, writes_per_second;
+};
+const struct block_params *model_block_params(const struct model *m, size_t b);
+
 /* Component type T: name (lives as long as m), laws, instance count. */
 const char *model_type_name(const struct model *m, size_t t);
 const struct dist *model_type_failure(const struct model *m, size_t t);

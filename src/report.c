@@ -36,7 +36,7 @@ int report_write(FILE *f, enum report_format fmt, const struct report *rep)
 
 int report_within(const struct measures *m, double exact)
 {
-	if (m->down_replications < REPORT_MIN_DOWN)
+	if (m->down_replications < REPORT_MIN_DOWN || !isfinite(exact))
 		return -1;
 	return exact >= m->availability.ci_low && exact <= m->availability.ci_high;
 }
@@ -295,6 +295,11 @@ struct table *report_system_table(const struct report *rep)
 	if (table_row(t, cells))
 		goto oom;
 #define ROW(label) do { cells[0] = (label); cells[1] = v; if (table_row(t, cells)) goto oom; } while (0)
+	if (!r && !isfinite(ea)) {
+		snprintf(v, sizeof v, "%s", rep->a->block_method[0]);
+		ROW("availability");
+		return t;
+	}
 	if (!r) {
 		dec = report_decimals(eu);
 		snprintf(v, sizeof v, "%.*f", dec, ea);
@@ -312,10 +317,13 @@ struct table *report_system_table(const struct report *rep)
 	fmt_ci(x, sizeof x, &m.availability, dec);
 	snprintf(v, sizeof v, "%.*f %s", dec, m.availability.mean, x);
 	ROW("availability");
-	snprintf(v, sizeof v, "%.*f (%s)", dec, ea,
-		 report_within(&m, ea) > 0 ? "inside the interval" :
-		 report_within(&m, ea) == 0 ? "OUTSIDE the interval" :
-		 "too few replications saw an outage to compare");
+	if (isfinite(ea))
+		snprintf(v, sizeof v, "%.*f (%s)", dec, ea,
+			 report_within(&m, ea) > 0 ? "inside the interval" :
+			 report_within(&m, ea) == 0 ? "OUTSIDE the interval" :
+			 "too few replications saw an outage to compare");
+	else
+		snprintf(v, sizeof v, "%s", rep->a->block_method[0]);
 	ROW("exact");
 	fmt_num(x, sizeof x, m.nines.mean, 2);
 	fmt_num(y, sizeof y, m.nines.ci_low, 2);
@@ -422,4 +430,76 @@ void report_slo_line(char *buf, size_t size, const struct result *r)
 		k += (size_t)snprintf(buf + k, size - k, "; the worst 1%% had availability %.6f or less", a1);
 	if (k < size && a01 < 1)
 		snprintf(buf + k, size - k, "; the worst 0.1%% had availability %.6f or less", a01);
+}
+
+static struct estimate clipped(struct estimate e)
+{
+	if (e.ci_low < 0)
+		e.ci_low = 0;
+	return e;
+}
+
+void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x)
+{
+	const struct result *r = rep->r;
+	double conf = r->set.confidence;
+	struct estimate wd = moments_x(&r->repl[b], conf);
+
+	x->switches = clipped(moments_x(&r->sw[b], conf));
+	x->failed = clipped(moments_y(&r->sw[b], conf));
+	x->lost = clipped(moments_y(&r->repl[b], conf));
+	x->lossy = r->lossy[b].n > 0 ? clipped(moments_x(&r->lossy[b], conf)) :
+		   (struct estimate){ NAN, NAN, NAN, NAN };
+	x->write_availability.mean = 1 - wd.mean;
+	x->write_availability.ci_low = 1 - wd.ci_high;
+	x->write_availability.ci_high = wd.ci_low < 0 ? 1 : 1 - wd.ci_low;
+	x->write_availability.stderr_ = wd.stderr_;
+}
+
+struct table *report_replicated_table(const struct report *rep)
+{
+	const struct model *mo = rep->m;
+	struct table *t = NULL;
+	const char *cells[7] = { "block", "type", "switches/yr", "failed/yr",
+				 "lost writes/yr", "P(loss in a year)", "write availability" };
+	char bufs[6][96];
+
+	for (size_t b = 0; b < model_blocks(mo); b++) {
+		const struct block_params *p = model_block_params(mo, b);
+		struct replicated_measures x;
+
+		if (model_block_kind(mo, b) < BLOCK_QUORUM)
+			continue;
+		if (!t && (!(t = table_new(7)) || table_row(t, cells)))
+			goto oom;
+		report_replicated(rep, b, &x);
+		snprintf(bufs[0], 96, "%.3g", x.switches.mean);
+		if (model_block_kind(mo, b) == BLOCK_FAILOVER)
+			snprintf(bufs[1], 96, "%.3g", x.failed.mean);
+		else
+			snprintf(bufs[1], 96, "-");
+		if (p->replication == REPLICATION_ASYNC) {
+			snprintf(bufs[2], 96, "%.4g [%.4g, %.4g]", x.lost.mean, x.lost.ci_low, x.lost.ci_high);
+			fmt_pct(bufs[3], 96, x.lossy.mean);
+		} else {
+			snprintf(bufs[2], 96, "-");
+			snprintf(bufs[3], 96, "-");
+		}
+		if (p->replication == REPLICATION_SYNC)
+			snprintf(bufs[4], 96, "%.*f", report_decimals(1 - x.write_availability.mean),
+				 x.write_availability.mean);
+		else
+			snprintf(bufs[4], 96, "-");
+		cells[0] = model_block_name(mo, b);
+		cells[1] = block_kind_name(model_block_kind(mo, b));
+		for (int k = 0; k < 5; k++)
+			cells[2 + k] = bufs[k];
+		if (table_row(t, cells))
+			goto oom;
+		cells[0] = "block";
+	}
+	return t;
+oom:
+	table_free(t);
+	return NULL;
 }

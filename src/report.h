@@ -47,6 +47,21 @@ void report_json_est(FILE *f, const char *key, const struct estimate *e);
 
 /* Shared by the writers. */
 
+/* What a quorum or failover block adds to its measures. */
+struct replicated_measures {
+	struct estimate switches;            /* elections or automatic switches per year */
+	struct estimate failed;              /* failed switches per year */
+	struct estimate lost;                /* async: writes lost per year */
+	struct estimate lossy;               /* async: probability of any loss in a year */
+	struct estimate write_availability;  /* sync */
+};
+void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x);
+
+/* One row per quorum or failover block: switches, failed switches, lost
+ * writes, P(loss in a year), write availability.  NULL when the design has
+ * none (or out of memory). */
+struct table *report_replicated_table(const struct report *rep);
+
 /* Whether any block's or type's exact availability lies outside its
  * simulated interval. */
 int report_any_outside(const struct report *rep);

@@ -105,8 +105,46 @@ static void measures(FILE *f, const struct measures *m, const char *ind)
 	fputs(",\n", f);
 }
 
+/* What a quorum or failover block adds: switches (elections), and what
+ * its replication loses or blocks. */
+static void replicated(FILE *f, const struct report *rep, size_t b)
+{
+	const struct result *r = rep->r;
+	const struct block_params *p = model_block_params(rep->m, b);
+	struct replicated_measures x;
+
+	if (model_block_kind(rep->m, b) < BLOCK_QUORUM)
+		return;
+	report_replicated(rep, b, &x);
+	fputs("     ", f);
+	report_json_est(f, model_block_kind(rep->m, b) == BLOCK_QUORUM ?
+			"elections_per_year" : "switches_per_year", &x.switches);
+	if (model_block_kind(rep->m, b) == BLOCK_FAILOVER) {
+		fputs(", ", f);
+		report_json_est(f, "failed_switches_per_year", &x.failed);
+	}
+	fputs(",\n     \"replication\": {\"mode\": ", f);
+	report_json_str(f, p->replication == REPLICATION_ASYNC ? "async" :
+			p->replication == REPLICATION_SYNC ? "sync" : "none");
+	if (p->replication == REPLICATION_ASYNC) {
+		fputs(", \"lag_hours\": ", f);
+		report_json_num(f, p->lag);
+		fputs(", \"writes_per_second\": ", f);
+		report_json_num(f, p->writes_per_second);
+		fputs(", ", f);
+		report_json_est(f, "lost_writes_per_year", &x.lost);
+		fputs(", ", f);
+		report_json_est(f, "loss_in_a_year_probability", &x.lossy);
+	} else if (p->replication == REPLICATION_SYNC) {
+		fputs(", ", f);
+		report_json_est(f, "write_availability", &x.write_availability);
+	}
+	(void)r;
+	fputs("},\n", f);
+}
+
 /* "analytic": {...}; M is NULL for nines analyze, which has no interval. */
-static void analytic(FILE *f, const struct report *rep, double a, double u,
+static void analytic(FILE *f, const char *method, double a, double u,
 		     const struct measures *m, const char *ind)
 {
 	fprintf(f, "%s\"analytic\": {\"availability\": ", ind);
@@ -118,7 +156,7 @@ static void analytic(FILE *f, const struct report *rep, double a, double u,
 	fputs(", \"downtime_minutes_per_year\": ", f);
 	report_json_num(f, u * 8760 * 60);
 	fputs(", \"method\": ", f);
-	report_json_str(f, rep->a->method);
+	report_json_str(f, method);
 	if (m)
 		fprintf(f, ", \"within_ci\": %s", report_within(m, a) > 0 ? "true" :
 			report_within(m, a) == 0 ? "false" : "null");
@@ -226,7 +264,7 @@ void report_json_system(FILE *f, const struct report *rep, int indent)
 		fputs("},\n", f);
 		outage_cdf(f, &r->outages, ind);
 	}
-	analytic(f, rep, rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, ind);
+	analytic(f, rep->a->block_method[0], rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, ind);
 	fprintf(f, "\n%.*s}", indent >= 2 ? indent - 2 : 0, ind);
 }
 
@@ -281,8 +319,9 @@ int report_json_design(FILE *f, const struct report *rep)
 			fputs("     ", f);
 			report_json_est(f, "share_of_system_downtime", &at);
 			fputs(",\n", f);
+			replicated(f, rep, b);
 		}
-		analytic(f, rep, rep->a->block_a[b], rep->a->block_u[b], r ? &m : NULL, "     ");
+		analytic(f, rep->a->block_method[b], rep->a->block_a[b], rep->a->block_u[b], r ? &m : NULL, "     ");
 		fputc('}', f);
 	}
 	fputs("\n  ],\n  \"components\": [", f);
@@ -310,7 +349,7 @@ int report_json_design(FILE *f, const struct report *rep)
 			report_type_measures(rep, t, &m);
 			measures(f, &m, "     ");
 		}
-		analytic(f, rep, rep->a->type_a[t], rep->a->type_u[t], r ? &m : NULL, "     ");
+		analytic(f, rep->a->method, rep->a->type_a[t], rep->a->type_u[t], r ? &m : NULL, "     ");
 		fputc('}', f);
 	}
 	fputs("\n  ]\n}\n", f);

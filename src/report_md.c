@@ -32,6 +32,15 @@ int report_md(FILE *f, const struct report *rep)
 		return -1;
 	table_print_md(f, t, report_blocks_right(rep));
 	table_free(t);
+	if (rep->r) {
+		struct table *rt = report_replicated_table(rep);
+
+		if (rt) {
+			fputs("\n### Replicated blocks\n\n", f);
+			table_print_md(f, rt, "0011111");
+			table_free(rt);
+		}
+	}
 	if (rep->r && rep->r->nwindows > 0) {
 		char line[512];
 

@@ -62,6 +62,15 @@ int report_text(FILE *f, const struct report *rep)
 	fputs("\nblocks\n", f);
 	if (print(f, report_blocks_table(rep), "  ", report_blocks_right(rep), 0))
 		return -1;
+	if (rep->r) {
+		struct table *rt = report_replicated_table(rep);
+
+		if (rt) {
+			fputs("\nreplicated blocks\n", f);
+			table_print(f, rt, "  ", "0011111", 0);
+			table_free(rt);
+		}
+	}
 	if (rep->r && rep->r->nwindows > 0) {
 		char line[512];
 

@@ -7,6 +7,7 @@
  * outage histograms are merged per worker, which is order-free.
  */
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -84,13 +85,21 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	struct result *res = sh->res;
 	double h = set->horizon, years = h / HOURS_PER_YEAR;
 	struct moments *mb = mom, *mt = mb + sh->nb, *ms = mt + sh->nt, *ml = ms + set->nslo;
-	struct moments *ma = ml + res->ntimeline;
-	double sys = rr->block_down[0] / h;
+	struct moments *ma = ml + res->ntimeline, *mr = ma + sh->nb, *msw = mr + sh->nb;
+	struct moments *mly = msw + sh->nb;
+	double sys = rr->block_down[0] / h, whole = floor(years);
 	size_t below[RESULT_MAX_SLO] = { 0 };
 
 	for (size_t b = 0; b < sh->nb; b++) {
 		moments_add(&mb[b], rr->block_down[b] / h, rr->block_outages[b] / years);
 		moments_add(&ma[b], b ? rr->block_overlap[b] / h : sys, sys);
+		if (model_block_kind(sh->m, b) >= BLOCK_QUORUM) {
+			moments_add(&mr[b], rr->block_write_down[b] / h, rr->block_lost_writes[b] / years);
+			moments_add(&msw[b], rr->block_switches[b] / years,
+				    rr->block_failed_switches[b] / years);
+			if (whole >= 1)
+				moments_add(&mly[b], rr->block_loss_years[b] / whole, 0);
+		}
 	}
 	for (size_t t = 0; t < sh->nt; t++) {
 		double k = (double)model_type_instances(sh->m, t);

@@ -12,6 +12,8 @@ static const char *const block_kind_names[] = {
 	[BLOCK_SERIES] = "series",
 	[BLOCK_PARALLEL] = "parallel",
 	[BLOCK_K_OF_N] = "k_of_n",
+	[BLOCK_QUORUM] = "quorum",
+	[BLOCK_FAILOVER] = "failover",
 };
 
 const char *block_kind_name(enum block_kind kind)

@@ -30,6 +30,20 @@ enum block_kind {
 	BLOCK_SERIES,      /* up when every child is up */
 	BLOCK_PARALLEL,    /* up when at least one child is up */
 	BLOCK_K_OF_N,      /* up when at least `need` children are up */
+	BLOCK_QUORUM,      /* up when a majority is up, a leader elected */
+	BLOCK_FAILOVER,    /* up when the active member is up */
+};
+
+enum standby {
+	STANDBY_HOT,       /* standbys fail as the active member does */
+	STANDBY_WARM,      /* at `dormancy` times the rate (exponential laws) */
+	STANDBY_COLD,      /* standbys do not fail; a member starts new when activated */
+};
+
+enum replication {
+	REPLICATION_NONE,
+	REPLICATION_ASYNC, /* a failover loses the writes of the last `lag` */
+	REPLICATION_SYNC,  /* writes need the active member and a replica up */
 };
 
 struct component_type {
@@ -49,6 +63,20 @@ struct block {
 	int count;               /* count + component: instances; else 0 */
 	struct block *children;  /* blocks: [...]; NULL with count + component */
 	size_t nchildren;
+	/* quorum: the leader's election, hours */
+	double election;
+	/* failover */
+	enum standby standby;
+	double dormancy;         /* warm standby's failure-rate factor, 0..1 */
+	double detect;           /* hours from the active's failure to its detection */
+	double switchover;       /* hours to promote a standby */
+	double coverage;         /* probability the switch succeeds, 0..1 */
+	double manual;           /* hours of manual recovery after a failed switch;
+	                            0: until the failed member is repaired */
+	/* quorum and failover */
+	enum replication replication;
+	double lag;              /* async: hours of writes not yet replicated */
+	double writes_per_second;
 };
 
 struct simulation {

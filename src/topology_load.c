@@ -516,11 +516,13 @@ static int read_name(struct loader *L, const cJSON *j, const char *path,
 	return check_name(L, *out, path, key, "");
 }
 
-/* "a weibull distribution", "an exponential distribution". */
+/* "a weibull distribution", "an exponential distribution", "a uniform
+ * law": "uni" sounds as "you". */
 static void with_article(char *buf, size_t size, const char *word, const char *noun)
 {
-	snprintf(buf, size, "%s %s %s", strchr("aeiou", word[0]) ? "an" : "a",
-		 word, noun);
+	int an = word[0] && strchr("aeiou", word[0]) && strncmp(word, "uni", 3) != 0;
+
+	snprintf(buf, size, "%s %s %s", an ? "an" : "a", word, noun);
 }
 
 /* ---- distributions ---- */
@@ -847,17 +849,58 @@ static int lookup_component(struct loader *L, const cJSON *j, const char *path,
 
 /* ---- blocks ---- */
 
-/* "need" last: series and parallel blocks take all but it. */
-static const char *const group_keys[] = {
-	"type", "name", "description", "blocks", "count", "component", "need",
-};
+/* The keys each kind of block takes.  A key that some other kind takes is
+ * reported as not applying to this one (all_block_keys), any other as
+ * unknown, with a suggestion drawn from this kind's own keys. */
 static const char *const leaf_keys[] = {
 	"type", "name", "description", "component",
 };
+static const char *const group_keys[] = {
+	"type", "name", "description", "blocks", "count", "component",
+};
+static const char *const k_of_n_keys[] = {
+	"type", "name", "description", "blocks", "count", "component", "need",
+};
+static const char *const quorum_keys[] = {
+	"type", "name", "description", "blocks", "count", "component",
+	"election", "replication",
+};
+static const char *const failover_keys[] = {
+	"type", "name", "description", "blocks", "count", "component",
+	"standby", "dormancy", "detect", "switchover", "coverage", "manual",
+	"replication",
+};
+static const char *const all_block_keys[] = {
+	"type", "name", "description", "blocks", "count", "component", "need",
+	"election", "standby", "dormancy", "detect", "switchover", "coverage",
+	"manual", "replication",
+};
+
+static const struct {
+	const char *const *keys;
+	size_t n;
+} block_keys[] = {
+	[BLOCK_COMPONENT] = { leaf_keys, N_ELEMS(leaf_keys) },
+	[BLOCK_SERIES] = { group_keys, N_ELEMS(group_keys) },
+	[BLOCK_PARALLEL] = { group_keys, N_ELEMS(group_keys) },
+	[BLOCK_K_OF_N] = { k_of_n_keys, N_ELEMS(k_of_n_keys) },
+	[BLOCK_QUORUM] = { quorum_keys, N_ELEMS(quorum_keys) },
+	[BLOCK_FAILOVER] = { failover_keys, N_ELEMS(failover_keys) },
+};
+
+#define BLOCK_KIND_LAST BLOCK_FAILOVER
+
+static const char *const standby_names[] = {
+	[STANDBY_HOT] = "hot", [STANDBY_WARM] = "warm", [STANDBY_COLD] = "cold",
+};
+
+/* Replication keys by mode: "mode" first, then what the mode takes. */
+static const char *const async_keys[] = { "mode", "lag", "writes_per_second" };
+static const char *const sync_keys[] = { "mode" };
 
 static int parse_block_kind(const char *s, enum block_kind *kind)
 {
-	for (int k = BLOCK_COMPONENT; k <= BLOCK_K_OF_N; k++) {
+	for (int k = BLOCK_COMPONENT; k <= BLOCK_KIND_LAST; k++) {
 		if (strcmp(s, block_kind_name((enum block_kind)k)) == 0) {
 			*kind = (enum block_kind)k;
 			return 0;
@@ -894,18 +937,202 @@ static int add_instances(struct loader *L, const struct block *b, size_t n)
 	return 0;
 }
 
+/* An optional duration KEY of OBJ into *OUT, left as it is when KEY is
+ * absent: 0 or more, or greater than 0 when POSITIVE. */
+static int opt_duration(struct loader *L, const cJSON *obj, const char *path,
+			const char *key, int positive, double *out)
+{
+	const cJSON *j = member(obj, key);
+	double v;
+
+	if (!j)
+		return 0;
+	if (read_duration(L, j, path, key, &v))
+		return -1;
+	if (positive && v <= 0)
+		return fail(L, path, key, "must be greater than 0, got %g", v);
+	if (v < 0)
+		return fail(L, path, key, "must be 0 or more, got %g", v);
+	*out = v;
+	return 0;
+}
+
+/* A number from 0 to 1 at PATH.KEY. */
+static int read_fraction(struct loader *L, const cJSON *j, const char *path,
+			 const char *key, double *out)
+{
+	double v = 0;
+
+	if (read_number(L, j, path, key, &v))
+		return -1;
+	if (v < 0 || v > 1)
+		return fail(L, path, key, "must be between 0 and 1, got %g", v);
+	*out = v;
+	return 0;
+}
+
+/* The replication object J at PATH, into B. */
+static int load_replication_at(struct loader *L, const cJSON *j, const char *path,
+			       struct block *b)
+{
+	const cJSON *mode;
+	const char *s;
+	char q[QUOTE_SIZE];
+	double v;
+
+	if (!cJSON_IsObject(j))
+		return fail(L, path, NULL, "expected an object, got %s", type_name(j));
+	mode = require(L, j, path, "mode");
+	if (!mode || read_string(L, mode, path, "mode", &s))
+		return -1;
+	if (strcmp(s, "sync") == 0) {
+		b->replication = REPLICATION_SYNC;
+		return check_keys(L, j, path, sync_keys, N_ELEMS(sync_keys),
+				  async_keys, N_ELEMS(async_keys), "sync replication");
+	}
+	if (strcmp(s, "async") != 0)
+		return fail(L, path, "mode", "unknown replication mode %s (use async or sync)",
+			    quote(q, s));
+	b->replication = REPLICATION_ASYNC;
+	if (check_keys(L, j, path, async_keys, N_ELEMS(async_keys), NULL, 0, NULL))
+		return -1;
+	if (get_duration(L, j, path, "lag", &v))
+		return -1;
+	if (v <= 0)
+		return fail(L, path, "lag", "must be greater than 0, got %g", v);
+	b->lag = v;
+	if (get_number(L, j, path, "writes_per_second", &v))
+		return -1;
+	if (v <= 0)
+		return fail(L, path, "writes_per_second", "must be greater than 0, got %g", v);
+	b->writes_per_second = v;
+	return 0;
+}
+
+static int load_replication(struct loader *L, const cJSON *obj, struct block *b)
+{
+	const cJSON *j = member(obj, "replication");
+	char *path;
+	int rc;
+
+	if (!j)
+		return 0;
+	path = path_join(b->path, "replication");
+	if (!path)
+		return oom(L);
+	rc = load_replication_at(L, j, path, b);
+	free(path);
+	return rc;
+}
+
+/* The failover keys of OBJ into B.  "dormancy" goes with a warm standby
+ * and only with it: a factor on a rate that hot and cold fix at 1 and 0. */
+static int load_failover(struct loader *L, const cJSON *obj, struct block *b)
+{
+	const cJSON *j = member(obj, "standby");
+	const char *s;
+	size_t k;
+
+	if (j) {
+		if (read_string(L, j, b->path, "standby", &s))
+			return -1;
+		k = find(standby_names, N_ELEMS(standby_names), s);
+		if (k == N_ELEMS(standby_names))
+			return unknown_word(L, b->path, "standby", "standby", s,
+					    standby_names, N_ELEMS(standby_names));
+		b->standby = (enum standby)k;
+	}
+	j = member(obj, "dormancy");
+	if (b->standby == STANDBY_WARM && !j)
+		return fail(L, b->path, NULL, "a warm standby needs \"dormancy\"");
+	if (b->standby != STANDBY_WARM && j)
+		return fail(L, b->path, NULL, "\"dormancy\" applies only to a warm standby");
+	if (j && read_fraction(L, j, b->path, "dormancy", &b->dormancy))
+		return -1;
+	if (opt_duration(L, obj, b->path, "detect", 0, &b->detect) ||
+	    opt_duration(L, obj, b->path, "switchover", 0, &b->switchover))
+		return -1;
+	j = member(obj, "coverage");
+	if (j && read_fraction(L, j, b->path, "coverage", &b->coverage))
+		return -1;
+	return opt_duration(L, obj, b->path, "manual", 1, &b->manual);
+}
+
+/* A warm standby's failure rate is scaled while it waits, which only a
+ * memoryless law allows. */
+static int check_warm_law(struct loader *L, const struct block *b, int component)
+{
+	const struct component_type *ct = &L->t->components[component];
+	char q[QUOTE_SIZE], what[64];
+
+	if (ct->failure.kind == DIST_EXPONENTIAL)
+		return 0;
+	with_article(what, sizeof what, dist_kind_name(ct->failure.kind), "law");
+	return fail(L, b->path, NULL,
+		    "a warm standby needs exponential failure laws: component %s has %s",
+		    quote(q, ct->name), what);
+}
+
+static int check_warm(struct loader *L, const struct block *b)
+{
+	if (b->kind != BLOCK_FAILOVER || b->standby != STANDBY_WARM)
+		return 0;
+	if (!b->children)
+		return check_warm_law(L, b, b->component);
+	for (size_t i = 0; i < b->nchildren; i++)
+		if (check_warm_law(L, b, b->children[i].component))
+			return -1;
+	return 0;
+}
+
+/* The members of a quorum or failover block are instances: refuse an
+ * element whose type says otherwise before reading it. */
+static int check_member(struct loader *L, const struct block *b, const cJSON *c,
+			const char *path)
+{
+	const cJSON *type = cJSON_IsObject(c) ? member(c, "type") : NULL;
+	enum block_kind kind;
+	char what[64];
+
+	if (b->kind != BLOCK_QUORUM && b->kind != BLOCK_FAILOVER)
+		return 0;
+	if (!cJSON_IsString(type) || parse_block_kind(type->valuestring, &kind) ||
+	    kind == BLOCK_COMPONENT)
+		return 0;       /* load_block reports anything else */
+	with_article(what, sizeof what, type->valuestring, "block");
+	return fail(L, path, NULL, "a %s member must be a component block, got %s",
+		    block_kind_name(b->kind), what);
+}
+
+/* Every block gets every field, so that the engine reads them whatever
+ * the kind. */
+static void block_defaults(struct block *b)
+{
+	b->component = -1;
+	b->election = 0;
+	b->standby = STANDBY_HOT;
+	b->dormancy = 1;
+	b->detect = 0;
+	b->switchover = 0;
+	b->coverage = 1;
+	b->manual = 0;
+	b->replication = REPLICATION_NONE;
+	b->lag = 0;
+	b->writes_per_second = 0;
+}
+
 /* The block object J into B, whose path the caller has set.  DEPTH is 1
  * for the system. */
 static int load_block(struct loader *L, const cJSON *j, struct block *b, int depth)
 {
 	const cJSON *type, *name, *desc, *blocks, *count, *comp, *need;
-	const char *s, *kinds[BLOCK_K_OF_N + 1];
+	const char *s, *kinds[BLOCK_KIND_LAST + 1];
 	enum block_kind kind;
 	double needv = 0, v;
 	char what[64];
 	size_t n, i;
 
-	b->component = -1;
+	block_defaults(b);
 	if (depth > TOPOLOGY_MAX_DEPTH)
 		return fail(L, b->path, NULL, "is nested more than %d blocks deep",
 			    TOPOLOGY_MAX_DEPTH);
@@ -919,19 +1146,15 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 	if (!type || read_string(L, type, b->path, "type", &s))
 		return -1;
 	if (parse_block_kind(s, &kind)) {
-		for (int k = BLOCK_COMPONENT; k <= BLOCK_K_OF_N; k++)
+		for (int k = BLOCK_COMPONENT; k <= BLOCK_KIND_LAST; k++)
 			kinds[k] = block_kind_name((enum block_kind)k);
 		return unknown_word(L, b->path, "type", "block type", s, kinds,
 				    N_ELEMS(kinds));
 	}
 	b->kind = kind;
 	with_article(what, sizeof what, s, "block");
-	if (kind == BLOCK_COMPONENT ?
-	    check_keys(L, j, b->path, leaf_keys, N_ELEMS(leaf_keys),
-		       group_keys, N_ELEMS(group_keys), what) :
-	    check_keys(L, j, b->path, group_keys,
-		       N_ELEMS(group_keys) - (kind != BLOCK_K_OF_N),
-		       group_keys, N_ELEMS(group_keys), what))
+	if (check_keys(L, j, b->path, block_keys[kind].keys, block_keys[kind].n,
+		       all_block_keys, N_ELEMS(all_block_keys), what))
 		return -1;
 
 	name = member(j, "name");
@@ -1003,6 +1226,20 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 	case BLOCK_PARALLEL:
 		b->need = 1;
 		break;
+	case BLOCK_QUORUM:
+		b->need = (int)(n / 2 + 1);
+		if (opt_duration(L, j, b->path, "election", 0, &b->election) ||
+		    load_replication(L, j, b))
+			return -1;
+		break;
+	case BLOCK_FAILOVER:
+		if (n < 2)
+			return fail(L, b->path, NULL,
+				    "a failover block needs at least 2 members, got %zu", n);
+		b->need = 1;
+		if (load_failover(L, j, b) || load_replication(L, j, b))
+			return -1;
+		break;
 	default:
 		if (needv < 1)
 			return fail(L, b->path, "need", "must be at least 1, got %.17g", needv);
@@ -1015,7 +1252,7 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 	}
 
 	if (!blocks)
-		return add_instances(L, b, n);
+		return check_warm(L, b) || add_instances(L, b, n) ? -1 : 0;
 	b->children = calloc(n, sizeof *b->children);
 	if (!b->children)
 		return oom(L);
@@ -1028,10 +1265,11 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 		child->path = path_join(b->path, "blocks[%zu]", i);
 		if (!child->path)
 			return oom(L);
-		if (load_block(L, c, child, depth + 1))
+		if (check_member(L, b, c, child->path) ||
+		    load_block(L, c, child, depth + 1))
 			return -1;
 	}
-	return 0;
+	return check_warm(L, b);
 }
 
 /* ---- simulation settings ---- */
