@@ -428,8 +428,9 @@ static void write_state(struct engine *e, uint32_t b, double t)
 	}
 }
 
-/* The leader or active member of B failed at T: with async replication,
- * the writes of the last `lag` are lost. */
+/* The leader or active member of B failed at T and another member will
+ * take over: with async replication, the writes of the last `lag` are
+ * lost. */
 static void lose_writes(struct engine *e, uint32_t b, double t)
 {
 	const struct block_params *p = e->params[b];
@@ -474,8 +475,10 @@ static int quorum_child(struct engine *e, uint32_t b, uint32_t inst, int delta, 
 	uint32_t timer = e->block_timer[b];
 
 	if (delta < 0 && inst == e->block_leader[b]) {
+		/* a new leader will be elected without the last writes */
 		e->block_leader[b] = NONE;
-		lose_writes(e, b, t);
+		if (majority)
+			lose_writes(e, b, t);
 	}
 	if (!majority) {
 		/* no election can succeed without a majority */
@@ -548,9 +551,9 @@ static int failover_child(struct engine *e, uint32_t b, uint32_t inst, int delta
 		if (inst != e->block_leader[b])
 			return e->block_leader[b] != NONE;      /* a standby failed */
 		e->block_leader[b] = NONE;
-		lose_writes(e, b, t);
 		if (e->block_up[b] == 0)
 			return 0;                               /* wait for a repair */
+		lose_writes(e, b, t);                           /* a switch begins */
 		e->block_failed[b] = inst;
 		e->block_phase[b] = PHASE_SWITCH;
 		if (p->detect + p->switchover > 0) {

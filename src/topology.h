@@ -148,7 +148,7 @@ struct topology *topology_load_set(const char *file, const struct topology_set *
 /* Free a topology and all it owns.  NULL is fine. */
 void topology_free(struct topology *t);
 
-/* "component", "series", "parallel", "k_of_n". */
+/* "component", "series", "parallel", "k_of_n", "quorum", "failover". */
 const char *block_kind_name(enum block_kind kind);
 
 #endif

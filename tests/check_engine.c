@@ -201,6 +201,65 @@ START_TEST(same_stream_same_result)
 }
 END_TEST
 
+/* A cold standby pair with deterministic laws: A fails at 10; the switch
+ * (0.5 h detect + 0.5 h switchover) puts B in at 11, new, so B fails at 21;
+ * A, repaired at 15, waits as a cold standby and takes over at 22.  Writes
+ * (sync) need both members: impossible over [10, 15) and [21, 26). */
+START_TEST(failover_timeline)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { " DET("db", 10, 5) " },"
+	     " \"system\": { \"type\": \"failover\", \"standby\": \"cold\", \"detect\": \"30m\","
+	     " \"switchover\": \"30m\", \"count\": 2, \"component\": \"db\","
+	     " \"replication\": { \"mode\": \"sync\" } } }");
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 30, NULL);
+	ck_assert_double_eq(r->block_down[0], 2);
+	ck_assert_double_eq(r->block_outages[0], 2);
+	ck_assert_double_eq(r->block_switches[0], 2);
+	ck_assert_double_eq(r->block_failed_switches[0], 0);
+	ck_assert_double_eq(r->block_write_down[0], 10);
+	ck_assert_double_eq(r->type_failures[0], 2);    /* the cold standby never failed */
+	engine_free(e);
+	unload();
+}
+END_TEST
+
+/* A quorum of three deterministic members, election 1 h.  a (leader)
+ * fails at 10: election to 11, b leads.  b fails at 20: election to 21, a
+ * (back at 12) leads.  a fails at 22 while b is still down: no majority
+ * until b returns at 23, then an election still running at the end, 23.5.
+ * Down: [10, 11), [20, 21), [22, 23.5); writes lost (async, 2 s x 100/s)
+ * at the two leader failures that left a majority. */
+START_TEST(quorum_timeline)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { " DET("a", 10, 2) ", " DET("b", 20, 3) ", " DET("c", 31, 2) " },"
+	     " \"system\": { \"type\": \"quorum\", \"election\": \"1h\", \"blocks\": ["
+	     "  { \"type\": \"component\", \"component\": \"a\" },"
+	     "  { \"type\": \"component\", \"component\": \"b\" },"
+	     "  { \"type\": \"component\", \"component\": \"c\" } ],"
+	     " \"replication\": { \"mode\": \"async\", \"lag\": \"2s\", \"writes_per_second\": 100 } } }");
+	ck_assert_uint_eq(model_blocks(m), 1);           /* members are the block's own */
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 23.5, NULL);
+	ck_assert_double_eq(r->block_down[0], 3.5);
+	ck_assert_double_eq(r->block_outages[0], 3);
+	ck_assert_double_eq(r->block_switches[0], 2);
+	ck_assert_double_eq(r->block_lost_writes[0], 400);
+	engine_free(e);
+	unload();
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -210,6 +269,8 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, simultaneous_events);
 	tcase_add_test(tc, staggered_k_of_n);
 	tcase_add_test(tc, same_stream_same_result);
+	tcase_add_test(tc, failover_timeline);
+	tcase_add_test(tc, quorum_timeline);
 	suite_add_tcase(s, tc);
 	return s;
 }

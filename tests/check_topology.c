@@ -4,7 +4,8 @@
  * Every bad-input fixture tests/data/bad/NAME.json comes with NAME.err, the
  * one line the loader must report, "@FILE@" standing for the path that was
  * loaded.  The fixtures are found with opendir, so adding a pair adds a
- * test.  The good files are checked field by field.
+ * test.  The good files are checked field by field, good-replicated.json
+ * for the quorum and failover keys.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -348,6 +349,188 @@ START_TEST(test_all_dists)
 }
 END_TEST
 
+/* The fields of the quorum and failover keys, as every block not of
+ * those kinds, and every one that leaves them out, has them. */
+static void assert_replication_defaults(const struct block *b)
+{
+	ck_assert_double_eq(b->election, 0);
+	ck_assert_int_eq(b->standby, STANDBY_HOT);
+	ck_assert_double_eq(b->dormancy, 1);
+	ck_assert_double_eq(b->detect, 0);
+	ck_assert_double_eq(b->switchover, 0);
+	ck_assert_double_eq(b->coverage, 1);
+	ck_assert_double_eq(b->manual, 0);
+	ck_assert_int_eq(b->replication, REPLICATION_NONE);
+	ck_assert_double_eq(b->lag, 0);
+	ck_assert_double_eq(b->writes_per_second, 0);
+}
+
+static void assert_defaults_below(const struct block *b)
+{
+	assert_replication_defaults(b);
+	for (size_t i = 0; i < b->nchildren; i++)
+		assert_defaults_below(&b->children[i]);
+}
+
+static void assert_failover(const struct block *b, enum standby standby,
+			    double dormancy, double detect, double switchover,
+			    double coverage, double manual)
+{
+	ck_assert_int_eq(b->standby, standby);
+	ck_assert_double_eq_tol(b->dormancy, dormancy, EPS);
+	ck_assert_double_eq_tol(b->detect, detect, EPS);
+	ck_assert_double_eq_tol(b->switchover, switchover, EPS);
+	ck_assert_double_eq_tol(b->coverage, coverage, EPS);
+	ck_assert_double_eq_tol(b->manual, manual, EPS);
+	ck_assert_double_eq(b->election, 0);
+}
+
+START_TEST(test_replicated)
+{
+	struct topology *t = load_ok(TEST_DATA "/good-replicated.json");
+	const struct component_type *c = t->components;
+	const struct block *s = &t->system, *b;
+
+	ck_assert_str_eq(t->name, "replicated");
+	ck_assert_uint_eq(t->ncomponents, 5);
+	ck_assert_int_eq(c[1].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(c[1].failure.mean, 8760 / 0.5, EPS);
+	ck_assert_int_eq(c[2].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_int_eq(c[3].failure.kind, DIST_WEIBULL);
+
+	assert_block(s, BLOCK_SERIES, "data-tier", "system", 6, -1, 0, 6);
+	assert_replication_defaults(s);
+
+	/* quorum of 3 blocks, election 12 s, async replication */
+	b = &s->children[0];
+	assert_block(b, BLOCK_QUORUM, "mongo-rs", "system.blocks[0]", 2, -1, 0, 3);
+	ck_assert_double_eq_tol(b->election, 12.0 / 3600, EPS);
+	ck_assert_int_eq(b->replication, REPLICATION_ASYNC);
+	ck_assert_double_eq_tol(b->lag, 2.0 / 3600, EPS);
+	ck_assert_double_eq_tol(b->writes_per_second, 150, EPS);
+	ck_assert_int_eq(b->standby, STANDBY_HOT);
+	ck_assert_double_eq(b->dormancy, 1);
+	ck_assert_double_eq(b->detect, 0);
+	ck_assert_double_eq(b->switchover, 0);
+	ck_assert_double_eq(b->coverage, 1);
+	ck_assert_double_eq(b->manual, 0);
+	assert_block(&b->children[0], BLOCK_COMPONENT, "mongo-a", "system.blocks[0].blocks[0]",
+		     1, 0, 0, 0);
+	assert_block(&b->children[2], BLOCK_COMPONENT, "system.blocks[0].blocks[2]",
+		     "system.blocks[0].blocks[2]", 1, 0, 0, 0);
+	assert_defaults_below(&b->children[0]);
+	assert_defaults_below(&b->children[2]);
+
+	/* warm pair of afr laws, every failover key, sync replication */
+	b = &s->children[1];
+	assert_block(b, BLOCK_FAILOVER, "mysql-pair", "system.blocks[1]", 1, 1, 2, 0);
+	assert_failover(b, STANDBY_WARM, 0.25, 30.0 / 3600, 1.0 / 60, 0.95, 0.5);
+	ck_assert_int_eq(b->replication, REPLICATION_SYNC);
+	ck_assert_double_eq(b->lag, 0);
+	ck_assert_double_eq(b->writes_per_second, 0);
+
+	/* warm with exponential distributions and dormancy 0; defaults else */
+	b = &s->children[2];
+	assert_block(b, BLOCK_FAILOVER, "cache", "system.blocks[2]", 1, -1, 0, 2);
+	assert_failover(b, STANDBY_WARM, 0, 0, 0, 1, 0);
+	ck_assert_int_eq(b->replication, REPLICATION_NONE);
+	ck_assert_double_eq(b->lag, 0);
+	ck_assert_double_eq(b->writes_per_second, 0);
+	assert_block(&b->children[1], BLOCK_COMPONENT, "system.blocks[2].blocks[1]",
+		     "system.blocks[2].blocks[1]", 1, 2, 0, 0);
+	assert_defaults_below(&b->children[0]);
+	assert_defaults_below(&b->children[1]);
+
+	/* cold with a weibull law; replication keys in any order */
+	b = &s->children[3];
+	assert_block(b, BLOCK_FAILOVER, "archive", "system.blocks[3]", 1, 3, 2, 0);
+	assert_failover(b, STANDBY_COLD, 1, 0, 0, 0.9, 48);
+	ck_assert_int_eq(b->replication, REPLICATION_ASYNC);
+	ck_assert_double_eq_tol(b->lag, 0.25, EPS);
+	ck_assert_double_eq_tol(b->writes_per_second, 0.5, EPS);
+
+	/* an even quorum: a majority of 4 is 3; nothing but defaults */
+	b = &s->children[4];
+	assert_block(b, BLOCK_QUORUM, "zk-ensemble", "system.blocks[4]", 3, 4, 4, 0);
+	assert_replication_defaults(b);
+
+	/* hot, written out; detect as a number of hours */
+	b = &s->children[5];
+	assert_block(b, BLOCK_FAILOVER, "replica-trio", "system.blocks[5]", 1, 1, 3, 0);
+	assert_failover(b, STANDBY_HOT, 1, 0.1, 0, 1, 0);
+	ck_assert_int_eq(b->replication, REPLICATION_NONE);
+	topology_free(t);
+}
+END_TEST
+
+/* Every block of the older kinds has the new fields at their defaults. */
+START_TEST(test_replication_defaults)
+{
+	struct topology *t = load_ok(EXAMPLE);
+
+	assert_defaults_below(&t->system);
+	topology_free(t);
+	t = load_ok(TEST_DATA "/good-all-dists.json");
+	assert_defaults_below(&t->system);
+	topology_free(t);
+}
+END_TEST
+
+/* A quorum needs a strict majority: n / 2 + 1 of n, even n included; a
+ * single member is allowed. */
+START_TEST(test_quorum_need)
+{
+	static const int need[] = { 0, 1, 2, 2, 3, 3, 4, 4 };
+	char text[256];
+
+	for (int n = 1; n < (int)(sizeof need / sizeof need[0]); n++) {
+		struct topology *t;
+
+		snprintf(text, sizeof text,
+			 "{\"components\": {\"x\": {\"mtbf\": 10, \"mttr\": 1}},"
+			 " \"system\": {\"type\": \"quorum\", \"count\": %d, \"component\": \"x\"}}", n);
+		t = parse_ok(text);
+		ck_assert_int_eq(t->system.kind, BLOCK_QUORUM);
+		ck_assert_int_eq(t->system.count, n);
+		ck_assert_int_eq(t->system.need, need[n]);
+		assert_replication_defaults(&t->system);
+		topology_free(t);
+	}
+}
+END_TEST
+
+/* nines sweep --vary reaches the new keys as it does the others. */
+START_TEST(test_set_failover)
+{
+	static const char text[] =
+		"{\"components\": {\"x\": {\"mtbf\": 10, \"mttr\": 1}},"
+		" \"system\": {\"type\": \"failover\", \"count\": 2, \"component\": \"x\","
+		" \"replication\": {\"mode\": \"async\", \"lag\": \"1s\", \"writes_per_second\": 10}}}";
+	const struct topology_set sets[] = {
+		{ "system.coverage", 0.75 },
+		{ "system.switchover", 0.5 },
+		{ "system.replication.lag", 0.01 },
+	};
+	const struct topology_set bad = { "system.coverage", 2 };
+	struct diag d;
+	struct topology *t;
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "fo.json", sets, 3, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_double_eq_tol(t->system.coverage, 0.75, EPS);
+	ck_assert_double_eq_tol(t->system.switchover, 0.5, EPS);
+	ck_assert_double_eq_tol(t->system.lag, 0.01, EPS);
+	ck_assert_double_eq_tol(t->system.writes_per_second, 10, EPS);
+	topology_free(t);
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "fo.json", &bad, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "fo.json: system.coverage: must be between 0 and 1, got 2");
+}
+END_TEST
+
 START_TEST(test_units)
 {
 	static const struct {
@@ -628,6 +811,8 @@ START_TEST(test_block_kind_name)
 	ck_assert_str_eq(block_kind_name(BLOCK_SERIES), "series");
 	ck_assert_str_eq(block_kind_name(BLOCK_PARALLEL), "parallel");
 	ck_assert_str_eq(block_kind_name(BLOCK_K_OF_N), "k_of_n");
+	ck_assert_str_eq(block_kind_name(BLOCK_QUORUM), "quorum");
+	ck_assert_str_eq(block_kind_name(BLOCK_FAILOVER), "failover");
 }
 END_TEST
 
@@ -792,12 +977,16 @@ Suite *topology_suite(void)
 	tcase_add_test(good, test_crm_basic);
 	tcase_add_test(good, test_defaults);
 	tcase_add_test(good, test_all_dists);
+	tcase_add_test(good, test_replicated);
+	tcase_add_test(good, test_replication_defaults);
+	tcase_add_test(good, test_quorum_need);
 	tcase_add_test(good, test_units);
 	tcase_add_test(good, test_parse_memory);
 	tcase_add_test(good, test_depth_ok);
 	tcase_add_test(good, test_free_null);
 	tcase_add_test(good, test_block_kind_name);
 	tcase_add_test(good, test_set_values);
+	tcase_add_test(good, test_set_failover);
 	suite_add_tcase(s, good);
 
 	tcase_add_checked_fixture(bad, setup, NULL);
