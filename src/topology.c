@@ -14,6 +14,8 @@ static const char *const block_kind_names[] = {
 	[BLOCK_K_OF_N] = "k_of_n",
 	[BLOCK_QUORUM] = "quorum",
 	[BLOCK_FAILOVER] = "failover",
+	[BLOCK_POOL] = "pool",
+	[BLOCK_TRANSACTION] = "transaction",
 };
 
 const char *block_kind_name(enum block_kind kind)
@@ -30,6 +32,7 @@ static void block_release(struct block *b)
 	for (size_t i = 0; i < b->nchildren; i++)
 		block_release(&b->children[i]);
 	free(b->children);
+	free(b->placement);
 	free(b->name);
 	free(b->path);
 }
@@ -44,6 +47,12 @@ void topology_free(struct topology *t)
 		dist_release(&t->components[i].repair);
 	}
 	free(t->components);
+	for (size_t i = 0; i < t->nzones; i++) {
+		free(t->zones[i].name);
+		dist_release(&t->zones[i].failure);
+		dist_release(&t->zones[i].repair);
+	}
+	free(t->zones);
 	block_release(&t->system);
 	free(t->file);
 	free(t->name);

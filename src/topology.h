@@ -32,6 +32,13 @@ enum block_kind {
 	BLOCK_K_OF_N,      /* up when at least `need` children are up */
 	BLOCK_QUORUM,      /* up when a majority is up, a leader elected */
 	BLOCK_FAILOVER,    /* up when the active member is up */
+	BLOCK_POOL,        /* up when at least `need` members (capacity) are up */
+	BLOCK_TRANSACTION, /* up when the coordinator and every participant are up */
+};
+
+enum protocol {
+	PROTOCOL_2PC,      /* a coordinator failure blocks until it is repaired */
+	PROTOCOL_3PC,      /* after `timeout`, a majority of participants carries on */
 };
 
 enum standby {
@@ -77,6 +84,19 @@ struct block {
 	enum replication replication;
 	double lag;              /* async: hours of writes not yet replicated */
 	double writes_per_second;
+	/* pool: `detect` above is the health check's detection time */
+	/* transaction: children[0] is the coordinator, the rest participants */
+	enum protocol protocol;
+	double timeout;          /* 3pc: hours before the participants take over */
+	/* placement of the block's own instances in zones: zone indices, one
+	 * per own instance (round-robin already expanded); NULL: no zone */
+	int *placement;
+};
+
+struct zone {
+	char *name;
+	struct dist failure;     /* time to a zone outage */
+	struct dist repair;      /* length of a zone outage */
 };
 
 struct simulation {
@@ -94,6 +114,8 @@ struct topology {
 	struct simulation sim;   /* file values, defaults where absent */
 	struct component_type *components;
 	size_t ncomponents;
+	struct zone *zones;      /* failure domains; NULL when none */
+	size_t nzones;
 	struct block system;
 };
 
@@ -148,7 +170,8 @@ struct topology *topology_load_set(const char *file, const struct topology_set *
 /* Free a topology and all it owns.  NULL is fine. */
 void topology_free(struct topology *t);
 
-/* "component", "series", "parallel", "k_of_n", "quorum", "failover". */
+/* "component", "series", "parallel", "k_of_n", "quorum", "failover",
+ * "pool", "transaction". */
 const char *block_kind_name(enum block_kind kind);
 
 #endif
