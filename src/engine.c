@@ -66,8 +66,26 @@ struct engine {
 	const struct dist **fail;
 	const struct dist **repair;
 	/* state of one replication */
-	unsigned char *inst_up;
-	double *inst_since;
+	unsigned char *inst_up;  /* effective: the instance and its zone are up */
+	unsigned char *inst_own; /* the instance's own state */
+	double *inst_since;      /* when its own state last went down */
+	uint32_t *inst_zone;     /* NONE: no zone */
+	uint32_t *inst_tx;       /* the transaction whose coordinator holds it, or NONE */
+	/* zones: heap ids ni + nx + z */
+	size_t nz;
+	unsigned char *zone_up;
+	uint32_t *zone_first;    /* [nz + 1]: CSR of the instances in each zone */
+	uint32_t *zone_inst;
+	const struct dist **zone_fail;
+	const struct dist **zone_repair;
+	/* pools: detection of failed members, a ring of (who, until) per pool */
+	uint32_t *pool_ring_first;  /* [nb]: offset of the block's ring */
+	uint32_t *pool_head, *pool_len;
+	uint32_t *ring_who;
+	double *ring_until;
+	double *pool_last;       /* when the served fraction last changed */
+	/* transactions */
+	uint32_t *tx_wait;       /* the coordinator instance being waited for, or NONE */
 	int *block_up;           /* children up */
 	unsigned char *block_ok; /* the block is up, as its parent sees it */
 	unsigned char *block_phase;
@@ -111,6 +129,24 @@ void engine_free(struct engine *e)
 	free(e->fail);
 	free(e->repair);
 	free(e->inst_up);
+	free(e->inst_own);
+	free(e->inst_zone);
+	free(e->inst_tx);
+	free(e->zone_up);
+	free(e->zone_first);
+	free(e->zone_inst);
+	free(e->zone_fail);
+	free(e->zone_repair);
+	free(e->pool_ring_first);
+	free(e->pool_head);
+	free(e->pool_len);
+	free(e->ring_who);
+	free(e->ring_until);
+	free(e->pool_last);
+	free(e->tx_wait);
+	free(e->res.block_served);
+	free(e->res.block_reduced);
+	free(e->res.zone_outages);
 	free(e->inst_since);
 	free(e->block_up);
 	free(e->block_ok);
@@ -156,7 +192,8 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	for (size_t b = 0; b < e->nb; b++)
 		if (model_block_kind(m, b) >= BLOCK_QUORUM)
 			e->nx++;
-	nh = e->ni + e->nb;    /* stream states: every instance and block */
+	e->nz = model_zones(m);
+	nh = e->ni + e->nb + e->nz;    /* stream states: every instance, block and zone */
 	e->r = rng_new();
 	if (e->r)
 		e->own_state = e->r->state;
@@ -171,12 +208,21 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	    !ALLOC(e->block_own, e->nb) || !ALLOC(e->params, e->nb) ||
 	    !ALLOC(e->fail, e->ni) || !ALLOC(e->repair, e->ni) ||
 	    !ALLOC(e->inst_up, e->ni) || !ALLOC(e->inst_since, e->ni) ||
+	    !ALLOC(e->inst_own, e->ni) || !ALLOC(e->inst_zone, e->ni) ||
+	    !ALLOC(e->inst_tx, e->ni) || !ALLOC(e->zone_up, e->nz) ||
+	    !ALLOC(e->zone_first, e->nz + 1) || !ALLOC(e->zone_inst, e->ni) ||
+	    !ALLOC(e->zone_fail, e->nz) || !ALLOC(e->zone_repair, e->nz) ||
+	    !ALLOC(e->pool_ring_first, e->nb) || !ALLOC(e->pool_head, e->nb) ||
+	    !ALLOC(e->pool_len, e->nb) || !ALLOC(e->ring_who, e->ni + e->nb) ||
+	    !ALLOC(e->ring_until, e->ni + e->nb) || !ALLOC(e->pool_last, e->nb) ||
+	    !ALLOC(e->tx_wait, e->nb) || !ALLOC(e->res.block_served, e->nb) ||
+	    !ALLOC(e->res.block_reduced, e->nb) || !ALLOC(e->res.zone_outages, e->nz) ||
 	    !ALLOC(e->block_up, e->nb) || !ALLOC(e->block_ok, e->nb) ||
 	    !ALLOC(e->block_phase, e->nb) || !ALLOC(e->block_leader, e->nb) ||
 	    !ALLOC(e->block_failed, e->nb) || !ALLOC(e->block_since, e->nb) ||
 	    !ALLOC(e->block_wok, e->nb) || !ALLOC(e->block_wsince, e->nb) ||
 	    !ALLOC(e->block_lossyear, e->nb) ||
-	    !ALLOC(e->heap, e->ni + e->nx) || !ALLOC(e->pos, e->ni + e->nx) ||
+	    !ALLOC(e->heap, e->ni + e->nx + e->nz) || !ALLOC(e->pos, e->ni + e->nx + e->nz) ||
 	    !ALLOC(e->timer_block, e->nx) || !ALLOC(e->block_timer, e->nb) ||
 	    !ALLOC(e->res.block_down, e->nb) || !ALLOC(e->res.block_outages, e->nb) ||
 	    !ALLOC(e->res.type_down, e->nt) || !ALLOC(e->res.type_failures, e->nt) ||
@@ -221,6 +267,58 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 			e->timer_block[nx++] = (uint32_t)b;
 		}
 	}
+	/* zones: their streams, laws and members */
+	for (size_t z = 0; z < e->nz; z++) {
+		e->key[e->ni + e->nb + z] = rng_key(model_zone_name(m, z), UINT64_MAX - 1);
+		e->zone_fail[z] = model_zone_failure(m, z);
+		e->zone_repair[z] = model_zone_repair(m, z);
+	}
+	for (size_t i = 0; i < e->ni; i++) {
+		size_t z = model_instance_zone(m, i);
+
+		e->inst_zone[i] = z == SIZE_MAX ? NONE : (uint32_t)z;
+		if (z != SIZE_MAX)
+			e->zone_first[z + 1]++;
+	}
+	for (size_t z = 0; z < e->nz; z++)
+		e->zone_first[z + 1] += e->zone_first[z];
+	{
+		uint32_t *at = calloc(e->nz ? e->nz : 1, sizeof *at);
+
+		if (!at)
+			goto oom;
+		for (size_t i = 0; i < e->ni; i++)
+			if (e->inst_zone[i] != NONE) {
+				uint32_t z = e->inst_zone[i];
+
+				e->zone_inst[e->zone_first[z] + at[z]++] = (uint32_t)i;
+			}
+		free(at);
+	}
+	/* pools: a detection ring as long as the pool's children */
+	{
+		uint32_t off = 0;
+
+		for (size_t b = 0; b < e->nb; b++) {
+			e->pool_ring_first[b] = off;
+			if (e->block_kind[b] == BLOCK_POOL)
+				off += (uint32_t)e->block_children[b];
+		}
+	}
+	/* transactions: the instances under each coordinator */
+	for (size_t i = 0; i < e->ni; i++)
+		e->inst_tx[i] = NONE;
+	for (size_t b = 0; b < e->nb; b++) {
+		size_t c, end;
+
+		if (e->block_kind[b] != BLOCK_TRANSACTION)
+			continue;
+		c = b + 1;      /* pre-order: the first child, the coordinator */
+		end = model_block_end(m, c);
+		for (size_t k = c; k < end; k++)
+			for (uint32_t j = 0; j < e->block_own[k]; j++)
+				e->inst_tx[e->block_first[k] + j] = (uint32_t)b;
+	}
 	free(ordinal);
 	return e;
 oom:
@@ -261,7 +359,7 @@ static inline int earlier(struct slot a, struct slot b)
 static inline void heap_down(struct engine *e, size_t k)
 {
 	struct slot s = e->heap[k];
-	size_t n = e->ni + e->nx;
+	size_t n = e->ni + e->nx + e->nz;
 
 	for (;;) {
 		size_t c = 2 * k + 1;
@@ -308,7 +406,7 @@ static inline void heap_set(struct engine *e, uint32_t id, double t)
 
 static void heap_build(struct engine *e)
 {
-	for (size_t k = (e->ni + e->nx) / 2; k-- > 0;)
+	for (size_t k = (e->ni + e->nx + e->nz) / 2; k-- > 0;)
 		heap_down(e, k);
 }
 
@@ -591,21 +689,139 @@ static int failover_timer(struct engine *e, uint32_t b, double t)
 	return 1;
 }
 
-/* A child of block B (instance INST, or NONE for a child block) went up
- * (DELTA = +1) or down (-1) at T: update up-counts and states upward while
- * block states keep changing. */
-static void child_changed(struct engine *e, uint32_t b, uint32_t inst, int delta, double t)
+/* ---- pools ---- */
+
+/* Credit pool B with the requests served since its last change, up to T:
+ * none while it is down; while up, the up members' share of a rotation
+ * that still holds the failed members not yet detected.  Called before
+ * anything about the pool changes. */
+static void pool_account(struct engine *e, uint32_t b, double t)
+{
+	double from = e->pool_last[b] > e->w ? e->pool_last[b] : e->w;
+
+	if (t > from && e->block_ok[b]) {
+		double up = e->block_up[b], hidden = e->pool_len[b];
+
+		e->res.block_served[b] += (t - from) * up / (up + hidden);
+		if (e->block_up[b] < e->block_children[b])
+			e->res.block_reduced[b] += t - from;
+	}
+	e->pool_last[b] = t;
+}
+
+/* Member WHO of pool B failed at T: it stays in the rotation until T +
+ * detect.  Detection times are all `detect` after a failure, so the ring is
+ * in order of expiry. */
+static void pool_hide(struct engine *e, uint32_t b, uint32_t who, double t)
+{
+	uint32_t cap = (uint32_t)e->block_children[b], base = e->pool_ring_first[b];
+	uint32_t k = base + (e->pool_head[b] + e->pool_len[b]) % cap;
+
+	e->ring_who[k] = who;
+	e->ring_until[k] = t + e->params[b]->detect;
+	if (e->pool_len[b]++ == 0)
+		heap_set(e, e->block_timer[b], e->ring_until[k]);
+}
+
+/* Member WHO of pool B is back at T: if it was never detected, it leaves
+ * the ring. */
+static void pool_unhide(struct engine *e, uint32_t b, uint32_t who)
+{
+	uint32_t cap = (uint32_t)e->block_children[b], base = e->pool_ring_first[b];
+	uint32_t n = e->pool_len[b], head = e->pool_head[b], j;
+
+	for (j = 0; j < n && e->ring_who[base + (head + j) % cap] != who; j++)
+		;
+	if (j == n)
+		return;
+	for (; j + 1 < n; j++) {
+		e->ring_who[base + (head + j) % cap] = e->ring_who[base + (head + j + 1) % cap];
+		e->ring_until[base + (head + j) % cap] = e->ring_until[base + (head + j + 1) % cap];
+	}
+	e->pool_len[b]--;
+	heap_set(e, e->block_timer[b], e->pool_len[b] ? e->ring_until[base + head] : INFINITY);
+}
+
+static int pool_child(struct engine *e, uint32_t b, uint32_t who, int delta, double t)
+{
+	if (delta < 0 && e->params[b]->detect > 0)
+		pool_hide(e, b, who, t);
+	else if (delta > 0 && e->pool_len[b])
+		pool_unhide(e, b, who);
+	return e->block_up[b] >= e->block_need[b];
+}
+
+/* A failed member of pool B is detected at T and leaves the rotation. */
+static int pool_timer(struct engine *e, uint32_t b, double t)
+{
+	uint32_t cap = (uint32_t)e->block_children[b], base = e->pool_ring_first[b];
+
+	(void)t;
+	e->pool_head[b] = (e->pool_head[b] + 1) % cap;
+	e->pool_len[b]--;
+	heap_set(e, e->block_timer[b],
+		 e->pool_len[b] ? e->ring_until[base + e->pool_head[b]] : INFINITY);
+	return e->block_ok[b];
+}
+
+/* ---- transactions ---- */
+
+static int tx_ok(const struct engine *e, uint32_t b)
+{
+	return e->block_up[b] >= e->block_need[b] && e->tx_wait[b] == NONE;
+}
+
+/* 3pc: at the timeout, a majority of the participants up elects a new
+ * coordinator and the in-doubt transactions go on. */
+static int tx_timer(struct engine *e, uint32_t b, double t)
+{
+	uint32_t c = b + 1;
+	int parts = e->block_children[b] - 1;
+	int up = e->block_up[b] - (e->block_ok[c] ? 1 : 0);
+
+	(void)t;
+	heap_set(e, e->block_timer[b], INFINITY);
+	if (2 * up > parts)
+		e->tx_wait[b] = NONE;
+	return tx_ok(e, b);
+}
+
+/* ---- the tree ---- */
+
+static void child_changed(struct engine *e, uint32_t b, uint32_t who, int delta, double t);
+
+/* Block B's state may have changed at T without a child changing (a
+ * transaction's in-doubt state): settle it and tell the parent. */
+static void block_settle(struct engine *e, uint32_t b, int now, double t)
+{
+	if (now == e->block_ok[b])
+		return;
+	block_set(e, b, now, t);
+	child_changed(e, e->block_parent[b], (uint32_t)e->ni + b, now ? +1 : -1, t);
+}
+
+/* A child of block B (WHO: an instance id, or ni + the id of a child
+ * block) went up (DELTA = +1) or down (-1) at T: update up-counts and
+ * states upward while block states keep changing. */
+static void child_changed(struct engine *e, uint32_t b, uint32_t who, int delta, double t)
 {
 	while (b != NONE) {
 		int before = e->block_ok[b], now;
+		unsigned kind = e->block_kind[b];
 
+		if (kind == BLOCK_POOL)
+			pool_account(e, b, t);
 		e->block_up[b] += delta;
-		if (e->block_kind[b] < BLOCK_QUORUM)
+		if (kind < BLOCK_QUORUM)
 			now = e->block_up[b] >= e->block_need[b];
-		else if (e->block_kind[b] == BLOCK_QUORUM)
-			now = quorum_child(e, b, inst, delta, t);
+		else if (kind == BLOCK_QUORUM)
+			now = quorum_child(e, b, who, delta, t);
+		else if (kind == BLOCK_FAILOVER)
+			now = failover_child(e, b, who, delta, t);
+		else if (kind == BLOCK_POOL)
+			now = pool_child(e, b, who, delta, t);
 		else
-			now = failover_child(e, b, inst, delta, t);
+			now = tx_ok(e, b);
 		if (now != before)
 			block_set(e, b, now, t);
 		if (e->block_sync[b])
@@ -613,22 +829,93 @@ static void child_changed(struct engine *e, uint32_t b, uint32_t inst, int delta
 		if (now == before)
 			return;
 		delta = now ? +1 : -1;
-		inst = NONE;
+		who = (uint32_t)e->ni + b;
 		b = e->block_parent[b];
 	}
 }
 
 static void block_timer(struct engine *e, uint32_t b, double t)
 {
-	int before = e->block_ok[b];
-	int now = e->block_kind[b] == BLOCK_QUORUM ? quorum_timer(e, b, t) : failover_timer(e, b, t);
+	int now;
 
-	if (now != before)
-		block_set(e, b, now, t);
+	switch (e->block_kind[b]) {
+	case BLOCK_QUORUM:
+		now = quorum_timer(e, b, t);
+		break;
+	case BLOCK_FAILOVER:
+		now = failover_timer(e, b, t);
+		break;
+	case BLOCK_POOL:
+		pool_account(e, b, t);
+		now = pool_timer(e, b, t);
+		break;
+	default:
+		now = tx_timer(e, b, t);
+		break;
+	}
+	if (now == e->block_ok[b]) {
+		if (e->block_sync[b])
+			write_state(e, b, t);
+		return;
+	}
+	block_set(e, b, now, t);
 	if (e->block_sync[b])
 		write_state(e, b, t);
-	if (now != before)
-		child_changed(e, e->block_parent[b], NONE, now ? +1 : -1, t);
+	child_changed(e, e->block_parent[b], (uint32_t)e->ni + b, now ? +1 : -1, t);
+}
+
+/* Whether instance I leads its parent block (the active member of a
+ * failover, the leader of a quorum; any other instance leads itself). */
+static int leads(const struct engine *e, uint32_t i)
+{
+	uint32_t p = e->inst_parent[i];
+
+	if (e->block_kind[p] == BLOCK_QUORUM || e->block_kind[p] == BLOCK_FAILOVER)
+		return e->block_leader[p] == i;
+	return 1;
+}
+
+/* Instance I, seen from its parent, goes down (UP = 0) or up at T: its own
+ * failure or repair, or its zone's.  A transaction whose coordinator loses
+ * its leading instance waits for that instance (2pc) or for the timeout
+ * (3pc). */
+static void instance_set(struct engine *e, uint32_t i, int up, double t)
+{
+	uint32_t tx = e->inst_tx[i];
+
+	e->inst_up[i] = (unsigned char)up;
+	if (tx != NONE && !up && leads(e, i)) {
+		e->tx_wait[tx] = i;
+		if (e->params[tx]->protocol == PROTOCOL_3PC)
+			heap_set(e, e->block_timer[tx], t + e->params[tx]->timeout);
+	}
+	child_changed(e, e->inst_parent[i], i, up ? +1 : -1, t);
+	if (tx != NONE && up && e->tx_wait[tx] == i) {
+		e->tx_wait[tx] = NONE;
+		heap_set(e, e->block_timer[tx], INFINITY);
+	}
+	if (tx != NONE)
+		block_settle(e, tx, tx_ok(e, tx), t);
+}
+
+/* Zone Z goes down or up at T: every instance placed in it that is up on
+ * its own follows. */
+static void zone_event(struct engine *e, uint32_t z, double t)
+{
+	uint32_t id = (uint32_t)(e->ni + e->nx + z);
+	int up = !e->zone_up[z];
+
+	e->zone_up[z] = (unsigned char)up;
+	if (!up && t >= e->w)
+		e->res.zone_outages[z] += 1;
+	for (uint32_t k = e->zone_first[z]; k < e->zone_first[z + 1]; k++) {
+		uint32_t i = e->zone_inst[k];
+
+		if (e->inst_own[i])
+			instance_set(e, i, up, t);
+	}
+	heap_set(e, id, t + draw(e, (uint32_t)(e->ni + e->nb + z),
+				 up ? e->zone_fail[z] : e->zone_repair[z]));
 }
 
 const struct rep_result *engine_run(struct engine *e, uint64_t seed,
@@ -660,6 +947,11 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		res->block_lost_writes[b] = 0;
 		res->block_loss_years[b] = 0;
 		res->block_write_down[b] = 0;
+		res->block_served[b] = 0;
+		res->block_reduced[b] = 0;
+		e->pool_head[b] = e->pool_len[b] = 0;
+		e->pool_last[b] = 0;
+		e->tx_wait[b] = NONE;
 	}
 	for (size_t k = 0; k < e->nx; k++) {
 		uint32_t b = e->timer_block[k];
@@ -672,10 +964,22 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	}
 	for (size_t t = 0; t < e->nt; t++)
 		res->type_down[t] = res->type_failures[t] = 0;
+	for (size_t z = 0; z < e->nz; z++) {
+		uint32_t id = (uint32_t)(e->ni + e->nx + z);
+
+		rng_use(e->r, e->states + (e->ni + e->nb + z) * e->state_size);
+		rng_seed(e->r, seed, index, e->key[e->ni + e->nb + z]);
+		e->zone_up[z] = 1;
+		res->zone_outages[z] = 0;
+		e->heap[id].id = id;
+		e->heap[id].t = dist_sample(e->zone_fail[z], e->r);
+		e->pos[id] = id;
+	}
 	for (size_t i = 0; i < e->ni; i++) {
 		rng_use(e->r, e->states + i * e->state_size);
 		rng_seed(e->r, seed, index, e->key[i]);
 		e->inst_up[i] = 1;
+		e->inst_own[i] = 1;
 		e->heap[i].id = (uint32_t)i;
 		e->pos[i] = (uint32_t)i;
 	}
@@ -687,26 +991,33 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		double t = e->heap[0].t;
 		uint32_t id = e->heap[0].id;
 
+		if (id >= e->ni + e->nx) {
+			zone_event(e, id - (uint32_t)(e->ni + e->nx), t);
+			continue;
+		}
 		if (id >= e->ni) {
 			block_timer(e, e->timer_block[id - e->ni], t);
 			continue;
 		}
 		events++;
-		if (e->inst_up[id]) {
-			e->inst_up[id] = 0;
+		if (e->inst_own[id]) {
+			e->inst_own[id] = 0;
 			e->inst_since[id] = t;
 			if (t >= w)
 				res->type_failures[e->inst_type[id]] += 1;
 			heap_set(e, id, t + draw(e, id, e->repair[id]));
-			child_changed(e, e->inst_parent[id], id, -1, t);
+			if (e->inst_up[id])
+				instance_set(e, id, 0, t);
 		} else {
 			double since = e->inst_since[id];
+			uint32_t z = e->inst_zone[id];
 
-			e->inst_up[id] = 1;
+			e->inst_own[id] = 1;
 			if (t > w)
 				res->type_down[e->inst_type[id]] += t - (since > w ? since : w);
 			/* the parent first: a repaired member may become active */
-			child_changed(e, e->inst_parent[id], id, +1, t);
+			if (z == NONE || e->zone_up[z])
+				instance_set(e, id, 1, t);
 			heap_set(e, id, next_failure(e, id, t));
 		}
 	}
@@ -717,9 +1028,12 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	for (size_t i = 0; i < e->ni; i++) {
 		double since = e->inst_since[i];
 
-		if (!e->inst_up[i])
+		if (!e->inst_own[i])
 			res->type_down[e->inst_type[i]] += end - (since > w ? since : w);
 	}
+	for (size_t b = 0; b < e->nb; b++)
+		if (e->block_kind[b] == BLOCK_POOL)
+			pool_account(e, (uint32_t)b, end);
 	for (size_t b = 0; b < e->nb; b++) {
 		if (!e->block_ok[b]) {
 			double since = e->block_since[b];

@@ -28,6 +28,9 @@ struct rep_result {
 	double *block_lost_writes;     /* async replication: expected writes lost */
 	double *block_loss_years;      /* whole years of the window with a loss */
 	double *block_write_down;      /* sync replication: hours writes were impossible */
+	double *block_served;    /* pool: hours of requests served (time x fraction) */
+	double *block_reduced;   /* pool: hours up with less than full capacity */
+	double *zone_outages;    /* outages of each zone in the window */
 	uint64_t events;         /* state changes of instances */
 };
 

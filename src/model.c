@@ -28,14 +28,23 @@ struct mtype {
 	double cost;
 };
 
+struct mzone {
+	char *name;
+	struct dist failure;
+	struct dist repair;
+};
+
 struct model {
 	struct mblock *blocks;
 	size_t nblocks;
 	size_t *inst_type;
 	size_t *inst_parent;
+	size_t *inst_zone;       /* SIZE_MAX: no zone */
 	size_t ninstances;
 	struct mtype *types;
 	size_t ntypes;
+	struct mzone *zones;
+	size_t nzones;
 };
 
 /* Quorum and failover members are instances of the block itself, also
@@ -87,13 +96,20 @@ static int fill(struct model *m, const struct block *b, size_t parent,
 	mb->p.replication = b->replication;
 	mb->p.lag = b->lag;
 	mb->p.writes_per_second = b->writes_per_second;
+	mb->p.protocol = b->protocol;
+	mb->p.timeout = b->timeout;
 	mb->name = strdup(b->name);
 	mb->path = strdup(b->path);
 	if (!mb->name || !mb->path)
 		return -1;
 	for (size_t k = 0; k < own; k++) {
 		int type = inline_members ? b->children[k].component : b->component;
+		const int *placement = inline_members ? b->children[k].placement : b->placement;
+		size_t at = inline_members ? 0 : k;
 
+		m->inst_zone[*ni] = placement ? (size_t)placement[at] : SIZE_MAX;
+		if (inline_members && b->placement)
+			m->inst_zone[*ni] = (size_t)b->placement[k];
 		m->inst_type[*ni] = (size_t)type;
 		m->inst_parent[*ni] = me;
 		m->types[type].instances++;
@@ -119,8 +135,18 @@ struct model *model_compile(const struct topology *t, struct diag *d)
 	m->inst_type = calloc(m->ninstances ? m->ninstances : 1, sizeof *m->inst_type);
 	m->inst_parent = calloc(m->ninstances ? m->ninstances : 1, sizeof *m->inst_parent);
 	m->types = calloc(m->ntypes ? m->ntypes : 1, sizeof *m->types);
-	if (!m->blocks || !m->inst_type || !m->inst_parent || !m->types)
+	m->inst_zone = calloc(m->ninstances ? m->ninstances : 1, sizeof *m->inst_zone);
+	m->nzones = t->nzones;
+	m->zones = calloc(m->nzones ? m->nzones : 1, sizeof *m->zones);
+	if (!m->blocks || !m->inst_type || !m->inst_parent || !m->types || !m->inst_zone || !m->zones)
 		goto oom;
+	for (size_t z = 0; z < m->nzones; z++) {
+		m->zones[z].name = strdup(t->zones[z].name);
+		if (!m->zones[z].name ||
+		    dist_copy(&m->zones[z].failure, &t->zones[z].failure) ||
+		    dist_copy(&m->zones[z].repair, &t->zones[z].repair))
+			goto oom;
+	}
 	for (size_t i = 0; i < m->ntypes; i++) {
 		m->types[i].name = strdup(t->components[i].name);
 		m->types[i].cost = t->components[i].cost_per_year;
@@ -153,6 +179,14 @@ void model_free(struct model *m)
 			dist_release(&m->types[i].failure);
 			dist_release(&m->types[i].repair);
 		}
+	if (m->zones)
+		for (size_t z = 0; z < m->nzones; z++) {
+			free(m->zones[z].name);
+			dist_release(&m->zones[z].failure);
+			dist_release(&m->zones[z].repair);
+		}
+	free(m->zones);
+	free(m->inst_zone);
 	free(m->blocks);
 	free(m->inst_type);
 	free(m->inst_parent);
@@ -189,3 +223,8 @@ double model_cost(const struct model *m)
 		sum += m->types[t].cost * (double)m->types[t].instances;
 	return sum;
 }
+size_t model_zones(const struct model *m) { return m->nzones; }
+const char *model_zone_name(const struct model *m, size_t z) { return m->zones[z].name; }
+const struct dist *model_zone_failure(const struct model *m, size_t z) { return &m->zones[z].failure; }
+const struct dist *model_zone_repair(const struct model *m, size_t z) { return &m->zones[z].repair; }
+size_t model_instance_zone(const struct model *m, size_t i) { return m->inst_zone[i]; }

@@ -58,6 +58,8 @@ struct block_params {
 	double dormancy, detect, switchover, coverage, manual;
 	enum replication replication;
 	double lag, writes_per_second;
+	enum protocol protocol;
+	double timeout;
 };
 const struct block_params *model_block_params(const struct model *m, size_t b);
 
@@ -68,6 +70,14 @@ const struct dist *model_type_repair(const struct model *m, size_t t);
 size_t model_type_instances(const struct model *m, size_t t);
 /* What one instance of type T costs a year (0 when the file says nothing). */
 double model_type_cost(const struct model *m, size_t t);
+
+/* Zones (failure domains): count, name, laws; and the zone instance I is
+ * placed in, or SIZE_MAX. */
+size_t model_zones(const struct model *m);
+const char *model_zone_name(const struct model *m, size_t z);
+const struct dist *model_zone_failure(const struct model *m, size_t z);
+const struct dist *model_zone_repair(const struct model *m, size_t z);
+size_t model_instance_zone(const struct model *m, size_t i);
 
 /* The design's cost per year: every instance's cost summed. */
 double model_cost(const struct model *m);

@@ -468,7 +468,7 @@ struct table *report_replicated_table(const struct report *rep)
 		const struct block_params *p = model_block_params(mo, b);
 		struct replicated_measures x;
 
-		if (model_block_kind(mo, b) < BLOCK_QUORUM)
+		if (model_block_kind(mo, b) != BLOCK_QUORUM && model_block_kind(mo, b) != BLOCK_FAILOVER)
 			continue;
 		if (!t && (!(t = table_new(7)) || table_row(t, cells)))
 			goto oom;
@@ -497,6 +497,42 @@ struct table *report_replicated_table(const struct report *rep)
 		if (table_row(t, cells))
 			goto oom;
 		cells[0] = "block";
+	}
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}
+
+struct table *report_pools_table(const struct report *rep)
+{
+	const struct model *mo = rep->m;
+	const struct result *r = rep->r;
+	struct table *t = NULL;
+	const char *cells[5] = { "pool", "need", "requests served", "CI", "reduced capacity" };
+	char bufs[4][96];
+
+	for (size_t b = 0; b < model_blocks(mo); b++) {
+		struct estimate sv, rc;
+		int dec;
+
+		if (model_block_kind(mo, b) != BLOCK_POOL)
+			continue;
+		if (!t && (!(t = table_new(5)) || table_row(t, cells)))
+			goto oom;
+		sv = moments_x(&r->pool[b], r->set.confidence);
+		rc = moments_y(&r->pool[b], r->set.confidence);
+		dec = report_decimals(1 - sv.mean);
+		snprintf(bufs[0], 96, "%d/%d", model_block_need(mo, b), model_block_children(mo, b));
+		snprintf(bufs[1], 96, "%.*f", dec, sv.mean);
+		snprintf(bufs[2], 96, "[%.*f, %.*f]", dec, sv.ci_low, dec, sv.ci_high > 1 ? 1 : sv.ci_high);
+		fmt_pct(bufs[3], 96, rc.mean);
+		cells[0] = model_block_name(mo, b);
+		for (int k = 0; k < 4; k++)
+			cells[1 + k] = bufs[k];
+		if (table_row(t, cells))
+			goto oom;
+		cells[0] = "pool";
 	}
 	return t;
 oom:

@@ -57,6 +57,10 @@ struct replicated_measures {
 };
 void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x);
 
+/* One row per pool: requests served, time with reduced capacity; NULL when
+ * the design has none. */
+struct table *report_pools_table(const struct report *rep);
+
 /* One row per quorum or failover block: switches, failed switches, lost
  * writes, P(loss in a year), write availability.  NULL when the design has
  * none (or out of memory). */

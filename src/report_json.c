@@ -113,7 +113,19 @@ static void replicated(FILE *f, const struct report *rep, size_t b)
 	const struct block_params *p = model_block_params(rep->m, b);
 	struct replicated_measures x;
 
-	if (model_block_kind(rep->m, b) < BLOCK_QUORUM)
+	if (model_block_kind(rep->m, b) == BLOCK_POOL) {
+		struct estimate sv = moments_x(&r->pool[b], r->set.confidence);
+		struct estimate rc = moments_y(&r->pool[b], r->set.confidence);
+
+		fputs("     ", f);
+		report_json_est(f, "requests_served", &sv);
+		fputs(", ", f);
+		report_json_est(f, "reduced_capacity_fraction", &rc);
+		fputs(",\n", f);
+		return;
+	}
+	if (model_block_kind(rep->m, b) != BLOCK_QUORUM &&
+	    model_block_kind(rep->m, b) != BLOCK_FAILOVER)
 		return;
 	report_replicated(rep, b, &x);
 	fputs("     ", f);
@@ -139,7 +151,6 @@ static void replicated(FILE *f, const struct report *rep, size_t b)
 		fputs(", ", f);
 		report_json_est(f, "write_availability", &x.write_availability);
 	}
-	(void)r;
 	fputs("},\n", f);
 }
 
@@ -352,6 +363,32 @@ int report_json_design(FILE *f, const struct report *rep)
 		analytic(f, rep->a->method, rep->a->type_a[t], rep->a->type_u[t], r ? &m : NULL, "     ");
 		fputc('}', f);
 	}
-	fputs("\n  ]\n}\n", f);
+	fputs("\n  ]", f);
+	if (model_zones(mo) > 0) {
+		fputs(",\n  \"zones\": [", f);
+		for (size_t z = 0; z < model_zones(mo); z++) {
+			double up = model_zone_failure(mo, z)->mean, down = model_zone_repair(mo, z)->mean;
+
+			fputs(z ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
+			report_json_str(f, model_zone_name(mo, z));
+			fputs(", \"mtbf_hours\": ", f);
+			report_json_num(f, up);
+			fputs(", \"mttr_hours\": ", f);
+			report_json_num(f, down);
+			fputs(", \"availability\": ", f);
+			report_json_num(f, 1 / (1 + down / up));
+			if (r) {
+				struct estimate o = moments_y(&r->zone[z], r->set.confidence);
+
+				if (o.ci_low < 0)
+					o.ci_low = 0;
+				fputs(", ", f);
+				report_json_est(f, "outages_per_year", &o);
+			}
+			fputc('}', f);
+		}
+		fputs("\n  ]", f);
+	}
+	fputs("\n}\n", f);
 	return ferror(f) ? -1 : 0;
 }

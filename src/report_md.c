@@ -34,11 +34,17 @@ int report_md(FILE *f, const struct report *rep)
 	table_free(t);
 	if (rep->r) {
 		struct table *rt = report_replicated_table(rep);
+		struct table *pt = report_pools_table(rep);
 
 		if (rt) {
 			fputs("\n### Replicated blocks\n\n", f);
 			table_print_md(f, rt, "0011111");
 			table_free(rt);
+		}
+		if (pt) {
+			fputs("\n### Pools\n\n", f);
+			table_print_md(f, pt, "01111");
+			table_free(pt);
 		}
 	}
 	if (rep->r && rep->r->nwindows > 0) {

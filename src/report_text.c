@@ -64,11 +64,17 @@ int report_text(FILE *f, const struct report *rep)
 		return -1;
 	if (rep->r) {
 		struct table *rt = report_replicated_table(rep);
+		struct table *pt = report_pools_table(rep);
 
 		if (rt) {
 			fputs("\nreplicated blocks\n", f);
 			table_print(f, rt, "  ", "0011111", 0);
 			table_free(rt);
+		}
+		if (pt) {
+			fputs("\npools\n", f);
+			table_print(f, pt, "  ", "01111", 0);
+			table_free(pt);
 		}
 	}
 	if (rep->r && rep->r->nwindows > 0) {

@@ -86,21 +86,26 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	double h = set->horizon, years = h / HOURS_PER_YEAR;
 	struct moments *mb = mom, *mt = mb + sh->nb, *ms = mt + sh->nt, *ml = ms + set->nslo;
 	struct moments *ma = ml + res->ntimeline, *mr = ma + sh->nb, *msw = mr + sh->nb;
-	struct moments *mly = msw + sh->nb;
+	struct moments *mly = msw + sh->nb, *mp = mly + sh->nb, *mz = mp + sh->nb;
 	double sys = rr->block_down[0] / h, whole = floor(years);
 	size_t below[RESULT_MAX_SLO] = { 0 };
 
 	for (size_t b = 0; b < sh->nb; b++) {
 		moments_add(&mb[b], rr->block_down[b] / h, rr->block_outages[b] / years);
 		moments_add(&ma[b], b ? rr->block_overlap[b] / h : sys, sys);
-		if (model_block_kind(sh->m, b) >= BLOCK_QUORUM) {
+		if (model_block_kind(sh->m, b) == BLOCK_QUORUM ||
+		    model_block_kind(sh->m, b) == BLOCK_FAILOVER) {
 			moments_add(&mr[b], rr->block_write_down[b] / h, rr->block_lost_writes[b] / years);
 			moments_add(&msw[b], rr->block_switches[b] / years,
 				    rr->block_failed_switches[b] / years);
 			if (whole >= 1)
 				moments_add(&mly[b], rr->block_loss_years[b] / whole, 0);
 		}
+		if (model_block_kind(sh->m, b) == BLOCK_POOL)
+			moments_add(&mp[b], rr->block_served[b] / h, rr->block_reduced[b] / h);
 	}
+	for (size_t z = 0; z < model_zones(sh->m); z++)
+		moments_add(&mz[z], 0, rr->zone_outages[z] / years);
 	for (size_t t = 0; t < sh->nt; t++) {
 		double k = (double)model_type_instances(sh->m, t);
 

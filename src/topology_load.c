@@ -34,7 +34,7 @@
 /* Names from the list in "unknown component" messages. */
 #define KNOWN_LIST_MAX 10
 
-/* ---- a string-keyed hash map: component names and block names ---- */
+/* ---- a string-keyed hash map: component, zone and block names ---- */
 
 struct map_slot {
 	const char *key;        /* borrowed from the topology being built */
@@ -115,6 +115,7 @@ struct loader {
 	struct diag *d;
 	struct topology *t;
 	struct map types;       /* component name -> struct component_type */
+	struct map zones;       /* zone name -> struct zone */
 	struct map names;       /* block name -> struct block */
 	size_t nblocks;
 	size_t ninstances;
@@ -725,11 +726,32 @@ static int load_law(struct loader *L, const cJSON *obj, const char *path,
 	return load_mean(L, j, path, key, out);
 }
 
+/* Which failure key (*FW) and which repair key (*RW) of failure_keys and
+ * repair_keys OBJ gives, exactly one of each, and its description: what
+ * component types and zones have in common.  The laws themselves are read
+ * by load_law once the caller has checked its own keys. */
+static int pick_laws(struct loader *L, const cJSON *j, const char *path,
+		     int *fw, int *rw)
+{
+	const cJSON *desc;
+	const char *s;
+
+	*fw = one_of(L, j, path, failure_keys, N_ELEMS(failure_keys), 1);
+	if (*fw < 0)
+		return -1;
+	*rw = one_of(L, j, path, repair_keys, N_ELEMS(repair_keys), 1);
+	if (*rw < 0)
+		return -1;
+	desc = member(j, "description");
+	if (desc && read_string(L, desc, path, "description", &s))
+		return -1;
+	return 0;
+}
+
 static int load_component_at(struct loader *L, const cJSON *j, const char *path,
 			     struct component_type *ct)
 {
-	const cJSON *desc, *cost;
-	const char *s;
+	const cJSON *cost;
 	int fw, rw;
 
 	if (!cJSON_IsObject(j))
@@ -737,14 +759,7 @@ static int load_component_at(struct loader *L, const cJSON *j, const char *path,
 	if (check_keys(L, j, path, component_keys, N_ELEMS(component_keys),
 		       NULL, 0, NULL))
 		return -1;
-	fw = one_of(L, j, path, failure_keys, N_ELEMS(failure_keys), 1);
-	if (fw < 0)
-		return -1;
-	rw = one_of(L, j, path, repair_keys, N_ELEMS(repair_keys), 1);
-	if (rw < 0)
-		return -1;
-	desc = member(j, "description");
-	if (desc && read_string(L, desc, path, "description", &s))
+	if (pick_laws(L, j, path, &fw, &rw))
 		return -1;
 	cost = member(j, "cost_per_year");
 	ct->cost_per_year = 0;
@@ -809,27 +824,127 @@ static int load_components(struct loader *L, const cJSON *obj)
 	return 0;
 }
 
+/* ---- zones ---- */
+
+static const char *const zone_keys[] = {
+	"mtbf", "afr", "failure", "mttr", "repair", "description",
+};
+
+static int load_zone_at(struct loader *L, const cJSON *j, const char *path,
+			struct zone *z)
+{
+	int fw, rw;
+
+	if (!cJSON_IsObject(j))
+		return fail(L, path, NULL, "expected an object, got %s", type_name(j));
+	if (check_keys(L, j, path, zone_keys, N_ELEMS(zone_keys), NULL, 0, NULL) ||
+	    pick_laws(L, j, path, &fw, &rw) ||
+	    load_law(L, j, path, failure_keys[fw], &z->failure) ||
+	    load_law(L, j, path, repair_keys[rw], &z->repair))
+		return -1;
+	return 0;
+}
+
+/* The "zones" object, as "components" is read: names first, then laws.
+ * The number of zones shares the limit on component types. */
+static int load_zones(struct loader *L, const cJSON *obj)
+{
+	struct topology *t = L->t;
+	size_t n = 0, i;
+	const cJSON *c;
+	char q[QUOTE_SIZE];
+
+	if (!cJSON_IsObject(obj))
+		return fail(L, "zones", NULL, "expected an object, got %s", type_name(obj));
+	for (c = obj->child; c; c = c->next)
+		n++;
+	if (n == 0)
+		return fail(L, "zones", NULL, "is empty");
+	if (n > TOPOLOGY_MAX_COMPONENTS)
+		return fail(L, "zones", NULL, "has %zu entries, more than the limit of %d",
+			    n, TOPOLOGY_MAX_COMPONENTS);
+	t->zones = calloc(n, sizeof *t->zones);
+	if (!t->zones)
+		return oom(L);
+	t->nzones = n;
+
+	for (c = obj->child, i = 0; c; c = c->next, i++) {
+		if (check_name(L, c->string, "zones", NULL, "zone name "))
+			return -1;
+		if (map_get(&L->zones, c->string))
+			return fail(L, "zones", NULL, "duplicate key %s", quote(q, c->string));
+		t->zones[i].name = strdup(c->string);
+		if (!t->zones[i].name ||
+		    map_put(&L->zones, t->zones[i].name, &t->zones[i]))
+			return oom(L);
+	}
+	for (c = obj->child, i = 0; c; c = c->next, i++) {
+		char *path = path_join("zones", "%s", c->string);
+		int rc;
+
+		if (!path)
+			return oom(L);
+		rc = load_zone_at(L, c, path, &t->zones[i]);
+		free(path);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* "unknown WHAT "S" (known: ...)" at PATH.KEY, the N names sorted and cut
+ * after KNOWN_LIST_MAX.  No suggestion: names such as az1 and az4 are one
+ * edit apart without being a typo of each other.  NAMES is reordered. */
+static int unknown_name(struct loader *L, const char *path, const char *key,
+			const char *what, const char *s, const char **names, size_t n)
+{
+	char q[QUOTE_SIZE], list[512];
+
+	qsort(names, n, sizeof *names, by_name);
+	join_names(list, sizeof list, names,
+		   n < KNOWN_LIST_MAX + 1 ? n : KNOWN_LIST_MAX + 1);
+	return fail(L, path, key, "unknown %s %s (known: %s)", what, quote(q, s), list);
+}
+
 static int unknown_component(struct loader *L, const char *path, const char *s)
 {
 	const struct topology *t = L->t;
-	size_t n = t->ncomponents < KNOWN_LIST_MAX + 1 ? t->ncomponents : KNOWN_LIST_MAX + 1;
 	const char **names = malloc(t->ncomponents * sizeof *names);
-	char q[QUOTE_SIZE], list[512];
+	int rc;
 
 	if (!names)
 		return oom(L);
 	for (size_t i = 0; i < t->ncomponents; i++)
 		names[i] = t->components[i].name;
-	qsort(names, t->ncomponents, sizeof *names, by_name);
-	join_names(list, sizeof list, names, n);
+	rc = unknown_name(L, path, "component", "component", s, names, t->ncomponents);
 	free(names);
-	return fail(L, path, "component", "unknown component %s (known: %s)",
-		    quote(q, s), list);
+	return rc;
+}
+
+static int unknown_zone(struct loader *L, const char *path, const char *key,
+			const char *s)
+{
+	const struct topology *t = L->t;
+	const char **names;
+	char q[QUOTE_SIZE];
+	int rc;
+
+	if (!t->nzones)
+		return fail(L, path, key, "unknown zone %s (no zones are defined)",
+			    quote(q, s));
+	names = malloc(t->nzones * sizeof *names);
+	if (!names)
+		return oom(L);
+	for (size_t i = 0; i < t->nzones; i++)
+		names[i] = t->zones[i].name;
+	rc = unknown_name(L, path, key, "zone", s, names, t->nzones);
+	free(names);
+	return rc;
 }
 
 static int lookup_component(struct loader *L, const cJSON *j, const char *path,
@@ -853,27 +968,38 @@ static int lookup_component(struct loader *L, const cJSON *j, const char *path,
  * reported as not applying to this one (all_block_keys), any other as
  * unknown, with a suggestion drawn from this kind's own keys. */
 static const char *const leaf_keys[] = {
-	"type", "name", "description", "component",
+	"type", "name", "description", "component", "placement",
 };
 static const char *const group_keys[] = {
-	"type", "name", "description", "blocks", "count", "component",
+	"type", "name", "description", "blocks", "count", "component", "placement",
 };
 static const char *const k_of_n_keys[] = {
 	"type", "name", "description", "blocks", "count", "component", "need",
+	"placement",
 };
 static const char *const quorum_keys[] = {
 	"type", "name", "description", "blocks", "count", "component",
-	"election", "replication",
+	"election", "replication", "placement",
 };
 static const char *const failover_keys[] = {
 	"type", "name", "description", "blocks", "count", "component",
 	"standby", "dormancy", "detect", "switchover", "coverage", "manual",
-	"replication",
+	"replication", "placement",
+};
+static const char *const pool_keys[] = {
+	"type", "name", "description", "blocks", "count", "component", "need",
+	"detect", "placement",
+};
+/* "placement" is refused by load_placement with a reason, not as unknown. */
+static const char *const transaction_keys[] = {
+	"type", "name", "description", "protocol", "coordinator", "participants",
+	"timeout", "placement",
 };
 static const char *const all_block_keys[] = {
 	"type", "name", "description", "blocks", "count", "component", "need",
 	"election", "standby", "dormancy", "detect", "switchover", "coverage",
-	"manual", "replication",
+	"manual", "replication", "protocol", "coordinator", "participants",
+	"timeout", "placement",
 };
 
 static const struct {
@@ -886,12 +1012,18 @@ static const struct {
 	[BLOCK_K_OF_N] = { k_of_n_keys, N_ELEMS(k_of_n_keys) },
 	[BLOCK_QUORUM] = { quorum_keys, N_ELEMS(quorum_keys) },
 	[BLOCK_FAILOVER] = { failover_keys, N_ELEMS(failover_keys) },
+	[BLOCK_POOL] = { pool_keys, N_ELEMS(pool_keys) },
+	[BLOCK_TRANSACTION] = { transaction_keys, N_ELEMS(transaction_keys) },
 };
 
-#define BLOCK_KIND_LAST BLOCK_FAILOVER
+#define BLOCK_KIND_LAST BLOCK_TRANSACTION
 
 static const char *const standby_names[] = {
 	[STANDBY_HOT] = "hot", [STANDBY_WARM] = "warm", [STANDBY_COLD] = "cold",
+};
+
+static const char *const protocol_names[] = {
+	[PROTOCOL_2PC] = "2pc", [PROTOCOL_3PC] = "3pc",
 };
 
 /* Replication keys by mode: "mode" first, then what the mode takes. */
@@ -1086,7 +1218,9 @@ static int check_warm(struct loader *L, const struct block *b)
 }
 
 /* The members of a quorum or failover block are instances: refuse an
- * element whose type says otherwise before reading it. */
+ * element whose type says otherwise before reading it, and one that says
+ * where it is placed when the block has placed its members already (the
+ * two could disagree). */
 static int check_member(struct loader *L, const struct block *b, const cJSON *c,
 			const char *path)
 {
@@ -1096,12 +1230,61 @@ static int check_member(struct loader *L, const struct block *b, const cJSON *c,
 
 	if (b->kind != BLOCK_QUORUM && b->kind != BLOCK_FAILOVER)
 		return 0;
-	if (!cJSON_IsString(type) || parse_block_kind(type->valuestring, &kind) ||
-	    kind == BLOCK_COMPONENT)
-		return 0;       /* load_block reports anything else */
-	with_article(what, sizeof what, type->valuestring, "block");
-	return fail(L, path, NULL, "a %s member must be a component block, got %s",
-		    block_kind_name(b->kind), what);
+	if (cJSON_IsString(type) && !parse_block_kind(type->valuestring, &kind) &&
+	    kind != BLOCK_COMPONENT) {
+		with_article(what, sizeof what, type->valuestring, "block");
+		return fail(L, path, NULL, "a %s member must be a component block, got %s",
+			    block_kind_name(b->kind), what);
+	}
+	if (b->placement && cJSON_IsObject(c) && member(c, "placement"))
+		return fail(L, path, NULL,
+			    "\"placement\" given both here and on the %s block: keep one",
+			    block_kind_name(b->kind));
+	return 0;       /* load_block reports anything else */
+}
+
+/* The "placement" of OBJ into B, whose own instances number NINST (0: it
+ * has none, and may not be placed).  A list shorter than the instances is
+ * used round-robin; one zone per instance is the same rule. */
+static int load_placement(struct loader *L, const cJSON *obj, struct block *b,
+			  size_t ninst)
+{
+	const cJSON *j = member(obj, "placement");
+	size_t n = 0, i = 0;
+
+	if (!j)
+		return 0;
+	if (ninst == 0)
+		return fail(L, b->path, "placement",
+			    "this block has no instances of its own: place its members instead");
+	if (!cJSON_IsArray(j))
+		return fail(L, b->path, "placement", "expected an array, got %s", type_name(j));
+	for (const cJSON *c = j->child; c; c = c->next)
+		n++;
+	if (n == 0)
+		return fail(L, b->path, "placement", "is empty");
+	if (n > ninst)
+		return fail(L, b->path, "placement", "lists %zu zones for %zu instance%s",
+			    n, ninst, ninst == 1 ? "" : "s");
+	b->placement = malloc(ninst * sizeof *b->placement);
+	if (!b->placement)
+		return oom(L);
+	for (const cJSON *c = j->child; c; c = c->next, i++) {
+		const struct zone *z;
+		const char *s;
+		char key[40];
+
+		snprintf(key, sizeof key, "placement[%zu]", i);
+		if (read_string(L, c, b->path, key, &s))
+			return -1;
+		z = map_get(&L->zones, s);
+		if (!z)
+			return unknown_zone(L, b->path, key, s);
+		b->placement[i] = (int)(z - L->t->zones);
+	}
+	for (i = n; i < ninst; i++)
+		b->placement[i] = b->placement[i - n];
+	return 0;
 }
 
 /* Every block gets every field, so that the engine reads them whatever
@@ -1119,6 +1302,76 @@ static void block_defaults(struct block *b)
 	b->replication = REPLICATION_NONE;
 	b->lag = 0;
 	b->writes_per_second = 0;
+	b->protocol = PROTOCOL_2PC;
+	b->timeout = 0;
+	b->placement = NULL;
+}
+
+static int load_block(struct loader *L, const cJSON *j, struct block *b, int depth);
+
+/* The transaction keys of J into B: the coordinator becomes children[0],
+ * the participants children[1..], and all of them are needed. */
+static int load_transaction(struct loader *L, const cJSON *j, struct block *b,
+			    int depth)
+{
+	const cJSON *proto, *coord, *parts;
+	char q[QUOTE_SIZE];
+	const char *s;
+	size_t n = 0, k;
+
+	proto = require(L, j, b->path, "protocol");
+	if (!proto || read_string(L, proto, b->path, "protocol", &s))
+		return -1;
+	k = find(protocol_names, N_ELEMS(protocol_names), s);
+	if (k == N_ELEMS(protocol_names))
+		return fail(L, b->path, "protocol", "unknown protocol %s (use 2pc or 3pc)",
+			    quote(q, s));
+	b->protocol = (enum protocol)k;
+	if (b->protocol == PROTOCOL_2PC && member(j, "timeout"))
+		return fail(L, b->path, NULL, "\"timeout\" applies only to 3pc");
+	if (b->protocol == PROTOCOL_3PC && !member(j, "timeout"))
+		return fail(L, b->path, NULL, "a 3pc transaction needs \"timeout\"");
+	if (opt_duration(L, j, b->path, "timeout", 1, &b->timeout))
+		return -1;
+	coord = require(L, j, b->path, "coordinator");
+	if (!coord)
+		return -1;
+	parts = require(L, j, b->path, "participants");
+	if (!parts)
+		return -1;
+	if (!cJSON_IsArray(parts))
+		return fail(L, b->path, "participants", "expected an array, got %s",
+			    type_name(parts));
+	for (const cJSON *c = parts->child; c; c = c->next)
+		n++;
+	if (n == 0)
+		return fail(L, b->path, "participants", "is empty");
+	if (load_placement(L, j, b, 0))
+		return -1;
+
+	b->children = calloc(n + 1, sizeof *b->children);
+	if (!b->children)
+		return oom(L);
+	b->nchildren = n + 1;
+	b->need = (int)(n + 1);
+	b->children[0].component = -1;
+	b->children[0].path = path_join(b->path, "coordinator");
+	if (!b->children[0].path)
+		return oom(L);
+	if (load_block(L, coord, &b->children[0], depth + 1))
+		return -1;
+	k = 1;
+	for (const cJSON *c = parts->child; c; c = c->next, k++) {
+		struct block *child = &b->children[k];
+
+		child->component = -1;
+		child->path = path_join(b->path, "participants[%zu]", k - 1);
+		if (!child->path)
+			return oom(L);
+		if (load_block(L, c, child, depth + 1))
+			return -1;
+	}
+	return 0;
 }
 
 /* The block object J into B, whose path the caller has set.  DEPTH is 1
@@ -1173,11 +1426,14 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 	if (kind == BLOCK_COMPONENT) {
 		if (!comp)
 			return fail(L, b->path, NULL, "missing \"component\"");
-		if (lookup_component(L, comp, b->path, &b->component))
+		if (lookup_component(L, comp, b->path, &b->component) ||
+		    load_placement(L, j, b, 1))
 			return -1;
 		b->need = 1;
 		return add_instances(L, b, 1);
 	}
+	if (kind == BLOCK_TRANSACTION)
+		return load_transaction(L, j, b, depth);
 
 	blocks = member(j, "blocks");
 	count = member(j, "count");
@@ -1191,7 +1447,7 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 		return fail(L, b->path, NULL, "\"count\" needs \"component\"");
 	if (comp && !count)
 		return fail(L, b->path, NULL, "\"component\" needs \"count\"");
-	if (kind == BLOCK_K_OF_N) {
+	if (kind == BLOCK_K_OF_N || kind == BLOCK_POOL) {
 		need = require(L, j, b->path, "need");
 		if (!need || read_integer(L, need, b->path, "need", &needv))
 			return -1;
@@ -1240,7 +1496,7 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 		if (load_failover(L, j, b) || load_replication(L, j, b))
 			return -1;
 		break;
-	default:
+	default:           /* k_of_n and pool */
 		if (needv < 1)
 			return fail(L, b->path, "need", "must be at least 1, got %.17g", needv);
 		if (needv > (double)n)
@@ -1250,6 +1506,14 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 		b->need = (int)needv;
 		break;
 	}
+	if (kind == BLOCK_POOL && opt_duration(L, j, b->path, "detect", 0, &b->detect))
+		return -1;
+
+	/* Own instances: count + component, or the component members of a
+	 * quorum or failover block; other blocks place their members. */
+	if (load_placement(L, j, b, !blocks ? n :
+			   kind == BLOCK_QUORUM || kind == BLOCK_FAILOVER ? n : 0))
+		return -1;
 
 	if (!blocks)
 		return check_warm(L, b) || add_instances(L, b, n) ? -1 : 0;
@@ -1385,7 +1649,8 @@ static int load_simulation(struct loader *L, const cJSON *obj)
 /* ---- the whole file ---- */
 
 static const char *const top_keys[] = {
-	"$schema", "name", "description", "simulation", "components", "system",
+	"$schema", "name", "description", "simulation", "components", "zones",
+	"system",
 };
 
 /* "dir/crm-basic.json" -> "crm-basic". */
@@ -1441,6 +1706,9 @@ static int load_top(struct loader *L, const cJSON *root)
 		return -1;
 
 	if (load_components(L, member(root, "components")))
+		return -1;
+	j = member(root, "zones");
+	if (j && load_zones(L, j))
 		return -1;
 	t->system.component = -1;
 	t->system.path = strdup("system");
@@ -1732,6 +2000,7 @@ static struct topology *parse_text(const char *text, size_t len, const char *fil
 	rc = L.t->file ? load_top(&L, root) : oom(&L);
 	cJSON_Delete(root);
 	map_release(&L.types);
+	map_release(&L.zones);
 	map_release(&L.names);
 	if (rc) {
 		topology_free(L.t);

@@ -5,7 +5,8 @@
  * one line the loader must report, "@FILE@" standing for the path that was
  * loaded.  The fixtures are found with opendir, so adding a pair adds a
  * test.  The good files are checked field by field, good-replicated.json
- * for the quorum and failover keys.
+ * for the quorum and failover keys, good-zones-pool-tx.json for pools,
+ * transactions, zones and placement.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -265,6 +266,8 @@ START_TEST(test_defaults)
 	ck_assert_str_eq(t->components[0].name, "web");
 	ck_assert_double_eq_tol(t->components[0].failure.mean, 1000, EPS);
 	ck_assert_double_eq_tol(t->components[0].repair.mean, 10, EPS);
+	ck_assert_ptr_null(t->zones);
+	ck_assert_uint_eq(t->nzones, 0);
 	assert_block(s, BLOCK_PARALLEL, "system", "system", 1, -1, 0, 2);
 	assert_block(&s->children[0], BLOCK_COMPONENT, "system.blocks[0]",
 		     "system.blocks[0]", 1, 0, 0, 0);
@@ -349,10 +352,14 @@ START_TEST(test_all_dists)
 }
 END_TEST
 
-/* The fields of the quorum and failover keys, as every block not of
- * those kinds, and every one that leaves them out, has them. */
+/* The fields of the quorum, failover, transaction and placement keys, as
+ * every block not of those kinds, and every one that leaves them out, has
+ * them. */
 static void assert_replication_defaults(const struct block *b)
 {
+	ck_assert_int_eq(b->protocol, PROTOCOL_2PC);
+	ck_assert_double_eq(b->timeout, 0);
+	ck_assert_ptr_null(b->placement);
 	ck_assert_double_eq(b->election, 0);
 	ck_assert_int_eq(b->standby, STANDBY_HOT);
 	ck_assert_double_eq(b->dormancy, 1);
@@ -528,6 +535,195 @@ START_TEST(test_set_failover)
 	t = topology_parse_set(text, strlen(text), "fo.json", &bad, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "fo.json: system.coverage: must be between 0 and 1, got 2");
+}
+END_TEST
+
+/* B's placement is the NINST zone indices of WANT. */
+static void assert_placement(const struct block *b, const int *want, size_t ninst)
+{
+	ck_assert_ptr_nonnull(b->placement);
+	for (size_t i = 0; i < ninst; i++)
+		ck_assert_msg(b->placement[i] == want[i], "%s: placement[%zu] is %d, want %d",
+			      b->path, i, b->placement[i], want[i]);
+}
+
+START_TEST(test_zones_pool_tx)
+{
+	static const int rr5[] = { 0, 1, 2, 0, 1 }, az2[] = { 1 }, az31[] = { 2, 0 },
+		az12[] = { 0, 1 }, az312[] = { 2, 0, 1 }, az123[] = { 0, 1, 2 };
+	struct topology *t = load_ok(TEST_DATA "/good-zones-pool-tx.json");
+	const struct zone *z = t->zones;
+	const struct block *s = &t->system, *b, *c;
+	double s2 = log1p(0.25);
+
+	ck_assert_str_eq(t->name, "zones-pool-tx");
+	ck_assert_uint_eq(t->ncomponents, 3);
+
+	/* zones: the laws of component types, every form */
+	ck_assert_uint_eq(t->nzones, 3);
+	ck_assert_str_eq(z[0].name, "az1");
+	ck_assert_int_eq(z[0].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(z[0].failure.mean, 8760, EPS);
+	ck_assert_int_eq(z[0].repair.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(z[0].repair.mean, 4, EPS);
+	ck_assert_str_eq(z[1].name, "az2");
+	ck_assert_int_eq(z[1].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_double_eq_tol(z[1].failure.mean, 8760 / 0.5, EPS);
+	ck_assert_int_eq(z[1].repair.kind, DIST_LOGNORMAL);
+	ck_assert_double_eq_tol(z[1].repair.a, log(3) - s2 / 2, EPS);
+	ck_assert_double_eq_tol(z[1].repair.b, sqrt(s2), EPS);
+	ck_assert_double_eq_tol(z[1].repair.mean, 3, EPS);
+	ck_assert_str_eq(z[2].name, "az3");
+	ck_assert_int_eq(z[2].failure.kind, DIST_WEIBULL);
+	ck_assert_double_eq_tol(z[2].failure.b, 1.2, EPS);
+	ck_assert_double_eq_tol(z[2].failure.a, 2 * 8760 / gsl_sf_gamma(1 + 1 / 1.2), 1e-6);
+	ck_assert_double_eq_tol(z[2].failure.mean, 2 * 8760, EPS);
+	ck_assert_double_eq_tol(z[2].repair.mean, 6, EPS);
+
+	assert_block(s, BLOCK_SERIES, "shop", "system", 4, -1, 0, 4);
+	assert_replication_defaults(s);
+
+	/* a pool of count + component, placed round-robin over 5 instances */
+	b = &s->children[0];
+	assert_block(b, BLOCK_POOL, "app-pool", "system.blocks[0]", 3, 0, 5, 0);
+	ck_assert_double_eq_tol(b->detect, 6.0 / 3600, EPS);
+	assert_placement(b, rr5, 5);
+	ck_assert_int_eq(b->protocol, PROTOCOL_2PC);
+	ck_assert_double_eq(b->timeout, 0);
+	ck_assert_double_eq(b->election, 0);
+	ck_assert_int_eq(b->replication, REPLICATION_NONE);
+
+	/* a pool of blocks: no placement of its own, its members have one */
+	b = &s->children[1];
+	assert_block(b, BLOCK_POOL, "batch-pool", "system.blocks[1]", 2, -1, 0, 2);
+	ck_assert_double_eq(b->detect, 0);
+	ck_assert_ptr_null(b->placement);
+	c = &b->children[0];
+	assert_block(c, BLOCK_COMPONENT, "batch-a", "system.blocks[1].blocks[0]", 1, 0, 0, 0);
+	assert_placement(c, az2, 1);
+	c = &b->children[1];
+	assert_block(c, BLOCK_PARALLEL, "batch-b", "system.blocks[1].blocks[1]", 1, 0, 2, 0);
+	assert_placement(c, az31, 2);
+
+	/* 2pc: the coordinator first, then the participants in order */
+	b = &s->children[2];
+	assert_block(b, BLOCK_TRANSACTION, "orders-2pc", "system.blocks[2]", 3, -1, 0, 3);
+	ck_assert_int_eq(b->protocol, PROTOCOL_2PC);
+	ck_assert_double_eq(b->timeout, 0);
+	ck_assert_ptr_null(b->placement);
+	ck_assert_double_eq(b->detect, 0);
+	c = &b->children[0];
+	assert_block(c, BLOCK_FAILOVER, "tm-pair", "system.blocks[2].coordinator", 1, 2, 2, 0);
+	assert_placement(c, az12, 2);
+	c = &b->children[1];
+	assert_block(c, BLOCK_COMPONENT, "orders-db", "system.blocks[2].participants[0]",
+		     1, 1, 0, 0);
+	assert_replication_defaults(c);
+	c = &b->children[2];
+	assert_block(c, BLOCK_QUORUM, "stock-db", "system.blocks[2].participants[1]",
+		     2, -1, 0, 3);
+	/* a quorum of component leaves: one zone per member leaf */
+	assert_placement(c, az312, 3);
+	for (size_t i = 0; i < 3; i++) {
+		char path[64];
+
+		snprintf(path, sizeof path, "system.blocks[2].participants[1].blocks[%zu]", i);
+		assert_block(&c->children[i], BLOCK_COMPONENT, path, path, 1, 1, 0, 0);
+		assert_replication_defaults(&c->children[i]);
+	}
+
+	/* 3pc with its timeout */
+	b = &s->children[3];
+	assert_block(b, BLOCK_TRANSACTION, "pay-3pc", "system.blocks[3]", 4, -1, 0, 4);
+	ck_assert_int_eq(b->protocol, PROTOCOL_3PC);
+	ck_assert_double_eq_tol(b->timeout, 30.0 / 3600, EPS);
+	ck_assert_ptr_null(b->placement);
+	assert_block(&b->children[0], BLOCK_COMPONENT, "pay-tm", "system.blocks[3].coordinator",
+		     1, 2, 0, 0);
+	assert_replication_defaults(&b->children[0]);
+	c = &b->children[1];
+	assert_block(c, BLOCK_K_OF_N, "ledger-a", "system.blocks[3].participants[0]", 2, 1, 3, 0);
+	assert_placement(c, az123, 3);
+	assert_block(&b->children[2], BLOCK_COMPONENT, "ledger-b",
+		     "system.blocks[3].participants[1]", 1, 1, 0, 0);
+	assert_block(&b->children[3], BLOCK_COMPONENT, "ledger-c",
+		     "system.blocks[3].participants[2]", 1, 1, 0, 0);
+	ck_assert_int_eq(b->children[3].protocol, PROTOCOL_2PC);
+	topology_free(t);
+}
+END_TEST
+
+/* Round-robin of every list length up to the instances: a list of one
+ * zone places them all there, a full list one each. */
+START_TEST(test_placement_round_robin)
+{
+	static const char *const lists[] = {
+		"[\"b\"]", "[\"a\", \"c\"]", "[\"c\", \"b\", \"a\"]",
+		"[\"a\", \"b\", \"c\", \"c\"]", "[\"c\", \"c\", \"b\", \"a\", \"a\"]",
+	};
+	static const int want[][5] = {
+		{ 1, 1, 1, 1, 1 }, { 0, 2, 0, 2, 0 }, { 2, 1, 0, 2, 1 },
+		{ 0, 1, 2, 2, 0 }, { 2, 2, 1, 0, 0 },
+	};
+	char text[512];
+
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		struct topology *t;
+
+		snprintf(text, sizeof text,
+			 "{\"components\": {\"x\": {\"mtbf\": 10, \"mttr\": 1}},"
+			 " \"zones\": {\"a\": {\"mtbf\": 100, \"mttr\": 1},"
+			 " \"b\": {\"mtbf\": 100, \"mttr\": 1}, \"c\": {\"mtbf\": 100, \"mttr\": 1}},"
+			 " \"system\": {\"type\": \"quorum\", \"count\": 5, \"component\": \"x\","
+			 " \"placement\": %s}}", lists[i]);
+		t = parse_ok(text);
+		ck_assert_uint_eq(t->nzones, 3);
+		assert_placement(&t->system, want[i], 5);
+		topology_free(t);
+	}
+}
+END_TEST
+
+/* nines sweep --vary reaches zones and the new block keys. */
+START_TEST(test_set_zones_tx)
+{
+	static const char text[] =
+		"{\"components\": {\"x\": {\"mtbf\": 10, \"mttr\": 1}},"
+		" \"zones\": {\"a\": {\"mtbf\": \"1y\", \"mttr\": \"4h\"}},"
+		" \"system\": {\"type\": \"series\", \"blocks\": ["
+		"{\"type\": \"pool\", \"need\": 2, \"count\": 3, \"component\": \"x\","
+		" \"placement\": [\"a\"]},"
+		"{\"type\": \"transaction\", \"protocol\": \"3pc\", \"timeout\": \"1m\","
+		" \"coordinator\": {\"type\": \"component\", \"component\": \"x\"},"
+		" \"participants\": [{\"type\": \"component\", \"component\": \"x\"}]}]}}";
+	const struct topology_set sets[] = {
+		{ "zones.a.mttr", 12 },
+		{ "system.blocks[0].detect", 0.01 },
+		{ "system.blocks[0].need", 3 },
+		{ "system.blocks[1].timeout", 0.5 },
+	};
+	const struct topology_set bad = { "system.blocks[1].timeout", 0 };
+	struct diag d;
+	struct topology *t;
+	static const int all_a[] = { 0, 0, 0 };
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "z.json", sets, 4, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_double_eq_tol(t->zones[0].repair.mean, 12, EPS);
+	ck_assert_double_eq_tol(t->zones[0].failure.mean, 8760, EPS);
+	ck_assert_double_eq_tol(t->system.children[0].detect, 0.01, EPS);
+	ck_assert_int_eq(t->system.children[0].need, 3);
+	assert_placement(&t->system.children[0], all_a, 3);
+	ck_assert_double_eq_tol(t->system.children[1].timeout, 0.5, EPS);
+	ck_assert_uint_eq(t->system.children[1].nchildren, 2);
+	ck_assert_int_eq(t->system.children[1].need, 2);
+	topology_free(t);
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "z.json", &bad, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "z.json: system.blocks[1].timeout: must be greater than 0, got 0");
 }
 END_TEST
 
@@ -813,6 +1009,8 @@ START_TEST(test_block_kind_name)
 	ck_assert_str_eq(block_kind_name(BLOCK_K_OF_N), "k_of_n");
 	ck_assert_str_eq(block_kind_name(BLOCK_QUORUM), "quorum");
 	ck_assert_str_eq(block_kind_name(BLOCK_FAILOVER), "failover");
+	ck_assert_str_eq(block_kind_name(BLOCK_POOL), "pool");
+	ck_assert_str_eq(block_kind_name(BLOCK_TRANSACTION), "transaction");
 }
 END_TEST
 
@@ -987,6 +1185,9 @@ Suite *topology_suite(void)
 	tcase_add_test(good, test_block_kind_name);
 	tcase_add_test(good, test_set_values);
 	tcase_add_test(good, test_set_failover);
+	tcase_add_test(good, test_zones_pool_tx);
+	tcase_add_test(good, test_placement_round_robin);
+	tcase_add_test(good, test_set_zones_tx);
 	suite_add_tcase(s, good);
 
 	tcase_add_checked_fixture(bad, setup, NULL);
