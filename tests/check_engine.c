@@ -1,6 +1,7 @@
 /* check_engine.c - the event loop on models whose timelines are known
  * exactly (deterministic laws), its determinism, and the workspace reuse. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <check.h>
@@ -260,6 +261,99 @@ START_TEST(quorum_timeline)
 }
 END_TEST
 
+/* A zone down [10, 15), [25, 30), [40, 45) takes its one instance (which
+ * never fails on its own here) down with it. */
+START_TEST(zone_timeline)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { " DET("u", 1000, 1) " },"
+	     " \"zones\": { \"z\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 10 },"
+	     " \"repair\": { \"distribution\": \"deterministic\", \"value\": 5 } } },"
+	     " \"system\": { \"type\": \"component\", \"component\": \"u\", \"placement\": [\"z\"] } }");
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 50, NULL);
+	ck_assert_double_eq(r->block_down[0], 15);
+	ck_assert_double_eq(r->block_outages[0], 3);
+	ck_assert_double_eq(r->zone_outages[0], 3);
+	ck_assert_double_eq(r->type_down[0], 0);      /* the instance itself never failed */
+	engine_free(e);
+	unload();
+}
+END_TEST
+
+/* A pool of a (fails at 10, back at 15) and b (never fails) needing one,
+ * health checks detecting a failure after 1 h: over [10, 11) half of the
+ * requests still go to a and fail; capacity is reduced over [10, 15). */
+START_TEST(pool_timeline)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { " DET("a", 10, 5) ", " DET("b", 1000, 1) " },"
+	     " \"system\": { \"type\": \"pool\", \"need\": 1, \"detect\": \"1h\", \"blocks\": ["
+	     "  { \"type\": \"component\", \"component\": \"a\" },"
+	     "  { \"type\": \"component\", \"component\": \"b\" } ] } }");
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 20, NULL);
+	ck_assert_double_eq(r->block_down[0], 0);
+	ck_assert_double_eq(r->block_served[0], 19.5);
+	ck_assert_double_eq(r->block_reduced[0], 5);
+	/* repaired before it is detected: back in the rotation, no more loss */
+	r = engine_run(e, 1, 0, 0, 10.5, NULL);
+	ck_assert_double_eq(r->block_served[0], 10.25);
+	engine_free(e);
+	unload();
+}
+END_TEST
+
+/* A transaction whose coordinator is a failover pair (a fails at 10 and
+ * is back at 15; b takes over at once) and whose participant never fails:
+ * 2pc waits for a, down [10, 15), although the coordinator block stays
+ * up; 3pc with a 1 h timeout and its one participant up goes on at 11. */
+static void tx_case(const char *protocol, double down)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+	char text[1024];
+
+	snprintf(text, sizeof text,
+		 "{ \"components\": { " DET("a", 10, 5) ", " DET("b", 1000, 1) ", " DET("p", 1000, 1) " },"
+		 " \"system\": { \"type\": \"transaction\", \"protocol\": \"%s\"%s,"
+		 "  \"coordinator\": { \"type\": \"failover\", \"blocks\": ["
+		 "    { \"type\": \"component\", \"component\": \"a\" },"
+		 "    { \"type\": \"component\", \"component\": \"b\" } ] },"
+		 "  \"participants\": [ { \"type\": \"component\", \"component\": \"p\" } ] } }",
+		 protocol, strcmp(protocol, "3pc") == 0 ? ", \"timeout\": \"1h\"" : "");
+	load(text);
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 20, NULL);
+	ck_assert_double_eq(r->block_down[1], 0);     /* the coordinator pair */
+	ck_assert_double_eq(r->block_down[0], down);
+	ck_assert_double_eq(r->block_outages[0], 1);
+	engine_free(e);
+	unload();
+}
+
+START_TEST(transaction_2pc)
+{
+	tx_case("2pc", 5);
+}
+END_TEST
+
+START_TEST(transaction_3pc)
+{
+	tx_case("3pc", 1);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -271,6 +365,10 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, same_stream_same_result);
 	tcase_add_test(tc, failover_timeline);
 	tcase_add_test(tc, quorum_timeline);
+	tcase_add_test(tc, zone_timeline);
+	tcase_add_test(tc, pool_timeline);
+	tcase_add_test(tc, transaction_2pc);
+	tcase_add_test(tc, transaction_3pc);
 	suite_add_tcase(s, tc);
 	return s;
 }
