@@ -33,6 +33,10 @@
 #define WITH_APPROX "steady state of independent blocks, with a Markov chain inside " \
 	"that takes switch/election times as exponential of the same means (an approximation)"
 #define NO_EXACT_CHILD "no exact value: a block inside has none"
+#define NO_EXACT_ZONES "no exact value: instances placed in zones go down together " \
+	"with their zone (conditioning on the zones is not implemented yet)"
+#define NO_EXACT_TX "no exact value: a transaction blocked on its failed coordinator " \
+	"is not in the exact methods yet"
 #define NO_EXACT_TRAP "no exact value: the block can stay down for good " \
 	"(its Markov chain has a state it never leaves)"
 
@@ -443,6 +447,14 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 		size_t first = model_block_first_instance(m, b);
 
 		a->block_method[b] = a->method;
+		for (size_t k = 0; k < model_block_own_instances(m, b); k++)
+			if (model_instance_zone(m, first + k) != SIZE_MAX)
+				unknown = 1;
+		if (unknown || model_block_kind(m, b) == BLOCK_TRANSACTION) {
+			a->block_method[b] = unknown ? NO_EXACT_ZONES : NO_EXACT_TX;
+			a->block_a[b] = a->block_u[b] = NAN;
+			continue;
+		}
 		if (model_block_kind(m, b) == BLOCK_QUORUM || model_block_kind(m, b) == BLOCK_FAILOVER) {
 			int approx;
 

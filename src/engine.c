@@ -624,6 +624,13 @@ static int failover_switch(struct engine *e, uint32_t b, double t, uint32_t skip
 		if (gsl_rng_uniform(e->r) >= p->coverage) {
 			if (t >= e->w)
 				e->res.block_failed_switches[b] += 1;
+			/* waiting for the failed member, which is already back */
+			if (p->manual <= 0 && e->inst_up[e->block_failed[b]]) {
+				e->block_phase[b] = PHASE_IDLE;
+				heap_set(e, timer, INFINITY);
+				activate(e, b, e->block_failed[b], t, skip);
+				return 1;
+			}
 			e->block_phase[b] = PHASE_MANUAL;
 			heap_set(e, timer, p->manual > 0 ? t + p->manual : INFINITY);
 			return 0;
