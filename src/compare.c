@@ -107,8 +107,11 @@ static struct table *side_by_side(const struct comparison *c)
 				 dec, m.availability.ci_high);
 		else
 			snprintf(bufs[1], 64, "never down");
-		snprintf(bufs[2], 64, "%.*f%s", dec, d->a->block_a[0],
-			 report_within(&m, d->a->block_a[0]) == 0 ? " !" : "");
+		if (isfinite(d->a->block_a[0]))
+			snprintf(bufs[2], 64, "%.*f%s", dec, d->a->block_a[0],
+				 report_within(&m, d->a->block_a[0]) == 0 ? " !" : "");
+		else
+			snprintf(bufs[2], 64, "-");
 		snprintf(bufs[3], 64, "%.2f", m.nines.mean);
 		report_fmt_minutes(m.downtime_min_per_year.mean, bufs[4], 64);
 		snprintf(bufs[5], 64, "%.3f", m.outages_per_year.mean);
