@@ -33,6 +33,8 @@
 #define WITH_APPROX "steady state of independent blocks, with a Markov chain inside " \
 	"that takes switch/election times as exponential of the same means (an approximation)"
 #define NO_EXACT_CHILD "no exact value: a block inside has none"
+#define NO_EXACT_CREWS "no exact value: with limited repair crews, repairs wait for " \
+	"each other across the design (a chain for it is not implemented yet)"
 #define NO_EXACT_ZONES "no exact value: instances placed in zones go down together " \
 	"with their zone (conditioning on the zones is not implemented yet)"
 #define NO_EXACT_TX "no exact value: a transaction blocked on its failed coordinator " \
@@ -413,6 +415,7 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 	size_t maxc = 1;
 	double *ca = NULL, *cu = NULL, *w = NULL;
 	unsigned char *inside = NULL;   /* per block: 0 no chain, 1 exact chains, 2 an approximation */
+	int crews;
 
 	a->method = "steady state of independent components, exact for any failure and repair laws";
 	a->nblocks = nb;
@@ -439,6 +442,25 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 		/* ratios, not up + down, which overflows for huge means */
 		a->type_a[t] = 1 / (1 + down / up);
 		a->type_u[t] = 1 / (1 + up / down);
+	}
+	/* Limited repair crews make every repair wait on the others: no
+	 * product formula or per-block chain holds. */
+	crews = model_crews(m) > 0;
+	for (size_t t = 0; t < nt; t++)
+		crews |= model_type_crews(m, t) > 0;
+	if (crews) {
+		a->method = NO_EXACT_CREWS;
+		for (size_t t = 0; t < nt; t++)
+			a->type_a[t] = a->type_u[t] = NAN;
+		for (size_t b = 0; b < nb; b++) {
+			a->block_method[b] = NO_EXACT_CREWS;
+			a->block_a[b] = a->block_u[b] = NAN;
+		}
+		free(ca);
+		free(cu);
+		free(w);
+		free(inside);
+		return 0;
 	}
 	/* Pre-order numbering: children come after their parent, so walking
 	 * the blocks backwards meets every child before its parent. */

@@ -86,6 +86,15 @@ struct engine {
 	double *pool_last;       /* when the served fraction last changed */
 	/* transactions */
 	uint32_t *tx_wait;       /* the coordinator instance being waited for, or NONE */
+	/* repair crews: pools of crews, each with a queue of waiting repairs */
+	size_t npools;
+	uint32_t *inst_pool;     /* NONE: repairs start at once */
+	int *inst_prio;
+	double *inst_wait;       /* when its repair began to wait */
+	int *pool_cap, *pool_busy;
+	uint32_t *pool_qfirst, *pool_qlen;
+	uint32_t *queue;         /* [ni]: the pools' queues, end to end */
+	int crew_priority;       /* the policy orders queues by priority */
 	int *block_up;           /* children up */
 	unsigned char *block_ok; /* the block is up, as its parent sees it */
 	unsigned char *block_phase;
@@ -144,6 +153,14 @@ void engine_free(struct engine *e)
 	free(e->ring_until);
 	free(e->pool_last);
 	free(e->tx_wait);
+	free(e->inst_pool);
+	free(e->inst_prio);
+	free(e->inst_wait);
+	free(e->pool_cap);
+	free(e->pool_busy);
+	free(e->pool_qfirst);
+	free(e->pool_qlen);
+	free(e->queue);
 	free(e->res.block_served);
 	free(e->res.block_reduced);
 	free(e->res.zone_outages);
@@ -216,6 +233,10 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	    !ALLOC(e->pool_len, e->nb) || !ALLOC(e->ring_who, e->ni + e->nb) ||
 	    !ALLOC(e->ring_until, e->ni + e->nb) || !ALLOC(e->pool_last, e->nb) ||
 	    !ALLOC(e->tx_wait, e->nb) || !ALLOC(e->res.block_served, e->nb) ||
+	    !ALLOC(e->inst_pool, e->ni) || !ALLOC(e->inst_prio, e->ni) ||
+	    !ALLOC(e->inst_wait, e->ni) || !ALLOC(e->pool_cap, e->nt + 1) ||
+	    !ALLOC(e->pool_busy, e->nt + 1) || !ALLOC(e->pool_qfirst, e->nt + 1) ||
+	    !ALLOC(e->pool_qlen, e->nt + 1) || !ALLOC(e->queue, e->ni) ||
 	    !ALLOC(e->res.block_reduced, e->nb) || !ALLOC(e->res.zone_outages, e->nz) ||
 	    !ALLOC(e->block_up, e->nb) || !ALLOC(e->block_ok, e->nb) ||
 	    !ALLOC(e->block_phase, e->nb) || !ALLOC(e->block_leader, e->nb) ||
@@ -304,6 +325,35 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 			if (e->block_kind[b] == BLOCK_POOL)
 				off += (uint32_t)e->block_children[b];
 		}
+	}
+	/* repair crews: pool 0 is the shared one; a type with crews of its
+	 * own gets a pool of its own */
+	{
+		uint32_t *type_pool = calloc(e->nt ? e->nt : 1, sizeof *type_pool);
+		uint32_t off = 0;
+
+		if (!type_pool)
+			goto oom;
+		e->npools = 1;
+		e->pool_cap[0] = model_crews(m);
+		e->crew_priority = model_crew_policy(m) == CREWS_PRIORITY;
+		for (size_t t = 0; t < e->nt; t++) {
+			type_pool[t] = model_crews(m) > 0 ? 0 : NONE;
+			if (model_type_crews(m, t) > 0) {
+				type_pool[t] = (uint32_t)e->npools;
+				e->pool_cap[e->npools++] = model_type_crews(m, t);
+			}
+		}
+		for (size_t i = 0; i < e->ni; i++) {
+			e->inst_pool[i] = type_pool[e->inst_type[i]];
+			e->inst_prio[i] = model_type_priority(m, e->inst_type[i]);
+		}
+		for (size_t p = 0; p < e->npools; p++) {
+			e->pool_qfirst[p] = off;
+			for (size_t i = 0; i < e->ni; i++)
+				off += e->inst_pool[i] == p;
+		}
+		free(type_pool);
 	}
 	/* transactions: the instances under each coordinator */
 	for (size_t i = 0; i < e->ni; i++)
@@ -434,6 +484,56 @@ static double next_failure(struct engine *e, uint32_t i, double t)
 			return p->dormancy > 0 ? t + draw(e, i, e->fail[i]) / p->dormancy : INFINITY;
 	}
 	return t + draw(e, i, e->fail[i]);
+}
+
+/* ---- repair crews ---- */
+
+/* Instance I failed at T: its repair starts now if a crew is free (or
+ * crews are unlimited), else it waits in its pool's queue. */
+static void repair_request(struct engine *e, uint32_t i, double t)
+{
+	uint32_t p = e->inst_pool[i], first, n, k;
+
+	if (p == NONE || e->pool_busy[p] < e->pool_cap[p]) {
+		if (p != NONE)
+			e->pool_busy[p]++;
+		if (t >= e->w)
+			e->res.repairs += 1;
+		heap_set(e, i, t + draw(e, i, e->repair[i]));
+		return;
+	}
+	/* wait: FIFO, or by priority and then FIFO */
+	first = e->pool_qfirst[p];
+	n = e->pool_qlen[p]++;
+	for (k = n; k > 0 && e->crew_priority &&
+	     e->inst_prio[e->queue[first + k - 1]] > e->inst_prio[i]; k--)
+		e->queue[first + k] = e->queue[first + k - 1];
+	e->queue[first + k] = i;
+	e->inst_wait[i] = t;
+	heap_set(e, i, INFINITY);
+}
+
+/* Instance I's repair ended at T: its crew takes the next waiting repair. */
+static void repair_done(struct engine *e, uint32_t i, double t)
+{
+	uint32_t p = e->inst_pool[i], first, j;
+
+	if (p == NONE)
+		return;
+	if (e->pool_qlen[p] == 0) {
+		e->pool_busy[p]--;
+		return;
+	}
+	first = e->pool_qfirst[p];
+	j = e->queue[first];
+	for (uint32_t k = 1; k < e->pool_qlen[p]; k++)
+		e->queue[first + k - 1] = e->queue[first + k];
+	e->pool_qlen[p]--;
+	if (t >= e->w) {
+		e->res.repairs += 1;
+		e->res.repair_wait += t - e->inst_wait[j];
+	}
+	heap_set(e, j, t + draw(e, j, e->repair[j]));
 }
 
 /* ---- block states ---- */
@@ -971,6 +1071,9 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	}
 	for (size_t t = 0; t < e->nt; t++)
 		res->type_down[t] = res->type_failures[t] = 0;
+	for (size_t p = 0; p < e->npools; p++)
+		e->pool_busy[p] = 0, e->pool_qlen[p] = 0;
+	res->repairs = res->repair_wait = 0;
 	for (size_t z = 0; z < e->nz; z++) {
 		uint32_t id = (uint32_t)(e->ni + e->nx + z);
 
@@ -1012,7 +1115,7 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 			e->inst_since[id] = t;
 			if (t >= w)
 				res->type_failures[e->inst_type[id]] += 1;
-			heap_set(e, id, t + draw(e, id, e->repair[id]));
+			repair_request(e, id, t);
 			if (e->inst_up[id])
 				instance_set(e, id, 0, t);
 		} else {
@@ -1026,6 +1129,7 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 			if (z == NONE || e->zone_up[z])
 				instance_set(e, id, 1, t);
 			heap_set(e, id, next_failure(e, id, t));
+			repair_done(e, id, t);
 		}
 	}
 

@@ -26,6 +26,7 @@ struct mtype {
 	struct dist repair;
 	size_t instances;
 	double cost;
+	int crews, priority;
 };
 
 struct mzone {
@@ -45,6 +46,8 @@ struct model {
 	size_t ntypes;
 	struct mzone *zones;
 	size_t nzones;
+	int crews;
+	enum crew_policy crew_policy;
 };
 
 /* Quorum and failover members are instances of the block itself, also
@@ -137,6 +140,8 @@ struct model *model_compile(const struct topology *t, struct diag *d)
 	m->types = calloc(m->ntypes ? m->ntypes : 1, sizeof *m->types);
 	m->inst_zone = calloc(m->ninstances ? m->ninstances : 1, sizeof *m->inst_zone);
 	m->nzones = t->nzones;
+	m->crews = t->crews;
+	m->crew_policy = t->crew_policy;
 	m->zones = calloc(m->nzones ? m->nzones : 1, sizeof *m->zones);
 	if (!m->blocks || !m->inst_type || !m->inst_parent || !m->types || !m->inst_zone || !m->zones)
 		goto oom;
@@ -150,6 +155,8 @@ struct model *model_compile(const struct topology *t, struct diag *d)
 	for (size_t i = 0; i < m->ntypes; i++) {
 		m->types[i].name = strdup(t->components[i].name);
 		m->types[i].cost = t->components[i].cost_per_year;
+		m->types[i].crews = t->components[i].crews;
+		m->types[i].priority = t->components[i].priority;
 		if (!m->types[i].name ||
 		    dist_copy(&m->types[i].failure, &t->components[i].failure) ||
 		    dist_copy(&m->types[i].repair, &t->components[i].repair))
@@ -228,3 +235,7 @@ const char *model_zone_name(const struct model *m, size_t z) { return m->zones[z
 const struct dist *model_zone_failure(const struct model *m, size_t z) { return &m->zones[z].failure; }
 const struct dist *model_zone_repair(const struct model *m, size_t z) { return &m->zones[z].repair; }
 size_t model_instance_zone(const struct model *m, size_t i) { return m->inst_zone[i]; }
+int model_crews(const struct model *m) { return m->crews; }
+enum crew_policy model_crew_policy(const struct model *m) { return m->crew_policy; }
+int model_type_crews(const struct model *m, size_t t) { return m->types[t].crews; }
+int model_type_priority(const struct model *m, size_t t) { return m->types[t].priority; }

@@ -71,6 +71,13 @@ size_t model_type_instances(const struct model *m, size_t t);
 /* What one instance of type T costs a year (0 when the file says nothing). */
 double model_type_cost(const struct model *m, size_t t);
 
+/* Repair crews: the shared pool (0: unlimited) and its policy; a type's
+ * own crews (0: it uses the shared pool) and its priority. */
+int model_crews(const struct model *m);
+enum crew_policy model_crew_policy(const struct model *m);
+int model_type_crews(const struct model *m, size_t t);
+int model_type_priority(const struct model *m, size_t t);
+
 /* Zones (failure domains): count, name, laws; and the zone instance I is
  * placed in, or SIZE_MAX. */
 size_t model_zones(const struct model *m);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "config.h"
+#include "duration.h"
 #include "report.h"
 
 /* Length of the valid UTF-8 sequence at S (1 to 4), or 0 if invalid:
@@ -152,6 +153,17 @@ static void replicated(FILE *f, const struct report *rep, size_t b)
 		report_json_est(f, "write_availability", &x.write_availability);
 	}
 	fputs("},\n", f);
+}
+
+/* Whether repairs can wait for a crew. */
+static int crews_limited(const struct model *mo)
+{
+	if (model_crews(mo) > 0)
+		return 1;
+	for (size_t t = 0; t < model_types(mo); t++)
+		if (model_type_crews(mo, t) > 0)
+			return 1;
+	return 0;
 }
 
 /* "analytic": {...}; M is NULL for nines analyze, which has no interval. */
@@ -364,6 +376,17 @@ int report_json_design(FILE *f, const struct report *rep)
 		fputc('}', f);
 	}
 	fputs("\n  ]", f);
+	if (r && crews_limited(mo)) {
+		struct estimate wait = moments_ratio(r->crew, HOURS_PER_YEAR * 60, r->set.confidence);
+
+		if (wait.ci_low < 0)
+			wait.ci_low = 0;
+		fprintf(f, ",\n  \"repair_crews\": {\"shared\": %d, \"policy\": ", model_crews(mo));
+		report_json_str(f, model_crew_policy(mo) == CREWS_PRIORITY ? "priority" : "fifo");
+		fputs(", ", f);
+		report_json_est(f, "mean_repair_wait_minutes", &wait);
+		fputc('}', f);
+	}
 	if (model_zones(mo) > 0) {
 		fputs(",\n  \"zones\": [", f);
 		for (size_t z = 0; z < model_zones(mo); z++) {

@@ -53,10 +53,17 @@ enum replication {
 	REPLICATION_SYNC,  /* writes need the active member and a replica up */
 };
 
+enum crew_policy {
+	CREWS_FIFO,              /* waiting repairs start in the order of the failures */
+	CREWS_PRIORITY,          /* lowest repair_priority first, then in order */
+};
+
 struct component_type {
 	char *name;
 	struct dist failure;     /* time to failure, hours */
 	struct dist repair;      /* time to repair, hours */
+	int crews;               /* crews of its own (0: the shared ones, if any) */
+	int priority;            /* repair_priority: lower is repaired first */
 	double cost_per_year;    /* of one instance, in the user's currency; 0 when absent */
 };
 
@@ -116,6 +123,8 @@ struct topology {
 	size_t ncomponents;
 	struct zone *zones;      /* failure domains; NULL when none */
 	size_t nzones;
+	int crews;               /* repair crews shared by all types; 0: unlimited */
+	enum crew_policy crew_policy;
 	struct block system;
 };
 
