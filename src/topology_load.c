@@ -8,7 +8,16 @@
  * before members, so the error reported is the first one a reader would
  * meet.  Nothing here prints or exits; on any error the half-built topology
  * is handed to topology_free, which copes with zeroed members.
+ *
+ * A block of type "model" names a file models/NAME.json, found on a search
+ * path, whose block takes the reference's place and whose component types
+ * join the topology as NAME.TYPE.  Such a block has two addresses: its path
+ * in reports (the reference's, system.blocks[2]) and where each of its keys
+ * is written (the model file, or the reference's "with").  A stack of the
+ * references being expanded maps the one to the other, so that every
+ * message names the file and the JSON path the user has to edit.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -18,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -33,6 +43,10 @@
 
 /* Names from the list in "unknown component" messages. */
 #define KNOWN_LIST_MAX 10
+
+/* Model references open inside one another, at most; a cycle is caught
+ * before it gets there. */
+#define MODEL_MAX_DEPTH 8
 
 /* ---- a string-keyed hash map: component, zone and block names ---- */
 
@@ -110,15 +124,46 @@ static void map_release(struct map *m)
 
 /* ---- the loader's state and its error helpers ---- */
 
+/* A model file, read once per load however often it is used. */
+struct model_file {
+	char *name;             /* NAME of models/NAME.json */
+	char *path;             /* the file it was read from */
+	cJSON *root;            /* its checked top-level object */
+	struct model_file *next;
+};
+
+/* Where a member of a block that a model reference became is written. */
+enum phase {
+	PHASE_MODEL,            /* checking the model's own block: in the model file */
+	PHASE_WITH,             /* checking "with": in the reference */
+	PHASE_MERGED,           /* loading the block: key by key, see locate */
+};
+
+/* A model reference being expanded. */
+struct frame {
+	const char *ref;        /* the block's path in reports */
+	const struct model_file *m;
+	const cJSON *refobj;    /* the reference object */
+	const cJSON *with;      /* its "with", or NULL */
+	enum phase phase;
+};
+
 struct loader {
-	const char *file;
+	const char *file;       /* the file messages name; a model file while
+	                           its header and components are read */
+	const char *top;        /* the topology file */
+	int direct;             /* paths are in L->file as given, not report paths */
 	struct diag *d;
 	struct topology *t;
 	struct map types;       /* component name -> struct component_type */
 	struct map zones;       /* zone name -> struct zone */
 	struct map names;       /* block name -> struct block */
+	size_t ccap;            /* room in t->components */
 	size_t nblocks;
 	size_t ninstances;
+	struct model_file *models;
+	struct frame frames[MODEL_MAX_DEPTH];
+	int nframes;
 };
 
 static int oom(struct loader *L)
@@ -157,7 +202,80 @@ static char *path_join(const char *parent, const char *fmt, ...)
 	return s;
 }
 
-/* Record an input error at PATH.KEY (either may be NULL). */
+static cJSON *member_n(const cJSON *obj, const char *key, size_t len)
+{
+	for (cJSON *c = obj ? obj->child : NULL; c; c = c->next)
+		if (c->string && strlen(c->string) == len && memcmp(c->string, key, len) == 0)
+			return c;
+	return NULL;
+}
+
+/* Where a member is written: a file, the JSON path there (new), and the
+ * model whose component names that file uses (NULL: the topology's). */
+struct where {
+	const char *file;
+	char *path;
+	const struct model_file *ns;
+};
+
+/* Where the member at report path FULL is written, seen from outside the
+ * innermost NFRAMES references being expanded.  Outside them a report path
+ * is the topology's JSON path.  Inside one (REF + REST) while its block is
+ * loaded: the reference's own "name" and "description", and every key of
+ * its "with" with what lies below, are in the reference, which the
+ * references around it place in turn; the rest, and the block itself
+ * unless "with" gave keys, are in the model file under "block".  Returns 0,
+ * or -1 when out of memory. */
+static int locate_in(const struct loader *L, int nframes, const char *full,
+		     struct where *w)
+{
+	for (int i = nframes - 1; i >= 0; i--) {
+		const struct frame *f = &L->frames[i];
+		size_t n = strlen(f->ref), len;
+		const char *rest = full + n, *with = "";
+		int from_ref = f->phase == PHASE_WITH, rc;
+		char *p;
+
+		if (strncmp(full, f->ref, n) != 0 || (*rest && *rest != '.' && *rest != '['))
+			continue;
+		if (f->phase == PHASE_MERGED && !*rest) {
+			from_ref = f->with && f->with->child;
+		} else if (f->phase == PHASE_MERGED && *rest == '.') {
+			len = strcspn(rest + 1, ".[");
+			if (member_n(f->with, rest + 1, len)) {
+				from_ref = 1;
+				with = ".with";
+			} else if ((len == 4 && strncmp(rest + 1, "name", 4) == 0) ||
+				   (len == 11 && strncmp(rest + 1, "description", 11) == 0)) {
+				from_ref = member_n(f->refobj, rest + 1, len) != NULL;
+			}
+		}
+		if (!from_ref) {
+			w->file = f->m->path;
+			w->ns = f->m;
+			w->path = path_join(NULL, "block%s", rest);
+			return w->path ? 0 : -1;
+		}
+		p = path_join(NULL, "%s%s%s", f->ref, with, rest);
+		if (!p)
+			return -1;
+		rc = locate_in(L, i, p, w);
+		free(p);
+		return rc;
+	}
+	w->file = L->top;
+	w->ns = NULL;
+	w->path = strdup(full);
+	return w->path ? 0 : -1;
+}
+
+static int locate(const struct loader *L, const char *full, struct where *w)
+{
+	return locate_in(L, L->nframes, full, w);
+}
+
+/* Record an input error at PATH.KEY (either may be NULL): a report path,
+ * or in direct mode a path of L->file. */
 static int fail(struct loader *L, const char *path, const char *key,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
@@ -165,7 +283,9 @@ static int fail(struct loader *L, const char *path, const char *key,
 		const char *fmt, ...)
 {
 	char msg[sizeof L->d->text];
+	const char *full;
 	char *where = NULL;
+	struct where w;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -176,7 +296,17 @@ static int fail(struct loader *L, const char *path, const char *key,
 		if (!where)
 			return oom(L);
 	}
-	diag_input(L->d, L->file, where ? where : path ? path : key, "%s", msg);
+	full = where ? where : path ? path : key;
+	if (L->direct || !L->nframes || !full) {
+		diag_input(L->d, L->file, full, "%s", msg);
+	} else {
+		if (locate(L, full, &w)) {
+			free(where);
+			return oom(L);
+		}
+		diag_input(L->d, w.file, w.path, "%s", msg);
+		free(w.path);
+	}
 	free(where);
 	return -1;
 }
@@ -797,6 +927,7 @@ static int load_components(struct loader *L, const cJSON *obj)
 	if (!t->components)
 		return oom(L);
 	t->ncomponents = n;
+	L->ccap = n;
 
 	/* Names first: a duplicate is a fault of the object, not of a member. */
 	for (c = obj->child, i = 0; c; c = c->next, i++) {
@@ -947,15 +1078,59 @@ static int unknown_zone(struct loader *L, const char *path, const char *key,
 	return rc;
 }
 
+/* A component name S that model NS does not define, at PATH.component:
+ * the model's own types are the ones its block may use. */
+static int unknown_model_component(struct loader *L, const char *path,
+				   const struct model_file *ns, const char *s)
+{
+	const cJSON *comps = member(ns->root, "components");
+	const char **names;
+	size_t n = 0;
+	int rc;
+
+	for (const cJSON *c = comps->child; c; c = c->next)
+		n++;
+	names = malloc(n * sizeof *names);
+	if (!names)
+		return oom(L);
+	n = 0;
+	for (const cJSON *c = comps->child; c; c = c->next)
+		names[n++] = c->string;
+	rc = unknown_name(L, path, "component", "component", s, names, n);
+	free(names);
+	return rc;
+}
+
+/* The component type that the "component" J of the block at PATH names.
+ * Written in a model file, "db" is that model's type NAME.db. */
 static int lookup_component(struct loader *L, const cJSON *j, const char *path,
 			    int *index)
 {
 	const struct component_type *ct;
+	struct where w = { NULL, NULL, NULL };
+	char *at, *full = NULL;
 	const char *s;
 
 	if (read_string(L, j, path, "component", &s))
 		return -1;
-	ct = map_get(&L->types, s);
+	if (L->nframes) {
+		at = path_join(path, "component");
+		if (!at || locate(L, at, &w)) {
+			free(at);
+			return oom(L);
+		}
+		free(at);
+		free(w.path);
+	}
+	if (w.ns) {
+		if (!member(member(w.ns->root, "components"), s))
+			return unknown_model_component(L, path, w.ns, s);
+		full = path_join(NULL, "%s.%s", w.ns->name, s);
+		if (!full)
+			return oom(L);
+	}
+	ct = map_get(&L->types, full ? full : s);
+	free(full);
 	if (!ct)
 		return unknown_component(L, path, s);
 	*index = (int)(ct - L->t->components);
@@ -999,7 +1174,11 @@ static const char *const all_block_keys[] = {
 	"type", "name", "description", "blocks", "count", "component", "need",
 	"election", "standby", "dormancy", "detect", "switchover", "coverage",
 	"manual", "replication", "protocol", "coordinator", "participants",
-	"timeout", "placement",
+	"timeout", "placement", "model", "with",
+};
+/* A model reference; the keys of the block itself go in "with". */
+static const char *const model_ref_keys[] = {
+	"type", "model", "name", "description", "with",
 };
 
 static const struct {
@@ -1017,6 +1196,9 @@ static const struct {
 };
 
 #define BLOCK_KIND_LAST BLOCK_TRANSACTION
+
+/* "type": "model", which is no kind of block: a reference to one. */
+#define KIND_MODEL (BLOCK_KIND_LAST + 1)
 
 static const char *const standby_names[] = {
 	[STANDBY_HOT] = "hot", [STANDBY_WARM] = "warm", [STANDBY_COLD] = "cold",
@@ -1039,6 +1221,61 @@ static int parse_block_kind(const char *s, enum block_kind *kind)
 		}
 	}
 	return -1;
+}
+
+/* The "type" of the block object J at PATH into *KIND: a block kind, or
+ * KIND_MODEL. */
+static int read_block_type(struct loader *L, const cJSON *j, const char *path,
+			   int *kind)
+{
+	const cJSON *type = require(L, j, path, "type");
+	const char *s, *kinds[KIND_MODEL + 1];
+	enum block_kind k;
+
+	if (!type || read_string(L, type, path, "type", &s))
+		return -1;
+	if (strcmp(s, "model") == 0) {
+		*kind = KIND_MODEL;
+		return 0;
+	}
+	if (parse_block_kind(s, &k) == 0) {
+		*kind = (int)k;
+		return 0;
+	}
+	for (int i = BLOCK_COMPONENT; i <= BLOCK_KIND_LAST; i++)
+		kinds[i] = block_kind_name((enum block_kind)i);
+	kinds[KIND_MODEL] = "model";
+	return unknown_word(L, path, "type", "block type", s, kinds, N_ELEMS(kinds));
+}
+
+/* The keys of a model reference J at PATH: a key of the block it stands
+ * for belongs in "with". */
+static int check_model_ref_keys(struct loader *L, const cJSON *j, const char *path)
+{
+	char q[QUOTE_SIZE];
+
+	for (const cJSON *c = j->child; c; c = c->next)
+		if (find(model_ref_keys, N_ELEMS(model_ref_keys), c->string) ==
+		    N_ELEMS(model_ref_keys) &&
+		    find(all_block_keys, N_ELEMS(all_block_keys), c->string) <
+		    N_ELEMS(all_block_keys))
+			return fail(L, path, NULL,
+				    "%s does not apply to a model block: set it in \"with\"",
+				    quote(q, c->string));
+	return check_keys(L, j, path, model_ref_keys, N_ELEMS(model_ref_keys),
+			  NULL, 0, NULL);
+}
+
+/* The keys of the block object J at PATH, whose type is KIND. */
+static int check_block_keys(struct loader *L, const cJSON *j, const char *path, int kind)
+{
+	char what[64];
+
+	if (kind == KIND_MODEL)
+		return check_model_ref_keys(L, j, path);
+	with_article(what, sizeof what, block_kind_name((enum block_kind)kind), "block");
+	return check_keys(L, j, path, block_keys[kind].keys, block_keys[kind].n,
+			  all_block_keys, N_ELEMS(all_block_keys), what);
 }
 
 /* Block names are unique.  A default name is the block's own path, which
@@ -1230,8 +1467,9 @@ static int check_member(struct loader *L, const struct block *b, const cJSON *c,
 
 	if (b->kind != BLOCK_QUORUM && b->kind != BLOCK_FAILOVER)
 		return 0;
-	if (cJSON_IsString(type) && !parse_block_kind(type->valuestring, &kind) &&
-	    kind != BLOCK_COMPONENT) {
+	if (cJSON_IsString(type) &&
+	    ((!parse_block_kind(type->valuestring, &kind) && kind != BLOCK_COMPONENT) ||
+	     strcmp(type->valuestring, "model") == 0)) {
 		with_article(what, sizeof what, type->valuestring, "block");
 		return fail(L, path, NULL, "a %s member must be a component block, got %s",
 			    block_kind_name(b->kind), what);
@@ -1308,6 +1546,7 @@ static void block_defaults(struct block *b)
 }
 
 static int load_block(struct loader *L, const cJSON *j, struct block *b, int depth);
+static int load_model_ref(struct loader *L, const cJSON *j, struct block *b, int depth);
 
 /* The transaction keys of J into B: the coordinator becomes children[0],
  * the participants children[1..], and all of them are needed. */
@@ -1374,16 +1613,468 @@ static int load_transaction(struct loader *L, const cJSON *j, struct block *b,
 	return 0;
 }
 
+/* ---- models: blocks kept in models/NAME.json ---- */
+
+static char *read_file(const char *file, size_t *len, struct diag *d);
+static cJSON *parse_json(const char *text, size_t len, const char *file,
+			 struct diag *d);
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Letters, digits, '-', '_' and '.', not starting with '.': a file name
+ * in a models directory, never a path out of it. */
+static int model_name_ok(const char *s)
+{
+	if (!*s || *s == '.' || strlen(s) > TOPOLOGY_MAX_NAME)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return 0;
+	return 1;
+}
+
+#define MODEL_DIRS 4
+
+/* The directories models are looked for in, in order, into DIRS (new
+ * strings, NULL where there is none): models/ beside the topology file,
+ * $NINES_MODELS, the installed PKGDATADIR/models, and ../models beside the
+ * running program (a build that is not installed).  Returns 0, or -1 when
+ * out of memory. */
+static int model_dirs(const struct loader *L, char *dirs[MODEL_DIRS])
+{
+	const char *slash = strrchr(L->top, '/'), *env = getenv("NINES_MODELS");
+	char exe[PATH_MAX];
+	ssize_t len;
+
+	memset(dirs, 0, MODEL_DIRS * sizeof *dirs);
+	dirs[0] = slash ? path_join(NULL, "%.*s/models", (int)(slash - L->top), L->top)
+		: strdup("models");
+	if (!dirs[0])
+		return -1;
+	if (env && *env && !(dirs[1] = strdup(env)))
+		return -1;
+#ifdef PKGDATADIR
+	if (!(dirs[2] = strdup(PKGDATADIR "/models")))
+		return -1;
+#endif
+	len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len > 0) {
+		exe[len] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash && !(dirs[3] = path_join(NULL, "%.*s/../models", (int)(slash - exe), exe)))
+			return -1;
+	}
+	return 0;
+}
+
+static void free_dirs(char *dirs[MODEL_DIRS])
+{
+	for (int i = 0; i < MODEL_DIRS; i++)
+		free(dirs[i]);
+}
+
+/* The names of the models in DIRS, each once, into a new array of new
+ * strings, *N of them.  Returns NULL with *N 0 when there are none or
+ * memory runs out. */
+static char **model_names(char *dirs[MODEL_DIRS], size_t *n)
+{
+	char **names = NULL, **p;
+	size_t cap = 0;
+
+	*n = 0;
+	for (int i = 0; i < MODEL_DIRS; i++) {
+		DIR *dir = dirs[i] ? opendir(dirs[i]) : NULL;
+		struct dirent *e;
+
+		while (dir && (e = readdir(dir))) {
+			size_t len = strlen(e->d_name);
+			char *name;
+			size_t k;
+
+			if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+				continue;
+			name = strndup(e->d_name, len - 5);
+			if (!name)
+				break;
+			for (k = 0; k < *n && strcmp(names[k], name) != 0; k++)
+				;
+			if (k < *n || !model_name_ok(name)) {
+				free(name);
+				continue;
+			}
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 16;
+				p = realloc(names, cap * sizeof *names);
+				if (!p) {
+					free(name);
+					break;
+				}
+				names = p;
+			}
+			names[(*n)++] = name;
+		}
+		if (dir)
+			closedir(dir);
+	}
+	return names;
+}
+
+static int unknown_model(struct loader *L, const char *path, const char *s,
+			 char *dirs[MODEL_DIRS])
+{
+	char q[QUOTE_SIZE];
+	size_t n;
+	char **names = model_names(dirs, &n);
+	int rc;
+
+	if (!n)
+		rc = fail(L, path, "model", "unknown model %s (no models found:"
+			  " set NINES_MODELS to the directory that holds them)", quote(q, s));
+	else
+		rc = unknown_name(L, path, "model", "model", s, (const char **)names, n);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* Room for one more component type in the topology.  The map of names
+ * points into the array, so it is rebuilt when the array moves. */
+static int grow_components(struct loader *L)
+{
+	struct topology *t = L->t;
+	struct component_type *p;
+	size_t cap = 2 * L->ccap;
+
+	if (t->ncomponents < L->ccap)
+		return 0;
+	if (t->ncomponents >= TOPOLOGY_MAX_COMPONENTS)
+		return fail(L, "components", NULL,
+			    "more than %d component types in the design with its models",
+			    TOPOLOGY_MAX_COMPONENTS);
+	p = realloc(t->components, cap * sizeof *p);
+	if (!p)
+		return oom(L);
+	memset(p + L->ccap, 0, (cap - L->ccap) * sizeof *p);
+	t->components = p;
+	L->ccap = cap;
+	map_release(&L->types);
+	for (size_t i = 0; i < t->ncomponents; i++)
+		if (map_put(&L->types, p[i].name, &p[i]))
+			return oom(L);
+	return 0;
+}
+
+/* The component types of model M, OBJ, checked and added to the topology
+ * as M.TYPE, except those the topology defines itself: it overrides the
+ * model's figures that way.  Direct mode: paths are the model file's. */
+static int load_model_components(struct loader *L, const struct model_file *m,
+				 const cJSON *obj)
+{
+	struct topology *t = L->t;
+	char q[QUOTE_SIZE];
+
+	if (!cJSON_IsObject(obj))
+		return fail(L, "components", NULL, "expected an object, got %s", type_name(obj));
+	if (!obj->child)
+		return fail(L, "components", NULL, "is empty");
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		if (check_name(L, c->string, "components", NULL, "component name "))
+			return -1;
+		for (const cJSON *p = obj->child; p != c; p = p->next)
+			if (strcmp(p->string, c->string) == 0)
+				return fail(L, "components", NULL, "duplicate key %s",
+					    quote(q, c->string));
+	}
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		struct component_type ct = { 0 };
+		char *path = path_join("components", "%s", c->string);
+		int rc = path ? load_component_at(L, c, path, &ct) : oom(L);
+
+		free(path);
+		if (!rc && !(ct.name = path_join(NULL, "%s.%s", m->name, c->string)))
+			rc = oom(L);
+		if (!rc && map_get(&L->types, ct.name))
+			rc = 1;         /* the topology's own type wins */
+		if (!rc)
+			rc = grow_components(L);
+		if (rc) {
+			free(ct.name);
+			dist_release(&ct.failure);
+			dist_release(&ct.repair);
+			if (rc < 0)
+				return -1;
+			continue;
+		}
+		t->components[t->ncomponents] = ct;
+		if (map_put(&L->types, t->components[t->ncomponents].name,
+			    &t->components[t->ncomponents]))
+			return oom(L);
+		t->ncomponents++;
+	}
+	return 0;
+}
+
+static const char *const model_keys[] = {
+	"$schema", "model", "description", "sources", "components", "block",
+};
+
+/* Read and check the model file M->path, and add its component types.
+ * Its messages name that file and paths in it. */
+static int load_model_file(struct loader *L, struct model_file *m)
+{
+	const cJSON *root, *j;
+	char q[QUOTE_SIZE];
+	const char *s;
+	size_t len;
+	char *text = read_file(m->path, &len, L->d);
+
+	if (!text)
+		return -1;
+	m->root = parse_json(text, len, m->path, L->d);
+	free(text);
+	if (!m->root)
+		return -1;
+	root = m->root;
+	if (!cJSON_IsObject(root))
+		return fail(L, NULL, NULL, "expected a JSON object at the top level, got %s",
+			    type_name(root));
+	if (check_keys(L, root, NULL, model_keys, N_ELEMS(model_keys), NULL, 0, NULL))
+		return -1;
+	j = require(L, root, NULL, "model");
+	if (!j || read_string(L, j, NULL, "model", &s))
+		return -1;
+	if (strcmp(s, m->name) != 0)
+		return fail(L, NULL, "model", "%s does not match the file name (%s.json)",
+			    quote(q, s), m->name);
+	j = member(root, "description");
+	if (j && read_string(L, j, NULL, "description", &s))
+		return -1;
+	j = member(root, "sources");
+	if (j && !cJSON_IsObject(j))
+		return fail(L, NULL, "sources", "expected an object, got %s", type_name(j));
+	for (const cJSON *c = j ? j->child : NULL; c; c = c->next)
+		if (!cJSON_IsString(c))
+			return fail(L, "sources", c->string, "expected a string, got %s",
+				    type_name(c));
+	j = require(L, root, NULL, "components");
+	if (!j || load_model_components(L, m, j))
+		return -1;
+	j = require(L, root, NULL, "block");
+	if (j && !cJSON_IsObject(j))
+		return fail(L, NULL, "block", "expected an object, got %s", type_name(j));
+	return j ? 0 : -1;
+}
+
+/* The model NAME, read on first use, for the reference at PATH.  Returns
+ * NULL with d filled. */
+static const struct model_file *model_get(struct loader *L, const char *name,
+					  const char *path)
+{
+	char *dirs[MODEL_DIRS], *file = NULL;
+	const char *saved = L->file;
+	struct model_file *m;
+	struct stat st;
+	int rc;
+
+	for (m = L->models; m; m = m->next)
+		if (strcmp(m->name, name) == 0)
+			return m;
+	if (model_dirs(L, dirs)) {
+		free_dirs(dirs);
+		oom(L);
+		return NULL;
+	}
+	for (int i = 0; i < MODEL_DIRS && !file; i++) {
+		if (!dirs[i] || !is_dir(dirs[i]))
+			continue;
+		file = path_join(NULL, "%s/%s.json", dirs[i], name);
+		if (!file) {
+			free_dirs(dirs);
+			oom(L);
+			return NULL;
+		}
+		if (stat(file, &st) != 0 || S_ISDIR(st.st_mode)) {
+			free(file);
+			file = NULL;
+		}
+	}
+	if (!file) {
+		unknown_model(L, path, name, dirs);
+		free_dirs(dirs);
+		return NULL;
+	}
+	free_dirs(dirs);
+	m = calloc(1, sizeof *m);
+	if (!m || !(m->name = strdup(name))) {
+		free(m);
+		free(file);
+		oom(L);
+		return NULL;
+	}
+	m->path = file;
+	m->next = L->models;
+	L->models = m;
+	L->file = m->path;
+	L->direct = 1;
+	rc = load_model_file(L, m);
+	L->file = saved;
+	L->direct = 0;
+	return rc ? NULL : m;
+}
+
+/* The keys of "with", WITH at PATH, for the model's block of type KIND:
+ * the keys that block takes, but not its type, and its name is given on
+ * the reference. */
+static int check_with(struct loader *L, const cJSON *with, const char *path, int kind)
+{
+	char what[64];
+
+	if (member(with, "type"))
+		return fail(L, path, NULL, "\"type\" cannot be changed in \"with\"");
+	if (member(with, "name"))
+		return fail(L, path, NULL, "\"name\" goes on the model block, not in \"with\"");
+	if (kind == KIND_MODEL)
+		return check_keys(L, with, path, model_ref_keys, N_ELEMS(model_ref_keys),
+				  NULL, 0, NULL);
+	with_article(what, sizeof what, block_kind_name((enum block_kind)kind), "block");
+	return check_keys(L, with, path, block_keys[kind].keys, block_keys[kind].n,
+			  all_block_keys, N_ELEMS(all_block_keys), what);
+}
+
+/* OBJ's KEY set to a copy of V.  Returns 0, or -1 when out of memory. */
+static int put(cJSON *obj, const char *key, const cJSON *v)
+{
+	cJSON *dup = cJSON_Duplicate(v, 1);
+
+	if (!dup)
+		return -1;
+	if (member(obj, key) ? cJSON_ReplaceItemInObjectCaseSensitive(obj, key, dup)
+	    : cJSON_AddItemToObject(obj, key, dup))
+		return 0;
+	cJSON_Delete(dup);
+	return -1;
+}
+
+/* The model's block BLK with the keys of WITH over it, and the name and
+ * description of the reference REF; the block's own name is dropped, so
+ * that the reference names it.  Returns a new object, or NULL when out of
+ * memory. */
+static cJSON *merge(const cJSON *blk, const cJSON *ref, const cJSON *with)
+{
+	cJSON *m = cJSON_Duplicate(blk, 1);
+	const cJSON *j;
+
+	if (!m)
+		return NULL;
+	cJSON_DeleteItemFromObjectCaseSensitive(m, "name");
+	for (const cJSON *c = with ? with->child : NULL; c; c = c->next)
+		if (put(m, c->string, c))
+			goto fail;
+	if ((j = member(ref, "name")) && put(m, "name", j))
+		goto fail;
+	if ((j = member(ref, "description")) && put(m, "description", j))
+		goto fail;
+	return m;
+fail:
+	cJSON_Delete(m);
+	return NULL;
+}
+
+/* The model reference J into B, whose path the caller has set: B becomes
+ * the model's block, at the same path and depth. */
+static int load_model_ref(struct loader *L, const cJSON *j, struct block *b, int depth)
+{
+	const cJSON *mj, *with, *blk, *name, *desc;
+	const struct model_file *m;
+	struct frame *f;
+	cJSON *merged;
+	char q[QUOTE_SIZE], chain[MODEL_MAX_DEPTH * 64];
+	const char *s;
+	int kind, rc;
+	size_t len = 0;
+
+	if (check_model_ref_keys(L, j, b->path))
+		return -1;
+	mj = require(L, j, b->path, "model");
+	if (!mj || read_string(L, mj, b->path, "model", &s))
+		return -1;
+	if (!model_name_ok(s))
+		return fail(L, b->path, "model", "%s is not a model name: use letters, digits,"
+			    " '-', '_' and '.', not starting with '.'", quote(q, s));
+	name = member(j, "name");
+	if (name && read_name(L, name, b->path, "name", &s))
+		return -1;
+	desc = member(j, "description");
+	if (desc && read_string(L, desc, b->path, "description", &s))
+		return -1;
+	with = member(j, "with");
+	if (with && !cJSON_IsObject(with))
+		return fail(L, b->path, "with", "expected an object, got %s", type_name(with));
+	s = mj->valuestring;
+	for (int i = 0; i < L->nframes; i++) {
+		if (strcmp(L->frames[i].m->name, s) != 0)
+			continue;
+		for (int k = i; k < L->nframes && len < sizeof chain; k++)
+			len += (size_t)snprintf(chain + len, sizeof chain - len, "%s -> ",
+						L->frames[k].m->name);
+		if (len < sizeof chain)
+			snprintf(chain + len, sizeof chain - len, "%s", s);
+		return fail(L, b->path, "model", "model %s is used inside itself (%s)",
+			    quote(q, s), chain);
+	}
+	if (L->nframes == MODEL_MAX_DEPTH)
+		return fail(L, b->path, "model", "models nested more than %d deep",
+			    MODEL_MAX_DEPTH);
+	m = model_get(L, s, b->path);
+	if (!m)
+		return -1;
+	blk = member(m->root, "block");
+
+	f = &L->frames[L->nframes++];
+	*f = (struct frame){ .ref = b->path, .m = m, .refobj = j, .with = with,
+			     .phase = PHASE_MODEL };
+	rc = -1;
+	if (read_block_type(L, blk, b->path, &kind) || check_block_keys(L, blk, b->path, kind))
+		goto out;
+	f->phase = PHASE_WITH;
+	if (with) {
+		char *wpath = path_join(b->path, "with");
+
+		rc = wpath ? check_with(L, with, wpath, kind) : oom(L);
+		free(wpath);
+		if (rc)
+			goto out;
+	}
+	merged = merge(blk, j, with);
+	if (!merged) {
+		rc = oom(L);
+		goto out;
+	}
+	f->phase = PHASE_MERGED;
+	rc = load_block(L, merged, b, depth);
+	cJSON_Delete(merged);
+out:
+	L->nframes--;
+	return rc;
+}
+
 /* The block object J into B, whose path the caller has set.  DEPTH is 1
  * for the system. */
 static int load_block(struct loader *L, const cJSON *j, struct block *b, int depth)
 {
-	const cJSON *type, *name, *desc, *blocks, *count, *comp, *need;
-	const char *s, *kinds[BLOCK_KIND_LAST + 1];
+	const cJSON *name, *desc, *blocks, *count, *comp, *need;
+	const char *s;
 	enum block_kind kind;
 	double needv = 0, v;
-	char what[64];
 	size_t n, i;
+	int k;
 
 	block_defaults(b);
 	if (depth > TOPOLOGY_MAX_DEPTH)
@@ -1391,23 +2082,16 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 			    TOPOLOGY_MAX_DEPTH);
 	if (!cJSON_IsObject(j))
 		return fail(L, b->path, NULL, "expected an object, got %s", type_name(j));
+	if (read_block_type(L, j, b->path, &k))
+		return -1;
+	if (k == KIND_MODEL)
+		return load_model_ref(L, j, b, depth);
 	if (++L->nblocks > TOPOLOGY_MAX_BLOCKS)
 		return fail(L, b->path, NULL, "more than %d blocks in the design",
 			    TOPOLOGY_MAX_BLOCKS);
-
-	type = require(L, j, b->path, "type");
-	if (!type || read_string(L, type, b->path, "type", &s))
-		return -1;
-	if (parse_block_kind(s, &kind)) {
-		for (int k = BLOCK_COMPONENT; k <= BLOCK_KIND_LAST; k++)
-			kinds[k] = block_kind_name((enum block_kind)k);
-		return unknown_word(L, b->path, "type", "block type", s, kinds,
-				    N_ELEMS(kinds));
-	}
+	kind = (enum block_kind)k;
 	b->kind = kind;
-	with_article(what, sizeof what, s, "block");
-	if (check_keys(L, j, b->path, block_keys[kind].keys, block_keys[kind].n,
-		       all_block_keys, N_ELEMS(all_block_keys), what))
+	if (check_block_keys(L, j, b->path, k))
 		return -1;
 
 	name = member(j, "name");
@@ -1767,14 +2451,6 @@ static int path_step(const char *p, int first, struct step *s)
 	return s->keylen ? 0 : -1;
 }
 
-static cJSON *member_n(const cJSON *obj, const char *key, size_t len)
-{
-	for (cJSON *c = obj->child; c; c = c->next)
-		if (c->string && strlen(c->string) == len && memcmp(c->string, key, len) == 0)
-			return c;
-	return NULL;
-}
-
 /* What a step's parent is called in messages, as the arguments of "%.*s":
  * the path before the step, or "the top level". */
 #define PARENT(path, s) \
@@ -1959,15 +2635,13 @@ static int syntax_error(struct diag *d, const char *file, const char *text,
 	return diag_input(d, NULL, NULL, "%s:%d:%d: %s", file, line, col, what);
 }
 
-/* TEXT holds LEN bytes and a terminating NUL. */
-static struct topology *parse_text(const char *text, size_t len, const char *file,
-				   const struct topology_set *sets, size_t nsets,
-				   struct diag *d)
+/* The JSON value of TEXT, LEN bytes and a terminating NUL, read from
+ * FILE.  Returns a new tree, or NULL with d filled ("FILE:LINE:COL: ..."). */
+static cJSON *parse_json(const char *text, size_t len, const char *file,
+			 struct diag *d)
 {
-	struct loader L = { .file = file, .d = d };
 	const char *end = text;
 	cJSON *root;
-	int rc;
 
 	/* Not require_null_terminated: trailing text is told apart below. */
 	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
@@ -1982,6 +2656,21 @@ static struct topology *parse_text(const char *text, size_t len, const char *fil
 		cJSON_Delete(root);
 		return NULL;
 	}
+	return root;
+}
+
+/* TEXT holds LEN bytes and a terminating NUL. */
+static struct topology *parse_text(const char *text, size_t len, const char *file,
+				   const struct topology_set *sets, size_t nsets,
+				   struct diag *d)
+{
+	struct loader L = { .file = file, .top = file, .d = d };
+	cJSON *root;
+	int rc;
+
+	root = parse_json(text, len, file, d);
+	if (!root)
+		return NULL;
 
 	for (size_t i = 0; i < nsets; i++)
 		if (set_one(root, &sets[i], d)) {
@@ -2002,6 +2691,15 @@ static struct topology *parse_text(const char *text, size_t len, const char *fil
 	map_release(&L.types);
 	map_release(&L.zones);
 	map_release(&L.names);
+	while (L.models) {
+		struct model_file *m = L.models;
+
+		L.models = m->next;
+		cJSON_Delete(m->root);
+		free(m->name);
+		free(m->path);
+		free(m);
+	}
 	if (rc) {
 		topology_free(L.t);
 		return NULL;

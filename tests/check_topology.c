@@ -4,9 +4,14 @@
  * Every bad-input fixture tests/data/bad/NAME.json comes with NAME.err, the
  * one line the loader must report, "@FILE@" standing for the path that was
  * loaded.  The fixtures are found with opendir, so adding a pair adds a
- * test.  The good files are checked field by field, good-replicated.json
- * for the quorum and failover keys, good-zones-pool-tx.json for pools,
- * transactions, zones and placement.
+ * test.  tests/data/bad-models/ holds the same for errors inside model
+ * files, which its models/ directory holds: "@MODELS@" stands for that
+ * directory (the CLI tests run tests/data/bad/ only, whose messages name
+ * no other file).  The good files are checked field by field,
+ * good-replicated.json for the quorum and failover keys,
+ * good-zones-pool-tx.json for pools, transactions, zones and placement,
+ * good-models.json and good-models-nested.json for models; every model of
+ * models/ is checked to name a source for each of its figures.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -14,11 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_gamma.h>
 
+#include "duration.h"
 #include "suites.h"
 #include "topology.h"
 
@@ -27,13 +35,23 @@
 #endif
 
 #define BAD_DIR TEST_DATA "/bad"
+#define BAD_MODELS_DIR TEST_DATA "/bad-models"
+#define MODELS_DIR TEST_DATA "/../../models"
 #define EXAMPLE TEST_DATA "/../../examples/crm-basic.json"
 #define MIN_BAD_FIXTURES 40
+#define MIN_BAD_MODEL_FIXTURES 10
 
 #define EPS 1e-9
 
-static char **bad_names;        /* NAME of every NAME.json in BAD_DIR, sorted */
-static int nbad;
+/* The fixtures of one directory: NAME of every NAME.json, sorted. */
+struct fixtures {
+	const char *dir;
+	char **names;
+	int n;
+};
+
+static struct fixtures bad_fx = { BAD_DIR, NULL, 0 };
+static struct fixtures bad_models_fx = { BAD_MODELS_DIR, NULL, 0 };
 
 static int by_name(const void *a, const void *b)
 {
@@ -42,9 +60,9 @@ static int by_name(const void *a, const void *b)
 
 /* Done once when the suite is built, so that each fixture is its own loop
  * test and a failure names it. */
-static void find_bad_fixtures(void)
+static void find_fixtures(struct fixtures *fx)
 {
-	DIR *dir = opendir(BAD_DIR);
+	DIR *dir = opendir(fx->dir);
 	struct dirent *e;
 	int cap = 0;
 
@@ -55,22 +73,22 @@ static void find_bad_fixtures(void)
 
 		if (n <= 5 || strcmp(e->d_name + n - 5, ".json") != 0)
 			continue;
-		if (nbad == cap) {
+		if (fx->n == cap) {
 			char **p;
 
 			cap = cap ? 2 * cap : 64;
-			p = realloc(bad_names, (size_t)cap * sizeof *bad_names);
+			p = realloc(fx->names, (size_t)cap * sizeof *fx->names);
 			if (!p)
 				break;
-			bad_names = p;
+			fx->names = p;
 		}
-		bad_names[nbad] = strndup(e->d_name, n - 5);
-		if (bad_names[nbad])
-			nbad++;
+		fx->names[fx->n] = strndup(e->d_name, n - 5);
+		if (fx->names[fx->n])
+			fx->n++;
 	}
 	closedir(dir);
-	if (nbad)
-		qsort(bad_names, (size_t)nbad, sizeof *bad_names, by_name);
+	if (fx->n)
+		qsort(fx->names, (size_t)fx->n, sizeof *fx->names, by_name);
 }
 
 /* The whole of PATH, NUL-terminated; the caller frees it. */
@@ -93,22 +111,21 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-/* TEXT with every "@FILE@" replaced by FILE; the caller frees it. */
-static char *expand(const char *text, const char *file)
+/* TEXT with every TOKEN replaced by VALUE; the caller frees it. */
+static char *expand(const char *text, const char *token, const char *value)
 {
-	static const char token[] = "@FILE@";
-	size_t tl = sizeof token - 1, fl = strlen(file), n = 0;
+	size_t tl = strlen(token), vl = strlen(value), n = 0;
 	char *out, *o;
 
 	for (const char *p = strstr(text, token); p; p = strstr(p + tl, token))
 		n++;
-	out = malloc(strlen(text) + n * fl + 1);
+	out = malloc(strlen(text) + n * vl + 1);
 	ck_assert_ptr_nonnull(out);
 	o = out;
 	while (*text) {
 		if (strncmp(text, token, tl) == 0) {
-			memcpy(o, file, fl);
-			o += fl;
+			memcpy(o, value, vl);
+			o += vl;
 			text += tl;
 		} else {
 			*o++ = *text++;
@@ -116,6 +133,36 @@ static char *expand(const char *text, const char *file)
 	}
 	*o = '\0';
 	return out;
+}
+
+/* Load fixture I of FX and compare the message with its .err file. */
+static void check_fixture(const struct fixtures *fx, int i)
+{
+	char json[1024], errf[1024], models[1024];
+	struct topology *t;
+	struct diag d;
+	char *want, *line, *nl, *tmp;
+
+	ck_assert_int_lt(i, fx->n);
+	snprintf(json, sizeof json, "%s/%s.json", fx->dir, fx->names[i]);
+	snprintf(errf, sizeof errf, "%s/%s.err", fx->dir, fx->names[i]);
+	snprintf(models, sizeof models, "%s/models", fx->dir);
+	line = slurp(errf);
+	nl = strchr(line, '\n');
+	ck_assert_msg(nl && nl[1] == '\0', "%s must hold exactly one line", errf);
+	*nl = '\0';
+	tmp = expand(line, "@FILE@", json);
+	want = expand(tmp, "@MODELS@", models);
+	free(tmp);
+
+	diag_init(&d);
+	t = topology_load(json, &d);
+	ck_assert_msg(t == NULL, "%s: loaded without error", fx->names[i]);
+	ck_assert_int_eq(d.kind, DIAG_INPUT);
+	ck_assert_msg(strcmp(diag_text(&d), want) == 0,
+		      "%s:\n got: %s\nwant: %s", fx->names[i], diag_text(&d), want);
+	free(want);
+	free(line);
 }
 
 static void setup(void)
@@ -126,35 +173,23 @@ static void setup(void)
 
 START_TEST(test_bad_fixture_count)
 {
-	ck_assert_msg(nbad >= MIN_BAD_FIXTURES, "%d fixtures in %s, want at least %d",
-		      nbad, BAD_DIR, MIN_BAD_FIXTURES);
+	ck_assert_msg(bad_fx.n >= MIN_BAD_FIXTURES, "%d fixtures in %s, want at least %d",
+		      bad_fx.n, BAD_DIR, MIN_BAD_FIXTURES);
+	ck_assert_msg(bad_models_fx.n >= MIN_BAD_MODEL_FIXTURES,
+		      "%d fixtures in %s, want at least %d",
+		      bad_models_fx.n, BAD_MODELS_DIR, MIN_BAD_MODEL_FIXTURES);
 }
 END_TEST
 
 START_TEST(test_bad_fixture)
 {
-	char json[1024], errf[1024];
-	struct topology *t;
-	struct diag d;
-	char *want, *line, *nl;
+	check_fixture(&bad_fx, _i);
+}
+END_TEST
 
-	ck_assert_int_lt(_i, nbad);
-	snprintf(json, sizeof json, "%s/%s.json", BAD_DIR, bad_names[_i]);
-	snprintf(errf, sizeof errf, "%s/%s.err", BAD_DIR, bad_names[_i]);
-	line = slurp(errf);
-	nl = strchr(line, '\n');
-	ck_assert_msg(nl && nl[1] == '\0', "%s must hold exactly one line", errf);
-	*nl = '\0';
-	want = expand(line, json);
-
-	diag_init(&d);
-	t = topology_load(json, &d);
-	ck_assert_msg(t == NULL, "%s: loaded without error", bad_names[_i]);
-	ck_assert_int_eq(d.kind, DIAG_INPUT);
-	ck_assert_msg(strcmp(diag_text(&d), want) == 0,
-		      "%s:\n got: %s\nwant: %s", bad_names[_i], diag_text(&d), want);
-	free(want);
-	free(line);
+START_TEST(test_bad_model_fixture)
+{
+	check_fixture(&bad_models_fx, _i);
 }
 END_TEST
 
@@ -1163,6 +1198,345 @@ START_TEST(test_set_order_and_load)
 }
 END_TEST
 
+/* ---- models ---- */
+
+START_TEST(test_models)
+{
+	static const char *const types[] = {
+		"app", "mongodb-replica-set.mongod", "haproxy-pair.haproxy",
+		"mysql-primary-replica-async.mysqld", "mysql-primary-replica-semisync.mysqld",
+		"zookeeper-ensemble.zookeeper", "consul-cluster.consul-server",
+		"2pc-coordinator.tm",
+	};
+	static const int az[] = { 0, 1, 2, 0, 1 };
+	struct topology *t = load_ok(TEST_DATA "/good-models.json");
+	const struct component_type *c = t->components;
+	const struct block *s = &t->system, *b;
+
+	/* The topology's types first, then each model's as NAME.TYPE, in the
+	 * order of first use; a model used twice adds its types once. */
+	ck_assert_uint_eq(t->ncomponents, 8);
+	for (size_t i = 0; i < 8; i++)
+		ck_assert_str_eq(c[i].name, types[i]);
+	/* the topology's own mongodb-replica-set.mongod wins over the model's */
+	ck_assert_double_eq_tol(c[1].failure.mean, 8760 / 0.1, 1e-6);
+	ck_assert_double_eq_tol(c[1].repair.mean, 4, EPS);
+	ck_assert_double_eq_tol(c[2].failure.mean, 8760 / 0.3, 1e-6);
+	ck_assert_double_eq_tol(c[2].repair.mean, 0.5, EPS);
+	ck_assert_double_eq_tol(c[3].failure.mean, 8760 / 0.2, 1e-6);
+	ck_assert_double_eq_tol(c[3].repair.mean, 8, EPS);
+	ck_assert_double_eq_tol(c[5].repair.mean, 4, EPS);
+	ck_assert_double_eq_tol(c[6].repair.mean, 4, EPS);
+	ck_assert_double_eq_tol(c[7].failure.mean, 8760 / 0.5, 1e-6);
+	ck_assert_double_eq_tol(c[7].repair.mean, 1, EPS);
+
+	assert_block(s, BLOCK_SERIES, "all-models", "system", 7, -1, 0, 7);
+
+	/* haproxy-pair as it is: keepalived's 3 missed adverts */
+	b = &s->children[0];
+	assert_block(b, BLOCK_FAILOVER, "lb", "system.blocks[0]", 1, 2, 2, 0);
+	assert_failover(b, STANDBY_HOT, 1, 3.0 / 3600, 1.0 / 3600, 1, 0);
+	ck_assert_int_eq(b->replication, REPLICATION_NONE);
+	ck_assert_ptr_null(b->placement);
+
+	/* mongodb-replica-set with count, election, placement and replication
+	 * from "with" */
+	b = &s->children[1];
+	assert_block(b, BLOCK_QUORUM, "mongo", "system.blocks[1]", 3, 1, 5, 0);
+	ck_assert_double_eq_tol(b->election, 30.0 / 3600, EPS);
+	ck_assert_int_eq(b->replication, REPLICATION_ASYNC);
+	ck_assert_double_eq_tol(b->lag, 2.0 / 3600, EPS);
+	ck_assert_double_eq_tol(b->writes_per_second, 50, EPS);
+	assert_placement(b, az, 5);
+
+	/* the MySQL pair as it is, named after its path */
+	b = &s->children[2];
+	assert_block(b, BLOCK_FAILOVER, "system.blocks[2]", "system.blocks[2]", 1, 3, 2, 0);
+	assert_failover(b, STANDBY_HOT, 1, 12.0 / 3600, 1.0 / 60, 0.95, 0.5);
+	ck_assert_int_eq(b->replication, REPLICATION_ASYNC);
+	ck_assert_double_eq_tol(b->lag, 1.0 / 3600, EPS);
+	ck_assert_double_eq_tol(b->writes_per_second, 200, EPS);
+
+	b = &s->children[3];
+	assert_block(b, BLOCK_FAILOVER, "mysql-semi", "system.blocks[3]", 1, 4, 2, 0);
+	assert_failover(b, STANDBY_HOT, 1, 12.0 / 3600, 1.0 / 60, 0.95, 0.5);
+	ck_assert_int_eq(b->replication, REPLICATION_SYNC);
+	ck_assert_double_eq(b->lag, 0);
+
+	/* zookeeper-ensemble of 5: a majority of 3 */
+	b = &s->children[4];
+	assert_block(b, BLOCK_QUORUM, "system.blocks[4]", "system.blocks[4]", 3, 5, 5, 0);
+	ck_assert_double_eq_tol(b->election, 12.0 / 3600, EPS);
+	ck_assert_int_eq(b->replication, REPLICATION_NONE);
+
+	b = &s->children[5];
+	assert_block(b, BLOCK_QUORUM, "consul", "system.blocks[5]", 2, 6, 3, 0);
+	ck_assert_double_eq_tol(b->election, 8.0 / 3600, EPS);
+
+	/* models as a transaction's coordinator and participant */
+	b = &s->children[6];
+	assert_block(b, BLOCK_TRANSACTION, "orders", "system.blocks[6]", 3, -1, 0, 3);
+	assert_block(&b->children[0], BLOCK_FAILOVER, "tm", "system.blocks[6].coordinator",
+		     1, 7, 2, 0);
+	assert_failover(&b->children[0], STANDBY_HOT, 1, 10.0 / 3600, 5.0 / 3600, 1, 0);
+	assert_block(&b->children[1], BLOCK_FAILOVER, "orders-db",
+		     "system.blocks[6].participants[0]", 1, 3, 2, 0);
+	assert_failover(&b->children[1], STANDBY_WARM, 0.5, 12.0 / 3600, 1.0 / 60, 0.99, 0.5);
+	assert_block(&b->children[2], BLOCK_COMPONENT, "system.blocks[6].participants[1]",
+		     "system.blocks[6].participants[1]", 1, 0, 0, 0);
+	topology_free(t);
+}
+END_TEST
+
+/* A model that uses another, from tests/data/models/ beside the file, used
+ * twice; the topology overrides the inner model's type. */
+START_TEST(test_models_nested)
+{
+	struct topology *t = load_ok(TEST_DATA "/good-models-nested.json");
+	const struct component_type *c = t->components;
+	const struct block *s = &t->system;
+
+	ck_assert_uint_eq(t->ncomponents, 3);
+	ck_assert_str_eq(c[0].name, "app");
+	ck_assert_str_eq(c[1].name, "haproxy-pair.haproxy");
+	ck_assert_str_eq(c[2].name, "web-tier.web");
+	ck_assert_double_eq_tol(c[1].failure.mean, 8760, EPS);
+	ck_assert_double_eq_tol(c[1].repair.mean, 0.25, EPS);
+	ck_assert_double_eq_tol(c[2].failure.mean, 8760 / 0.5, 1e-6);
+
+	assert_block(s, BLOCK_SERIES, "system", "system", 3, -1, 0, 3);
+	for (size_t k = 0; k < 2; k++) {
+		const struct block *b = &s->children[k];
+		char path[64], lb[96], pool[96];
+
+		snprintf(path, sizeof path, "system.blocks[%zu]", k);
+		snprintf(lb, sizeof lb, "%s.blocks[0]", path);
+		snprintf(pool, sizeof pool, "%s.blocks[1]", path);
+		assert_block(b, BLOCK_SERIES, k ? "front-b" : "front-a", path, 2, -1, 0, 2);
+		assert_block(&b->children[0], BLOCK_FAILOVER, lb, lb, 1, 1, 2, 0);
+		assert_failover(&b->children[0], STANDBY_HOT, 1, 3.0 / 3600, 1.0 / 3600, 1, 0);
+		assert_block(&b->children[1], BLOCK_POOL, pool, pool, 2, 2, 3, 0);
+		ck_assert_double_eq_tol(b->children[1].detect, 6.0 / 3600, EPS);
+	}
+	assert_block(&s->children[2], BLOCK_COMPONENT, "system.blocks[2]", "system.blocks[2]",
+		     1, 0, 0, 0);
+	topology_free(t);
+}
+END_TEST
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_msg(f != NULL, "cannot write %s: %s", path, strerror(errno));
+	ck_assert_int_eq(fputs(text, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* models/ beside the file comes before $NINES_MODELS; the file name given
+ * to topology_parse is the one that counts.  (The installed models and
+ * those beside the program come after; a distcheck build has neither.) */
+START_TEST(test_models_search)
+{
+	static const char local[] =
+		"{\"model\": \"haproxy-pair\", \"components\": {\"lb\": {\"mtbf\": 100, \"mttr\": 1}},"
+		" \"block\": {\"type\": \"failover\", \"count\": 3, \"component\": \"lb\", \"detect\": \"5s\"}}";
+	static const char shadowed[] =
+		"{\"model\": \"haproxy-pair\", \"components\": {\"no\": {\"mtbf\": 100, \"mttr\": 1}},"
+		" \"block\": {\"type\": \"failover\", \"count\": 2, \"component\": \"no\"}}";
+	static const char env[] =
+		"{\"model\": \"env-only\", \"components\": {\"x\": {\"mtbf\": 100, \"mttr\": 1}},"
+		" \"block\": {\"type\": \"parallel\", \"count\": 2, \"component\": \"x\"}}";
+	static const char text[] =
+		"{\"components\": {\"a\": {\"mtbf\": 1, \"mttr\": 1}},"
+		" \"system\": {\"type\": \"series\", \"blocks\": ["
+		"{\"type\": \"model\", \"model\": \"haproxy-pair\"},"
+		"{\"type\": \"model\", \"model\": \"env-only\"}]}}";
+	char dir[] = "/tmp/check_models_XXXXXX", envdir[] = "/tmp/check_models_XXXXXX";
+	char models[64], local_file[256], env_file[256], shadow_file[256], file[256];
+	char *saved = getenv("NINES_MODELS");
+	struct topology *t;
+	struct diag d;
+
+	saved = saved ? strdup(saved) : NULL;
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(mkdtemp(envdir));
+	snprintf(models, sizeof models, "%s/models", dir);
+	ck_assert_int_eq(mkdir(models, 0700), 0);
+	snprintf(local_file, sizeof local_file, "%s/haproxy-pair.json", models);
+	write_file(local_file, local);
+	snprintf(shadow_file, sizeof shadow_file, "%s/haproxy-pair.json", envdir);
+	write_file(shadow_file, shadowed);
+	snprintf(env_file, sizeof env_file, "%s/env-only.json", envdir);
+	write_file(env_file, env);
+	setenv("NINES_MODELS", envdir, 1);
+
+	snprintf(file, sizeof file, "%s/t.json", dir);
+	diag_init(&d);
+	t = topology_parse(text, strlen(text), file, &d);
+
+	if (saved)
+		setenv("NINES_MODELS", saved, 1);
+	else
+		unsetenv("NINES_MODELS");
+	free(saved);
+	unlink(local_file);
+	unlink(shadow_file);
+	unlink(env_file);
+	rmdir(models);
+	rmdir(dir);
+	rmdir(envdir);
+
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_uint_eq(t->ncomponents, 3);
+	ck_assert_str_eq(t->components[1].name, "haproxy-pair.lb");
+	ck_assert_str_eq(t->components[2].name, "env-only.x");
+	assert_block(&t->system.children[0], BLOCK_FAILOVER, "system.blocks[0]",
+		     "system.blocks[0]", 1, 1, 3, 0);
+	ck_assert_double_eq_tol(t->system.children[0].detect, 5.0 / 3600, EPS);
+	assert_block(&t->system.children[1], BLOCK_PARALLEL, "system.blocks[1]",
+		     "system.blocks[1]", 1, 2, 2, 0);
+	topology_free(t);
+}
+END_TEST
+
+/* nines sweep --vary reaches a model's figures through "with". */
+START_TEST(test_models_set)
+{
+	static const char text[] =
+		"{\"components\": {\"a\": {\"mtbf\": 1, \"mttr\": 1}},"
+		" \"system\": {\"type\": \"model\", \"model\": \"zookeeper-ensemble\","
+		" \"with\": {\"count\": 3}}}";
+	const struct topology_set sets[] = {
+		{ "system.with.count", 7 },
+		{ "system.with.election", 0.01 },       /* absent: added */
+	};
+	const struct topology_set bad = { "system.with.count", 0 };
+	struct topology *t;
+	struct diag d;
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "zk.json", sets, 2, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	assert_block(&t->system, BLOCK_QUORUM, "system", "system", 4, 1, 7, 0);
+	ck_assert_double_eq_tol(t->system.election, 0.01, EPS);
+	topology_free(t);
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "zk.json", &bad, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "zk.json: system.with.count: must be at least 1, got 0");
+}
+END_TEST
+
+/* The leaves of J at PATH into the list of PATHS (new strings); a figure,
+ * a number or a duration, also into FIGURES.  Names and words (a type, a
+ * component, a standby or replication mode) are not figures. */
+static void leaves(const cJSON *j, const char *path, char **paths, size_t *n,
+		   char **figures, size_t *nfig, size_t cap)
+{
+	static const char *const words[] = {
+		"type", "component", "standby", "mode", "protocol", "description", "name", "model",
+	};
+	char sub[512];
+	double h;
+	const char *why;
+	size_t i = 0;
+
+	if (cJSON_IsObject(j) || cJSON_IsArray(j)) {
+		for (const cJSON *c = j->child; c; c = c->next, i++) {
+			if (cJSON_IsObject(j))
+				snprintf(sub, sizeof sub, "%s.%s", path, c->string);
+			else
+				snprintf(sub, sizeof sub, "%s[%zu]", path, i);
+			leaves(c, sub, paths, n, figures, nfig, cap);
+		}
+		return;
+	}
+	ck_assert_uint_lt(*n, cap);
+	paths[(*n)++] = strdup(path);
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const char *dot = strrchr(path, '.');
+
+		if (dot && strcmp(dot + 1, words[i]) == 0)
+			return;
+	}
+	if (cJSON_IsNumber(j) ||
+	    (cJSON_IsString(j) && duration_parse(j->valuestring, &h, &why) == 0))
+		figures[(*nfig)++] = strdup(path);
+}
+
+/* Every shipped model loads, and names a source for each of its figures
+ * and for nothing that is not in the file. */
+START_TEST(test_models_sources)
+{
+	enum { CAP = 256 };
+	DIR *dir = opendir(MODELS_DIR);
+	struct dirent *e;
+	int nmodels = 0;
+
+	ck_assert_msg(dir != NULL, "cannot open %s", MODELS_DIR);
+	while ((e = readdir(dir))) {
+		size_t len = strlen(e->d_name), n = 0, nfig = 0;
+		char *paths[CAP], *figures[CAP], file[512], text[512], *json;
+		const cJSON *sources;
+		cJSON *root;
+		struct topology *t;
+		struct diag d;
+
+		if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		nmodels++;
+		snprintf(file, sizeof file, "%s/%s", MODELS_DIR, e->d_name);
+		json = slurp(file);
+		root = cJSON_Parse(json);
+		free(json);
+		ck_assert_msg(root != NULL, "%s: not JSON", file);
+		sources = cJSON_GetObjectItemCaseSensitive(root, "sources");
+		ck_assert_msg(cJSON_IsObject(sources), "%s: no sources", file);
+		leaves(cJSON_GetObjectItemCaseSensitive(root, "components"), "components",
+		       paths, &n, figures, &nfig, CAP);
+		leaves(cJSON_GetObjectItemCaseSensitive(root, "block"), "block",
+		       paths, &n, figures, &nfig, CAP);
+		ck_assert_msg(nfig > 0, "%s: no figures", file);
+		for (size_t i = 0; i < nfig; i++) {
+			const cJSON *src = cJSON_GetObjectItemCaseSensitive(sources, figures[i]);
+
+			ck_assert_msg(cJSON_IsString(src) && strlen(src->valuestring) > 10,
+				      "%s: no source for %s", file, figures[i]);
+		}
+		for (const cJSON *c = sources->child; c; c = c->next) {
+			size_t i = 0;
+
+			while (i < n && strcmp(paths[i], c->string) != 0)
+				i++;
+			ck_assert_msg(i < n, "%s: a source for %s, which is not in the file",
+				      file, c->string);
+		}
+		for (size_t i = 0; i < n; i++)
+			free(paths[i]);
+		for (size_t i = 0; i < nfig; i++)
+			free(figures[i]);
+		cJSON_Delete(root);
+
+		/* and it loads, found beside a file in the source tree */
+		snprintf(text, sizeof text,
+			 "{\"components\": {\"a\": {\"mtbf\": 1, \"mttr\": 1}},"
+			 " \"system\": {\"type\": \"model\", \"model\": \"%.*s\", \"name\": \"m\"}}",
+			 (int)(len - 5), e->d_name);
+		diag_init(&d);
+		t = topology_parse(text, strlen(text), TEST_DATA "/../../t.json", &d);
+		ck_assert_msg(t != NULL, "%s: %s", file, diag_text(&d));
+		ck_assert_str_eq(t->system.name, "m");
+		ck_assert_str_eq(t->system.path, "system");
+		ck_assert_uint_ge(t->ncomponents, 2);
+		topology_free(t);
+	}
+	closedir(dir);
+	ck_assert_int_ge(nmodels, 7);
+}
+END_TEST
+
 Suite *topology_suite(void)
 {
 	Suite *s = suite_create("topology");
@@ -1170,7 +1544,8 @@ Suite *topology_suite(void)
 	TCase *bad = tcase_create("bad");
 	TCase *limits = tcase_create("limits");
 
-	find_bad_fixtures();
+	find_fixtures(&bad_fx);
+	find_fixtures(&bad_models_fx);
 	tcase_add_checked_fixture(good, setup, NULL);
 	tcase_add_test(good, test_crm_basic);
 	tcase_add_test(good, test_defaults);
@@ -1188,11 +1563,17 @@ Suite *topology_suite(void)
 	tcase_add_test(good, test_zones_pool_tx);
 	tcase_add_test(good, test_placement_round_robin);
 	tcase_add_test(good, test_set_zones_tx);
+	tcase_add_test(good, test_models);
+	tcase_add_test(good, test_models_nested);
+	tcase_add_test(good, test_models_search);
+	tcase_add_test(good, test_models_set);
+	tcase_add_test(good, test_models_sources);
 	suite_add_tcase(s, good);
 
 	tcase_add_checked_fixture(bad, setup, NULL);
 	tcase_add_test(bad, test_bad_fixture_count);
-	tcase_add_loop_test(bad, test_bad_fixture, 0, nbad);
+	tcase_add_loop_test(bad, test_bad_fixture, 0, bad_fx.n);
+	tcase_add_loop_test(bad, test_bad_model_fixture, 0, bad_models_fx.n);
 	tcase_add_test(bad, test_first_error_wins);
 	tcase_add_test(bad, test_cannot_read);
 	tcase_add_test(bad, test_unsized_file);
