@@ -15,7 +15,8 @@
  * in reports (the reference's, system.blocks[2]) and where each of its keys
  * is written (the model file, or the reference's "with").  A stack of the
  * references being expanded maps the one to the other, so that every
- * message names the file and the JSON path the user has to edit.
+ * message names the file and the JSON path the user has to edit.  A file
+ * whose blocks use models may leave out "components".
  */
 #include <dirent.h>
 #include <errno.h>
@@ -47,6 +48,14 @@
 /* Model references open inside one another, at most; a cycle is caught
  * before it gets there. */
 #define MODEL_MAX_DEPTH 8
+
+/* Repair crews of one pool, at most: more crews than the instances there
+ * can be would never all be busy. */
+#define CREWS_MAX TOPOLOGY_MAX_INSTANCES
+
+/* "repair_priority" lies within -PRIORITY_MAX..PRIORITY_MAX: an int, with
+ * room to spare, and a range a person can write down. */
+#define PRIORITY_MAX 1000000
 
 /* ---- a string-keyed hash map: component, zone and block names ---- */
 
@@ -838,10 +847,27 @@ static int load_mean(struct loader *L, const cJSON *j, const char *path,
 	return dist_set_exponential(out, v, L->d, L->file, path);
 }
 
+/* A number of repair crews at PATH.KEY, 1 to CREWS_MAX. */
+static int read_crews(struct loader *L, const cJSON *j, const char *path,
+		      const char *key, int *out)
+{
+	double v;
+
+	if (read_integer(L, j, path, key, &v))
+		return -1;
+	if (v < 1)
+		return fail(L, path, key, "must be at least 1, got %.17g", v);
+	if (v > CREWS_MAX)
+		return fail(L, path, key, "%.17g is above the limit of %d", v, CREWS_MAX);
+	*out = (int)v;
+	return 0;
+}
+
 /* ---- components ---- */
 
 static const char *const component_keys[] = {
 	"mtbf", "afr", "failure", "mttr", "repair", "description", "cost_per_year",
+	"repair_crews", "repair_priority",
 };
 static const char *const failure_keys[] = { "mtbf", "afr", "failure" };
 static const char *const repair_keys[] = { "mttr", "repair" };
@@ -881,7 +907,8 @@ static int pick_laws(struct loader *L, const cJSON *j, const char *path,
 static int load_component_at(struct loader *L, const cJSON *j, const char *path,
 			     struct component_type *ct)
 {
-	const cJSON *cost;
+	const cJSON *cost, *crews, *prio;
+	double v;
 	int fw, rw;
 
 	if (!cJSON_IsObject(j))
@@ -899,6 +926,21 @@ static int load_component_at(struct loader *L, const cJSON *j, const char *path,
 		if (ct->cost_per_year < 0)
 			return fail(L, path, "cost_per_year", "must be 0 or more, got %g",
 				    ct->cost_per_year);
+	}
+	ct->crews = 0;
+	crews = member(j, "repair_crews");
+	if (crews && read_crews(L, crews, path, "repair_crews", &ct->crews))
+		return -1;
+	ct->priority = 0;
+	prio = member(j, "repair_priority");
+	if (prio) {
+		if (read_integer(L, prio, path, "repair_priority", &v))
+			return -1;
+		if (v < -PRIORITY_MAX || v > PRIORITY_MAX)
+			return fail(L, path, "repair_priority",
+				    "%.17g is outside the range -%d to %d", v,
+				    PRIORITY_MAX, PRIORITY_MAX);
+		ct->priority = (int)v;
 	}
 	if (load_law(L, j, path, failure_keys[fw], &ct->failure) ||
 	    load_law(L, j, path, repair_keys[rw], &ct->repair))
@@ -1045,9 +1087,18 @@ static int unknown_name(struct loader *L, const char *path, const char *key,
 static int unknown_component(struct loader *L, const char *path, const char *s)
 {
 	const struct topology *t = L->t;
-	const char **names = malloc(t->ncomponents * sizeof *names);
+	const char **names;
+	char q[QUOTE_SIZE];
 	int rc;
 
+	/* A file without "components" has the types of the models it has
+	 * used so far, which may be none yet. */
+	if (!t->ncomponents)
+		return fail(L, path, "component",
+			    "unknown component %s (no \"components\", and no model"
+			    " used before this block)",
+			    quote(q, s));
+	names = malloc(t->ncomponents * sizeof *names);
 	if (!names)
 		return oom(L);
 	for (size_t i = 0; i < t->ncomponents; i++)
@@ -1750,7 +1801,7 @@ static int grow_components(struct loader *L)
 {
 	struct topology *t = L->t;
 	struct component_type *p;
-	size_t cap = 2 * L->ccap;
+	size_t cap = L->ccap ? 2 * L->ccap : 16;     /* 0: no "components" */
 
 	if (t->ncomponents < L->ccap)
 		return 0;
@@ -2330,12 +2381,66 @@ static int load_simulation(struct loader *L, const cJSON *obj)
 	return 0;
 }
 
+/* ---- repair crews ---- */
+
+static const char *const crews_keys[] = { "count", "policy" };
+
+static const char *const policy_names[] = {
+	[CREWS_FIFO] = "fifo", [CREWS_PRIORITY] = "priority",
+};
+
+/* The top-level "repair_crews" object: the shared crews and the order in
+ * which waiting repairs get them. */
+static int load_crews(struct loader *L, const cJSON *obj)
+{
+	struct topology *t = L->t;
+	const cJSON *j;
+	const char *s;
+	size_t k;
+
+	if (!cJSON_IsObject(obj))
+		return fail(L, "repair_crews", NULL, "expected an object, got %s",
+			    type_name(obj));
+	if (check_keys(L, obj, "repair_crews", crews_keys, N_ELEMS(crews_keys),
+		       NULL, 0, NULL))
+		return -1;
+	j = require(L, obj, "repair_crews", "count");
+	if (!j || read_crews(L, j, "repair_crews", "count", &t->crews))
+		return -1;
+	t->crew_policy = CREWS_FIFO;
+	j = member(obj, "policy");
+	if (!j)
+		return 0;
+	if (read_string(L, j, "repair_crews", "policy", &s))
+		return -1;
+	k = find(policy_names, N_ELEMS(policy_names), s);
+	if (k == N_ELEMS(policy_names))
+		return unknown_word(L, "repair_crews", "policy", "policy", s,
+				    policy_names, N_ELEMS(policy_names));
+	t->crew_policy = (enum crew_policy)k;
+	return 0;
+}
+
 /* ---- the whole file ---- */
 
 static const char *const top_keys[] = {
-	"$schema", "name", "description", "simulation", "components", "zones",
-	"system",
+	"$schema", "name", "description", "simulation", "repair_crews", "components",
+	"zones", "system",
 };
+
+/* Whether the block tree J holds a model reference anywhere: a file that
+ * uses models may leave "components" out, their types being enough. */
+static int uses_models(const cJSON *j)
+{
+	const cJSON *type = cJSON_IsObject(j) ? member(j, "type") : NULL;
+
+	if (cJSON_IsString(type) && strcmp(type->valuestring, "model") == 0)
+		return 1;
+	for (const cJSON *c = j ? j->child : NULL; c; c = c->next)
+		if (uses_models(c))
+			return 1;
+	return 0;
+}
 
 /* "dir/crm-basic.json" -> "crm-basic". */
 static char *default_name(const char *file)
@@ -2353,7 +2458,7 @@ static char *default_name(const char *file)
 static int load_top(struct loader *L, const cJSON *root)
 {
 	struct topology *t = L->t;
-	const cJSON *j;
+	const cJSON *j, *comps;
 	const char *s;
 
 	if (!cJSON_IsObject(root))
@@ -2361,7 +2466,8 @@ static int load_top(struct loader *L, const cJSON *root)
 			    type_name(root));
 	if (check_keys(L, root, NULL, top_keys, N_ELEMS(top_keys), NULL, 0, NULL))
 		return -1;
-	if (!member(root, "components"))
+	comps = member(root, "components");
+	if (!comps && !uses_models(member(root, "system")))
 		return fail(L, NULL, NULL, "missing \"components\"");
 	if (!member(root, "system"))
 		return fail(L, NULL, NULL, "missing \"system\"");
@@ -2388,8 +2494,13 @@ static int load_top(struct loader *L, const cJSON *root)
 	j = member(root, "simulation");
 	if (j && load_simulation(L, j))
 		return -1;
+	t->crews = 0;
+	t->crew_policy = CREWS_FIFO;
+	j = member(root, "repair_crews");
+	if (j && load_crews(L, j))
+		return -1;
 
-	if (load_components(L, member(root, "components")))
+	if (comps && load_components(L, comps))
 		return -1;
 	j = member(root, "zones");
 	if (j && load_zones(L, j))
@@ -2398,6 +2509,8 @@ static int load_top(struct loader *L, const cJSON *root)
 	t->system.path = strdup("system");
 	if (!t->system.path)
 		return oom(L);
+	/* Without "components" every type comes from a model: each block
+	 * names one, and a model has at least one, so none is left missing. */
 	return load_block(L, member(root, "system"), &t->system, 1);
 }
 

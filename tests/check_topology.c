@@ -10,8 +10,10 @@
  * no other file).  The good files are checked field by field,
  * good-replicated.json for the quorum and failover keys,
  * good-zones-pool-tx.json for pools, transactions, zones and placement,
- * good-models.json and good-models-nested.json for models; every model of
- * models/ is checked to name a source for each of its figures.
+ * good-models.json and good-models-nested.json for models,
+ * good-models-only.json for a file whose types all come from models,
+ * good-crews.json for repair crews; every model of models/ is checked to
+ * name a source for each of its figures.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -303,6 +305,11 @@ START_TEST(test_defaults)
 	ck_assert_double_eq_tol(t->components[0].repair.mean, 10, EPS);
 	ck_assert_ptr_null(t->zones);
 	ck_assert_uint_eq(t->nzones, 0);
+	/* no repair_crews: every repair starts at once */
+	ck_assert_int_eq(t->crews, 0);
+	ck_assert_int_eq(t->crew_policy, CREWS_FIFO);
+	ck_assert_int_eq(t->components[0].crews, 0);
+	ck_assert_int_eq(t->components[0].priority, 0);
 	assert_block(s, BLOCK_PARALLEL, "system", "system", 1, -1, 0, 2);
 	assert_block(&s->children[0], BLOCK_COMPONENT, "system.blocks[0]",
 		     "system.blocks[0]", 1, 0, 0, 0);
@@ -1198,6 +1205,59 @@ START_TEST(test_set_order_and_load)
 }
 END_TEST
 
+/* ---- repair crews ---- */
+
+START_TEST(test_crews)
+{
+	static const char *const names[] = { "lb", "app", "db", "cache" };
+	static const int crews[] = { 2, 0, 0, 0 }, prio[] = { 0, 5, -1, 0 };
+	struct topology *t = load_ok(TEST_DATA "/good-crews.json");
+
+	ck_assert_int_eq(t->crews, 2);
+	ck_assert_int_eq(t->crew_policy, CREWS_PRIORITY);
+	ck_assert_uint_eq(t->ncomponents, 4);
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_str_eq(t->components[i].name, names[i]);
+		ck_assert_int_eq(t->components[i].crews, crews[i]);
+		ck_assert_int_eq(t->components[i].priority, prio[i]);
+	}
+	ck_assert_double_eq_tol(t->components[2].repair.mean, 8, EPS);
+	assert_block(&t->system, BLOCK_SERIES, "system", "system", 4, -1, 0, 4);
+	topology_free(t);
+}
+END_TEST
+
+/* "policy" defaults to fifo; a priority is kept with fifo too, unused; the
+ * extremes of both ranges load, and nines sweep --vary reaches the count. */
+START_TEST(test_crews_defaults)
+{
+	static const char text[] =
+		"{\"repair_crews\": {\"count\": 1000000},"
+		" \"components\": {\"a\": {\"mtbf\": 1, \"mttr\": 1, \"repair_priority\": -1000000,"
+		" \"repair_crews\": 1}, \"b\": {\"mtbf\": 1, \"mttr\": 1, \"repair_priority\": 1000000}},"
+		" \"system\": {\"type\": \"series\", \"blocks\": ["
+		"{\"type\": \"component\", \"component\": \"a\"},"
+		" {\"type\": \"component\", \"component\": \"b\"}]}}";
+	const struct topology_set set = { "repair_crews.count", 3 };
+	struct topology *t = parse_ok(text);
+	struct diag d;
+
+	ck_assert_int_eq(t->crews, 1000000);
+	ck_assert_int_eq(t->crew_policy, CREWS_FIFO);
+	ck_assert_int_eq(t->components[0].crews, 1);
+	ck_assert_int_eq(t->components[0].priority, -1000000);
+	ck_assert_int_eq(t->components[1].crews, 0);
+	ck_assert_int_eq(t->components[1].priority, 1000000);
+	topology_free(t);
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "mem.json", &set, 1, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_int_eq(t->crews, 3);
+	topology_free(t);
+}
+END_TEST
+
 /* ---- models ---- */
 
 START_TEST(test_models)
@@ -1400,6 +1460,33 @@ START_TEST(test_models_search)
 }
 END_TEST
 
+/* A file whose types all come from models needs no "components"; a leaf
+ * may use a model's type once the model has been used. */
+START_TEST(test_models_only)
+{
+	struct topology *t = load_ok(TEST_DATA "/good-models-only.json");
+	const struct component_type *c = t->components;
+	const struct block *s = &t->system;
+
+	ck_assert_int_eq(t->crews, 1);
+	ck_assert_int_eq(t->crew_policy, CREWS_FIFO);
+	ck_assert_uint_eq(t->ncomponents, 2);
+	ck_assert_str_eq(c[0].name, "haproxy-pair.haproxy");
+	ck_assert_str_eq(c[1].name, "zookeeper-ensemble.zookeeper");
+	ck_assert_double_eq_tol(c[0].failure.mean, 8760 / 0.3, 1e-6);
+	ck_assert_double_eq_tol(c[1].repair.mean, 4, EPS);
+	ck_assert_int_eq(c[0].crews, 0);
+	ck_assert_int_eq(c[1].priority, 0);
+	ck_assert_str_eq(t->name, "models-only");
+	assert_block(s, BLOCK_SERIES, "system", "system", 3, -1, 0, 3);
+	assert_block(&s->children[0], BLOCK_FAILOVER, "lb", "system.blocks[0]", 1, 0, 2, 0);
+	assert_block(&s->children[1], BLOCK_QUORUM, "zk", "system.blocks[1]", 3, 1, 5, 0);
+	assert_block(&s->children[2], BLOCK_COMPONENT, "system.blocks[2]", "system.blocks[2]",
+		     1, 0, 0, 0);
+	topology_free(t);
+}
+END_TEST
+
 /* nines sweep --vary reaches a model's figures through "with". */
 START_TEST(test_models_set)
 {
@@ -1565,6 +1652,9 @@ Suite *topology_suite(void)
 	tcase_add_test(good, test_set_zones_tx);
 	tcase_add_test(good, test_models);
 	tcase_add_test(good, test_models_nested);
+	tcase_add_test(good, test_models_only);
+	tcase_add_test(good, test_crews);
+	tcase_add_test(good, test_crews_defaults);
 	tcase_add_test(good, test_models_search);
 	tcase_add_test(good, test_models_set);
 	tcase_add_test(good, test_models_sources);

@@ -443,6 +443,78 @@ START_TEST(quorum_election)
 }
 END_TEST
 
+/* One repair crew: repairs wait for each other.  The classic results, from
+ * the birth-death chains of the number of members down:
+ *   two hot units in parallel     A = (1 + 2 rho) / (1 + 2 rho + 2 rho^2)
+ *   cold standby, perfect switch  A = (1 + rho) / (1 + rho + rho^2)
+ *   cold standby, switch p        A = (1 + p rho) / (1 + rho + p rho^2)
+ *   k of n, r crews (Engset): P(j down) ~ C(n, j) rho^j j! / (r! r^(j - r))
+ *   for j > r, and C(n, j) rho^j for j <= r. */
+static void one_crew(const char *block, double a, unsigned long seed)
+{
+	struct sim s;
+	char text[1024];
+
+	snprintf(text, sizeof text,
+		 "{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 } },"
+		 " \"repair_crews\": { \"count\": 1 },"
+		 " \"system\": %s }", block);
+	sim_run(&s, text, 1000, 20000, seed);
+	check_in("unavailability", &s.sys.unavailability, 1 - a, 0.05);
+	sim_free(&s);
+}
+
+START_TEST(crew_parallel)
+{
+	double r = 0.05;
+
+	one_crew("{ \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" }",
+		 (1 + 2 * r) / (1 + 2 * r + 2 * r * r), 41);
+}
+END_TEST
+
+START_TEST(crew_cold_standby)
+{
+	double r = 0.05;
+
+	one_crew("{ \"type\": \"failover\", \"standby\": \"cold\", \"count\": 2, \"component\": \"u\" }",
+		 (1 + r) / (1 + r + r * r), 42);
+}
+END_TEST
+
+START_TEST(crew_cold_standby_coverage)
+{
+	double r = 0.05, p = 0.8;
+
+	one_crew("{ \"type\": \"failover\", \"standby\": \"cold\", \"coverage\": 0.8,"
+		 " \"count\": 2, \"component\": \"u\" }",
+		 (1 + p * r) / (1 + r + p * r * r), 43);
+}
+END_TEST
+
+/* 3 of 5 with 2 crews (Engset): down when 3 or more are down. */
+START_TEST(crew_engset)
+{
+	struct sim s;
+	double rho = 0.05, w[6], sum = 0, down = 0;
+	int n = 5, crews = 2;
+
+	for (int j = 0; j <= n; j++) {
+		/* rates: failures (n - j) lambda, repairs min(j, r) mu */
+		w[j] = j == 0 ? 1 : w[j - 1] * (n - j + 1) * rho / (j < crews ? j : crews);
+		sum += w[j];
+	}
+	for (int j = 3; j <= n; j++)
+		down += w[j];
+	sim_run(&s, "{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 } },"
+		    " \"repair_crews\": { \"count\": 2 },"
+		    " \"system\": { \"type\": \"k_of_n\", \"need\": 3, \"count\": 5, \"component\": \"u\" } }",
+		1000, 50000, 44);
+	check_in("unavailability", &s.sys.unavailability, down / sum, 0.1);
+	sim_free(&s);
+}
+END_TEST
+
 Suite *validation_suite(void)
 {
 	Suite *s = suite_create("validation");
@@ -463,6 +535,10 @@ Suite *validation_suite(void)
 	tcase_add_test(tc, cold_standby_coverage);
 	tcase_add_test(tc, failover_switch_time);
 	tcase_add_test(tc, quorum_election);
+	tcase_add_test(tc, crew_parallel);
+	tcase_add_test(tc, crew_cold_standby);
+	tcase_add_test(tc, crew_cold_standby_coverage);
+	tcase_add_test(tc, crew_engset);
 	suite_add_tcase(s, tc);
 	return s;
 }
