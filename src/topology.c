@@ -53,6 +53,7 @@ void topology_free(struct topology *t)
 		dist_release(&t->zones[i].repair);
 	}
 	free(t->zones);
+	free(t->ccf);
 	block_release(&t->system);
 	free(t->file);
 	free(t->name);

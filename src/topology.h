@@ -64,6 +64,10 @@ struct component_type {
 	struct dist repair;      /* time to repair, hours */
 	int crews;               /* crews of its own (0: the shared ones, if any) */
 	int priority;            /* repair_priority: lower is repaired first */
+	/* planned maintenance: every `every` hours each instance is down for
+	 * `duration` hours; 0 when the type has none */
+	double maint_every, maint_duration;
+	int maint_rolling;       /* stagger the instances of a block */
 	double cost_per_year;    /* of one instance, in the user's currency; 0 when absent */
 };
 
@@ -100,6 +104,13 @@ struct block {
 	int *placement;
 };
 
+/* Beta-factor common cause: a fraction beta of each member's failure rate
+ * is a shock that fails every member at once. */
+struct common_cause {
+	int component;           /* the member type */
+	double beta;             /* in (0, 1) */
+};
+
 struct zone {
 	char *name;
 	struct dist failure;     /* time to a zone outage */
@@ -125,6 +136,8 @@ struct topology {
 	size_t nzones;
 	int crews;               /* repair crews shared by all types; 0: unlimited */
 	enum crew_policy crew_policy;
+	struct common_cause *ccf;  /* NULL when none */
+	size_t nccf;
 	struct block system;
 };
 
