@@ -33,6 +33,8 @@
 #define WITH_APPROX "steady state of independent blocks, with a Markov chain inside " \
 	"that takes switch/election times as exponential of the same means (an approximation)"
 #define NO_EXACT_CHILD "no exact value: a block inside has none"
+#define NO_EXACT_SHARED "no exact value: common-cause shocks or planned maintenance " \
+	"take instances down together (not in the exact methods yet)"
 #define NO_EXACT_CREWS "no exact value: with limited repair crews, repairs wait for " \
 	"each other across the design (a chain for it is not implemented yet)"
 #define NO_EXACT_ZONES "no exact value: instances placed in zones go down together " \
@@ -415,7 +417,7 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 	size_t maxc = 1;
 	double *ca = NULL, *cu = NULL, *w = NULL;
 	unsigned char *inside = NULL;   /* per block: 0 no chain, 1 exact chains, 2 an approximation */
-	int crews;
+	int crews, shared;
 
 	a->method = "steady state of independent components, exact for any failure and repair laws";
 	a->nblocks = nb;
@@ -448,12 +450,16 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 	crews = model_crews(m) > 0;
 	for (size_t t = 0; t < nt; t++)
 		crews |= model_type_crews(m, t) > 0;
-	if (crews) {
-		a->method = NO_EXACT_CREWS;
+	/* shocks and maintenance tie instances together the same way */
+	shared = model_ccf(m) > 0;
+	for (size_t t = 0; t < nt; t++)
+		shared |= model_type_maint_every(m, t) > 0;
+	if (crews || shared) {
+		a->method = crews ? NO_EXACT_CREWS : NO_EXACT_SHARED;
 		for (size_t t = 0; t < nt; t++)
 			a->type_a[t] = a->type_u[t] = NAN;
 		for (size_t b = 0; b < nb; b++) {
-			a->block_method[b] = NO_EXACT_CREWS;
+			a->block_method[b] = a->method;
 			a->block_a[b] = a->block_u[b] = NAN;
 		}
 		free(ca);

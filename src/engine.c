@@ -95,6 +95,20 @@ struct engine {
 	uint32_t *pool_qfirst, *pool_qlen;
 	uint32_t *queue;         /* [ni]: the pools' queues, end to end */
 	int crew_priority;       /* the policy orders queues by priority */
+	/* common cause: heap ids ni + nx + nz + g, streams ni + nb + nz + g */
+	size_t ng;
+	uint32_t *ccf_type;
+	struct dist *ccf_law;    /* exponential shocks of mean MTBF / beta */
+	double *inst_scale;      /* 1 / (1 - beta) for members, else 1 */
+	uint32_t *type_first;    /* [nt + 1]: CSR of each type's instances */
+	uint32_t *type_inst;
+	/* maintenance: heap ids ni + nx + nz + ng + k */
+	size_t nm;
+	uint32_t *maint_inst;    /* [nm] */
+	double *maint_offset;    /* [nm]: hours after `every` of the first one */
+	unsigned char *inst_maint;
+	int planned;             /* the change being made is a maintenance */
+	int sys_planned;         /* the current system outage began with one */
 	int *block_up;           /* children up */
 	unsigned char *block_ok; /* the block is up, as its parent sees it */
 	unsigned char *block_phase;
@@ -161,6 +175,15 @@ void engine_free(struct engine *e)
 	free(e->pool_qfirst);
 	free(e->pool_qlen);
 	free(e->queue);
+	free(e->ccf_type);
+	free(e->ccf_law);
+	free(e->inst_scale);
+	free(e->type_first);
+	free(e->type_inst);
+	free(e->maint_inst);
+	free(e->maint_offset);
+	free(e->inst_maint);
+	free(e->res.ccf_shocks);
 	free(e->res.block_served);
 	free(e->res.block_reduced);
 	free(e->res.zone_outages);
@@ -210,7 +233,10 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 		if (model_block_kind(m, b) >= BLOCK_QUORUM)
 			e->nx++;
 	e->nz = model_zones(m);
-	nh = e->ni + e->nb + e->nz;    /* stream states: every instance, block and zone */
+	e->ng = model_ccf(m);
+	for (size_t i = 0; i < e->ni; i++)
+		e->nm += model_type_maint_every(m, model_instance_type(m, i)) > 0;
+	nh = e->ni + e->nb + e->nz + e->ng;    /* stream states */
 	e->r = rng_new();
 	if (e->r)
 		e->own_state = e->r->state;
@@ -243,7 +269,13 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	    !ALLOC(e->block_failed, e->nb) || !ALLOC(e->block_since, e->nb) ||
 	    !ALLOC(e->block_wok, e->nb) || !ALLOC(e->block_wsince, e->nb) ||
 	    !ALLOC(e->block_lossyear, e->nb) ||
-	    !ALLOC(e->heap, e->ni + e->nx + e->nz) || !ALLOC(e->pos, e->ni + e->nx + e->nz) ||
+	    !ALLOC(e->heap, e->ni + e->nx + e->nz + e->ng + e->nm) ||
+	    !ALLOC(e->pos, e->ni + e->nx + e->nz + e->ng + e->nm) ||
+	    !ALLOC(e->ccf_type, e->ng) || !ALLOC(e->ccf_law, e->ng) ||
+	    !ALLOC(e->inst_scale, e->ni) || !ALLOC(e->type_first, e->nt + 1) ||
+	    !ALLOC(e->type_inst, e->ni) || !ALLOC(e->maint_inst, e->nm) ||
+	    !ALLOC(e->maint_offset, e->nm) || !ALLOC(e->inst_maint, e->ni) ||
+	    !ALLOC(e->res.ccf_shocks, e->ng) ||
 	    !ALLOC(e->timer_block, e->nx) || !ALLOC(e->block_timer, e->nb) ||
 	    !ALLOC(e->res.block_down, e->nb) || !ALLOC(e->res.block_outages, e->nb) ||
 	    !ALLOC(e->res.type_down, e->nt) || !ALLOC(e->res.type_failures, e->nt) ||
@@ -355,6 +387,47 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 		}
 		free(type_pool);
 	}
+	/* each type's instances, for common-cause shocks */
+	for (size_t i = 0; i < e->ni; i++) {
+		e->type_first[e->inst_type[i] + 1]++;
+		e->inst_scale[i] = 1;
+	}
+	for (size_t t = 0; t < e->nt; t++)
+		e->type_first[t + 1] += e->type_first[t];
+	{
+		uint32_t *at = calloc(e->nt ? e->nt : 1, sizeof *at);
+
+		if (!at)
+			goto oom;
+		for (size_t i = 0; i < e->ni; i++)
+			e->type_inst[e->type_first[e->inst_type[i]] + at[e->inst_type[i]]++] = (uint32_t)i;
+		free(at);
+	}
+	for (size_t g = 0; g < e->ng; g++) {
+		size_t t = model_ccf_type(m, g);
+		double beta = model_ccf_beta(m, g), mean = model_type_failure(m, t)->mean;
+		struct diag ignore;
+
+		diag_init(&ignore);
+		e->ccf_type[g] = (uint32_t)t;
+		dist_set_exponential(&e->ccf_law[g], mean / beta, &ignore, NULL, "");
+		e->key[e->ni + e->nb + e->nz + g] = rng_key(model_type_name(m, t), UINT64_MAX - 2);
+		/* the members' own failures keep (1 - beta) of the rate */
+		for (uint32_t k = e->type_first[t]; k < e->type_first[t + 1]; k++)
+			e->inst_scale[e->type_inst[k]] = 1 / (1 - beta);
+	}
+	/* maintenance: rolling staggers the instances of a block */
+	for (size_t i = 0, k = 0; i < e->ni; i++) {
+		size_t t = e->inst_type[i];
+		double every = model_type_maint_every(m, t), dur = model_type_maint_duration(m, t);
+
+		if (every <= 0)
+			continue;
+		e->maint_inst[k] = (uint32_t)i;
+		e->maint_offset[k] = model_type_maint_rolling(m, t) ?
+			fmod((double)(i - e->block_first[e->inst_parent[i]]) * dur, every) : 0;
+		k++;
+	}
 	/* transactions: the instances under each coordinator */
 	for (size_t i = 0; i < e->ni; i++)
 		e->inst_tx[i] = NONE;
@@ -409,7 +482,7 @@ static inline int earlier(struct slot a, struct slot b)
 static inline void heap_down(struct engine *e, size_t k)
 {
 	struct slot s = e->heap[k];
-	size_t n = e->ni + e->nx + e->nz;
+	size_t n = e->ni + e->nx + e->nz + e->ng + e->nm;
 
 	for (;;) {
 		size_t c = 2 * k + 1;
@@ -456,7 +529,7 @@ static inline void heap_set(struct engine *e, uint32_t id, double t)
 
 static void heap_build(struct engine *e)
 {
-	for (size_t k = (e->ni + e->nx + e->nz) / 2; k-- > 0;)
+	for (size_t k = (e->ni + e->nx + e->nz + e->ng + e->nm) / 2; k-- > 0;)
 		heap_down(e, k);
 }
 
@@ -481,9 +554,10 @@ static double next_failure(struct engine *e, uint32_t i, double t)
 		if (p->standby == STANDBY_COLD)
 			return INFINITY;
 		if (p->standby == STANDBY_WARM)
-			return p->dormancy > 0 ? t + draw(e, i, e->fail[i]) / p->dormancy : INFINITY;
+			return p->dormancy > 0 ?
+				t + draw(e, i, e->fail[i]) * e->inst_scale[i] / p->dormancy : INFINITY;
 	}
-	return t + draw(e, i, e->fail[i]);
+	return t + draw(e, i, e->fail[i]) * e->inst_scale[i];
 }
 
 /* ---- repair crews ---- */
@@ -585,6 +659,8 @@ static void block_set(struct engine *e, uint32_t b, int ok, double t)
 	e->block_ok[b] = (unsigned char)ok;
 	if (!ok) {
 		e->block_since[b] = t;
+		if (b == 0)
+			e->sys_planned = e->planned;
 		if (t >= w)
 			res->block_outages[b] += 1;
 	} else if (t > w) {
@@ -592,6 +668,8 @@ static void block_set(struct engine *e, uint32_t b, int ok, double t)
 
 		res->block_down[b] += t - (since > w ? since : w);
 		if (b == 0) {
+			if (e->sys_planned)
+				res->planned_down += t - (since > w ? since : w);
 			if (e->outages && since >= w)
 				hist_add(e->outages, t - since);
 			slots_add(e, w, since > w ? since : w, t);
@@ -664,7 +742,7 @@ static void activate(struct engine *e, uint32_t b, uint32_t i, double t, uint32_
 {
 	e->block_leader[b] = i;
 	if (i != skip && e->params[b]->standby != STANDBY_HOT)
-		heap_set(e, i, t + draw(e, i, e->fail[i]));
+		heap_set(e, i, t + draw(e, i, e->fail[i]) * e->inst_scale[i]);
 }
 
 static int quorum_child(struct engine *e, uint32_t b, uint32_t inst, int delta, double t)
@@ -1005,8 +1083,30 @@ static void instance_set(struct engine *e, uint32_t i, int up, double t)
 		block_settle(e, tx, tx_ok(e, tx), t);
 }
 
-/* Zone Z goes down or up at T: every instance placed in it that is up on
- * its own follows. */
+/* Instance I is up, as its parent sees it, when it is up on its own, its
+ * zone is up and it is not in maintenance: tell the parent at T if that
+ * changed. */
+static void refresh(struct engine *e, uint32_t i, double t)
+{
+	uint32_t z = e->inst_zone[i];
+	int up = e->inst_own[i] && (z == NONE || e->zone_up[z]) && !e->inst_maint[i];
+
+	if (up != e->inst_up[i])
+		instance_set(e, i, up, t);
+}
+
+/* Instance I fails on its own at T (or with its common-cause group). */
+static void own_fail(struct engine *e, uint32_t i, double t)
+{
+	e->inst_own[i] = 0;
+	e->inst_since[i] = t;
+	if (t >= e->w)
+		e->res.type_failures[e->inst_type[i]] += 1;
+	repair_request(e, i, t);
+	refresh(e, i, t);
+}
+
+/* Zone Z goes down or up at T: every instance placed in it follows. */
 static void zone_event(struct engine *e, uint32_t z, double t)
 {
 	uint32_t id = (uint32_t)(e->ni + e->nx + z);
@@ -1015,14 +1115,53 @@ static void zone_event(struct engine *e, uint32_t z, double t)
 	e->zone_up[z] = (unsigned char)up;
 	if (!up && t >= e->w)
 		e->res.zone_outages[z] += 1;
-	for (uint32_t k = e->zone_first[z]; k < e->zone_first[z + 1]; k++) {
-		uint32_t i = e->zone_inst[k];
-
-		if (e->inst_own[i])
-			instance_set(e, i, up, t);
-	}
+	for (uint32_t k = e->zone_first[z]; k < e->zone_first[z + 1]; k++)
+		refresh(e, e->zone_inst[k], t);
 	heap_set(e, id, t + draw(e, (uint32_t)(e->ni + e->nb + z),
 				 up ? e->zone_fail[z] : e->zone_repair[z]));
+}
+
+/* A common-cause shock of group G at T fails every member that is up. */
+static void ccf_event(struct engine *e, uint32_t g, double t)
+{
+	uint32_t type = e->ccf_type[g];
+
+	if (t >= e->w)
+		e->res.ccf_shocks[g] += 1;
+	for (uint32_t k = e->type_first[type]; k < e->type_first[type + 1]; k++) {
+		uint32_t i = e->type_inst[k];
+
+		if (e->inst_own[i])
+			own_fail(e, i, t);
+	}
+	heap_set(e, (uint32_t)(e->ni + e->nx + e->nz + g),
+		 t + draw(e, (uint32_t)(e->ni + e->nb + e->nz + g), &e->ccf_law[g]));
+}
+
+/* The maintenance timer K at T: it begins (unless the instance is failed:
+ * then it is skipped) or ends. */
+static void maint_event(struct engine *e, uint32_t k, double t)
+{
+	uint32_t i = e->maint_inst[k], id = (uint32_t)(e->ni + e->nx + e->nz + e->ng + k);
+	size_t type = e->inst_type[i];
+	double every = model_type_maint_every(e->m, type);
+	double dur = model_type_maint_duration(e->m, type);
+
+	if (e->inst_maint[i]) {
+		e->inst_maint[i] = 0;
+		refresh(e, i, t);
+		heap_set(e, id, t - dur + every);
+		return;
+	}
+	if (!e->inst_own[i]) {
+		heap_set(e, id, t + every);
+		return;
+	}
+	e->inst_maint[i] = 1;
+	e->planned = 1;
+	refresh(e, i, t);
+	e->planned = 0;
+	heap_set(e, id, t + dur);
 }
 
 const struct rep_result *engine_run(struct engine *e, uint64_t seed,
@@ -1073,6 +1212,27 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		res->type_down[t] = res->type_failures[t] = 0;
 	for (size_t p = 0; p < e->npools; p++)
 		e->pool_busy[p] = 0, e->pool_qlen[p] = 0;
+	e->planned = e->sys_planned = 0;
+	res->planned_down = 0;
+	for (size_t g = 0; g < e->ng; g++) {
+		uint32_t id = (uint32_t)(e->ni + e->nx + e->nz + g);
+		size_t st = e->ni + e->nb + e->nz + g;
+
+		rng_use(e->r, e->states + st * e->state_size);
+		rng_seed(e->r, seed, index, e->key[st]);
+		res->ccf_shocks[g] = 0;
+		e->heap[id].id = id;
+		e->heap[id].t = dist_sample(&e->ccf_law[g], e->r);
+		e->pos[id] = id;
+	}
+	for (size_t k = 0; k < e->nm; k++) {
+		uint32_t id = (uint32_t)(e->ni + e->nx + e->nz + e->ng + k);
+		uint32_t i = e->maint_inst[k];
+
+		e->heap[id].id = id;
+		e->heap[id].t = model_type_maint_every(e->m, e->inst_type[i]) + e->maint_offset[k];
+		e->pos[id] = id;
+	}
 	res->repairs = res->repair_wait = 0;
 	for (size_t z = 0; z < e->nz; z++) {
 		uint32_t id = (uint32_t)(e->ni + e->nx + z);
@@ -1090,6 +1250,7 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		rng_seed(e->r, seed, index, e->key[i]);
 		e->inst_up[i] = 1;
 		e->inst_own[i] = 1;
+		e->inst_maint[i] = 0;
 		e->heap[i].id = (uint32_t)i;
 		e->pos[i] = (uint32_t)i;
 	}
@@ -1101,6 +1262,14 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		double t = e->heap[0].t;
 		uint32_t id = e->heap[0].id;
 
+		if (id >= e->ni + e->nx + e->nz + e->ng) {
+			maint_event(e, id - (uint32_t)(e->ni + e->nx + e->nz + e->ng), t);
+			continue;
+		}
+		if (id >= e->ni + e->nx + e->nz) {
+			ccf_event(e, id - (uint32_t)(e->ni + e->nx + e->nz), t);
+			continue;
+		}
 		if (id >= e->ni + e->nx) {
 			zone_event(e, id - (uint32_t)(e->ni + e->nx), t);
 			continue;
@@ -1111,23 +1280,15 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		}
 		events++;
 		if (e->inst_own[id]) {
-			e->inst_own[id] = 0;
-			e->inst_since[id] = t;
-			if (t >= w)
-				res->type_failures[e->inst_type[id]] += 1;
-			repair_request(e, id, t);
-			if (e->inst_up[id])
-				instance_set(e, id, 0, t);
+			own_fail(e, id, t);
 		} else {
 			double since = e->inst_since[id];
-			uint32_t z = e->inst_zone[id];
 
 			e->inst_own[id] = 1;
 			if (t > w)
 				res->type_down[e->inst_type[id]] += t - (since > w ? since : w);
 			/* the parent first: a repaired member may become active */
-			if (z == NONE || e->zone_up[z])
-				instance_set(e, id, 1, t);
+			refresh(e, id, t);
 			heap_set(e, id, next_failure(e, id, t));
 			repair_done(e, id, t);
 		}
@@ -1151,6 +1312,8 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 
 			res->block_down[b] += end - (since > w ? since : w);
 			if (b == 0) {
+				if (e->sys_planned)
+					res->planned_down += end - (since > w ? since : w);
 				if (outages && since >= w)
 					hist_add(outages, end - since);
 				slots_add(e, w, since > w ? since : w, end);

@@ -31,6 +31,8 @@ struct rep_result {
 	double *block_served;    /* pool: hours of requests served (time x fraction) */
 	double *block_reduced;   /* pool: hours up with less than full capacity */
 	double *zone_outages;    /* outages of each zone in the window */
+	double *ccf_shocks;      /* common-cause shocks of each group in the window */
+	double planned_down;     /* hours of system outages that began with a maintenance */
 	double repairs;          /* repairs started in the window */
 	double repair_wait;      /* hours those repairs waited for a crew */
 	uint64_t events;         /* state changes of instances */

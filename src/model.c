@@ -27,6 +27,8 @@ struct mtype {
 	size_t instances;
 	double cost;
 	int crews, priority;
+	double maint_every, maint_duration;
+	int maint_rolling;
 };
 
 struct mzone {
@@ -48,6 +50,8 @@ struct model {
 	size_t nzones;
 	int crews;
 	enum crew_policy crew_policy;
+	struct common_cause *ccf;
+	size_t nccf;
 };
 
 /* Quorum and failover members are instances of the block itself, also
@@ -142,6 +146,12 @@ struct model *model_compile(const struct topology *t, struct diag *d)
 	m->nzones = t->nzones;
 	m->crews = t->crews;
 	m->crew_policy = t->crew_policy;
+	m->nccf = t->nccf;
+	m->ccf = calloc(m->nccf ? m->nccf : 1, sizeof *m->ccf);
+	if (!m->ccf)
+		goto oom;
+	for (size_t g = 0; g < m->nccf; g++)
+		m->ccf[g] = t->ccf[g];
 	m->zones = calloc(m->nzones ? m->nzones : 1, sizeof *m->zones);
 	if (!m->blocks || !m->inst_type || !m->inst_parent || !m->types || !m->inst_zone || !m->zones)
 		goto oom;
@@ -157,6 +167,9 @@ struct model *model_compile(const struct topology *t, struct diag *d)
 		m->types[i].cost = t->components[i].cost_per_year;
 		m->types[i].crews = t->components[i].crews;
 		m->types[i].priority = t->components[i].priority;
+		m->types[i].maint_every = t->components[i].maint_every;
+		m->types[i].maint_duration = t->components[i].maint_duration;
+		m->types[i].maint_rolling = t->components[i].maint_rolling;
 		if (!m->types[i].name ||
 		    dist_copy(&m->types[i].failure, &t->components[i].failure) ||
 		    dist_copy(&m->types[i].repair, &t->components[i].repair))
@@ -193,6 +206,7 @@ void model_free(struct model *m)
 			dist_release(&m->zones[z].repair);
 		}
 	free(m->zones);
+	free(m->ccf);
 	free(m->inst_zone);
 	free(m->blocks);
 	free(m->inst_type);
@@ -239,3 +253,9 @@ int model_crews(const struct model *m) { return m->crews; }
 enum crew_policy model_crew_policy(const struct model *m) { return m->crew_policy; }
 int model_type_crews(const struct model *m, size_t t) { return m->types[t].crews; }
 int model_type_priority(const struct model *m, size_t t) { return m->types[t].priority; }
+size_t model_ccf(const struct model *m) { return m->nccf; }
+size_t model_ccf_type(const struct model *m, size_t g) { return (size_t)m->ccf[g].component; }
+double model_ccf_beta(const struct model *m, size_t g) { return m->ccf[g].beta; }
+double model_type_maint_every(const struct model *m, size_t t) { return m->types[t].maint_every; }
+double model_type_maint_duration(const struct model *m, size_t t) { return m->types[t].maint_duration; }
+int model_type_maint_rolling(const struct model *m, size_t t) { return m->types[t].maint_rolling; }

@@ -78,6 +78,16 @@ enum crew_policy model_crew_policy(const struct model *m);
 int model_type_crews(const struct model *m, size_t t);
 int model_type_priority(const struct model *m, size_t t);
 
+/* Common-cause groups: count, member type, beta. */
+size_t model_ccf(const struct model *m);
+size_t model_ccf_type(const struct model *m, size_t g);
+double model_ccf_beta(const struct model *m, size_t g);
+
+/* Planned maintenance of type T (every = 0: none). */
+double model_type_maint_every(const struct model *m, size_t t);
+double model_type_maint_duration(const struct model *m, size_t t);
+int model_type_maint_rolling(const struct model *m, size_t t);
+
 /* Zones (failure domains): count, name, laws; and the zone instance I is
  * placed in, or SIZE_MAX. */
 size_t model_zones(const struct model *m);

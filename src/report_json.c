@@ -155,6 +155,15 @@ static void replicated(FILE *f, const struct report *rep, size_t b)
 	fputs("},\n", f);
 }
 
+/* Whether any type has planned maintenance. */
+static int has_maintenance(const struct model *mo)
+{
+	for (size_t t = 0; t < model_types(mo); t++)
+		if (model_type_maint_every(mo, t) > 0)
+			return 1;
+	return 0;
+}
+
 /* Whether repairs can wait for a crew. */
 static int crews_limited(const struct model *mo)
 {
@@ -386,6 +395,36 @@ int report_json_design(FILE *f, const struct report *rep)
 		fputs(", ", f);
 		report_json_est(f, "mean_repair_wait_minutes", &wait);
 		fputc('}', f);
+	}
+	if (r && has_maintenance(mo)) {
+		struct estimate pd = moments_x(r->planned, r->set.confidence);
+
+		pd.mean *= HOURS_PER_YEAR * 60;
+		pd.ci_low = pd.ci_low < 0 ? 0 : pd.ci_low * HOURS_PER_YEAR * 60;
+		pd.ci_high *= HOURS_PER_YEAR * 60;
+		pd.stderr_ *= HOURS_PER_YEAR * 60;
+		fputs(",\n  \"maintenance\": {", f);
+		report_json_est(f, "planned_downtime_minutes_per_year", &pd);
+		fputc('}', f);
+	}
+	if (model_ccf(mo) > 0) {
+		fputs(",\n  \"common_cause\": [", f);
+		for (size_t g = 0; g < model_ccf(mo); g++) {
+			fputs(g ? ",\n    {\"members\": " : "\n    {\"members\": ", f);
+			report_json_str(f, model_type_name(mo, model_ccf_type(mo, g)));
+			fputs(", \"beta\": ", f);
+			report_json_num(f, model_ccf_beta(mo, g));
+			if (r) {
+				struct estimate sh = moments_y(&r->ccf[g], r->set.confidence);
+
+				if (sh.ci_low < 0)
+					sh.ci_low = 0;
+				fputs(", ", f);
+				report_json_est(f, "shocks_per_year", &sh);
+			}
+			fputc('}', f);
+		}
+		fputs("\n  ]", f);
 	}
 	if (model_zones(mo) > 0) {
 		fputs(",\n  \"zones\": [", f);

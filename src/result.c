@@ -20,7 +20,7 @@ struct result *result_new(const struct model *m, const struct run_settings *set,
 	r->timeline_group = r->ntimeline ? (r->nwindows + r->ntimeline - 1) / r->ntimeline : 1;
 	if (r->ntimeline)
 		r->ntimeline = (r->nwindows + r->timeline_group - 1) / r->timeline_group;
-	r->nmoments = nb + nt + set->nslo + r->ntimeline + 5 * nb + model_zones(m) + 1;
+	r->nmoments = nb + nt + set->nslo + r->ntimeline + 5 * nb + model_zones(m) + 2 + model_ccf(m);
 	r->block = calloc(r->nmoments, sizeof *r->block);
 	if (keep) {
 		r->sys_down = calloc(n, sizeof *r->sys_down);
@@ -40,6 +40,8 @@ struct result *result_new(const struct model *m, const struct run_settings *set,
 	r->pool = r->lossy + nb;
 	r->zone = r->pool + nb;
 	r->crew = r->zone + model_zones(m);
+	r->planned = r->crew + 1;
+	r->ccf = r->planned + 1;
 	for (size_t k = 0; k < r->nmoments; k++)
 		moments_init(&r->block[k]);
 	hist_init(&r->outages);

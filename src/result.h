@@ -50,6 +50,9 @@ struct result {
 	struct moments *zone;     /* [model_zones]: y = outages per year */
 	struct moments *crew;     /* [1]: x = hours waited for crews / horizon,
 	                             y = repairs started per year */
+	struct moments *planned;  /* [1]: x = fraction of the horizon the system was
+	                             down in outages that began with a maintenance */
+	struct moments *ccf;      /* [model_ccf]: y = shocks per year */
 	struct hist window_down;  /* down fraction of every window of every replication */
 	double *sys_down;         /* [replications]: system down fraction of each
 	                             replication; NULL unless the run kept them */
@@ -74,8 +77,8 @@ struct measures {
  * replication's system values when KEEP is set (for paired comparisons).
  * Returns NULL when out of memory.  Free with result_free (NULL is fine).
  * The moments arrays are consecutive in the order block, type, slo,
- * timeline, attr, repl, sw, lossy, pool, zone, crew, so that a run can
- * treat them as one array of nmoments.
+ * timeline, attr, repl, sw, lossy, pool, zone, crew, planned, ccf, so
+ * that a run can treat them as one array of nmoments.
  * SET's horizon / window must not exceed RESULT_MAX_WINDOWS. */
 struct result *result_new(const struct model *m, const struct run_settings *set, int keep);
 void result_free(struct result *r);

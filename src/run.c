@@ -107,6 +107,9 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	for (size_t z = 0; z < model_zones(sh->m); z++)
 		moments_add(&mz[z], 0, rr->zone_outages[z] / years);
 	moments_add(&mz[model_zones(sh->m)], rr->repair_wait / h, rr->repairs / years);
+	moments_add(&mz[model_zones(sh->m) + 1], rr->planned_down / h, 0);
+	for (size_t g = 0; g < model_ccf(sh->m); g++)
+		moments_add(&mz[model_zones(sh->m) + 2 + g], 0, rr->ccf_shocks[g] / years);
 	for (size_t t = 0; t < sh->nt; t++) {
 		double k = (double)model_type_instances(sh->m, t);
 
