@@ -588,6 +588,15 @@ static int read_integer(struct loader *L, const cJSON *j, const char *path,
 	return 0;
 }
 
+static int read_bool(struct loader *L, const cJSON *j, const char *path,
+		     const char *key, int *out)
+{
+	if (!cJSON_IsBool(j))
+		return fail(L, path, key, "expected a boolean, got %s", type_name(j));
+	*out = cJSON_IsTrue(j);
+	return 0;
+}
+
 /* A JSON number of hours, or a string with a unit.  Any sign is let
  * through: the caller, or the dist_set_* function, checks the range and
  * names the key. */
@@ -867,8 +876,9 @@ static int read_crews(struct loader *L, const cJSON *j, const char *path,
 
 static const char *const component_keys[] = {
 	"mtbf", "afr", "failure", "mttr", "repair", "description", "cost_per_year",
-	"repair_crews", "repair_priority",
+	"repair_crews", "repair_priority", "maintenance",
 };
+static const char *const maintenance_keys[] = { "every", "duration", "rolling" };
 static const char *const failure_keys[] = { "mtbf", "afr", "failure" };
 static const char *const repair_keys[] = { "mttr", "repair" };
 
@@ -902,6 +912,54 @@ static int pick_laws(struct loader *L, const cJSON *j, const char *path,
 	if (desc && read_string(L, desc, path, "description", &s))
 		return -1;
 	return 0;
+}
+
+/* The "maintenance" object J of the component type at PATH into CT:
+ * planned downtime, shorter than its period so that an instance is up
+ * between two of them. */
+static int load_maintenance(struct loader *L, const cJSON *j, const char *path,
+			    struct component_type *ct)
+{
+	char *mpath = path_join(path, "maintenance");
+	const cJSON *r;
+	double every = 0, dur = 0;
+	int rc = -1;
+
+	if (!mpath)
+		return oom(L);
+	if (!cJSON_IsObject(j)) {
+		fail(L, mpath, NULL, "expected an object, got %s", type_name(j));
+		goto out;
+	}
+	if (check_keys(L, j, mpath, maintenance_keys, N_ELEMS(maintenance_keys),
+		       NULL, 0, NULL) ||
+	    get_duration(L, j, mpath, "every", &every))
+		goto out;
+	if (every <= 0) {
+		fail(L, mpath, "every", "must be greater than 0, got %g", every);
+		goto out;
+	}
+	if (get_duration(L, j, mpath, "duration", &dur))
+		goto out;
+	if (dur <= 0) {
+		fail(L, mpath, "duration", "must be greater than 0, got %g", dur);
+		goto out;
+	}
+	if (dur >= every) {
+		fail(L, mpath, "duration", "%.10g h is not shorter than \"every\" (%.10g h)",
+		     dur, every);
+		goto out;
+	}
+	ct->maint_rolling = 0;
+	r = member(j, "rolling");
+	if (r && read_bool(L, r, mpath, "rolling", &ct->maint_rolling))
+		goto out;
+	ct->maint_every = every;
+	ct->maint_duration = dur;
+	rc = 0;
+out:
+	free(mpath);
+	return rc;
 }
 
 static int load_component_at(struct loader *L, const cJSON *j, const char *path,
@@ -942,6 +1000,11 @@ static int load_component_at(struct loader *L, const cJSON *j, const char *path,
 				    PRIORITY_MAX, PRIORITY_MAX);
 		ct->priority = (int)v;
 	}
+	ct->maint_every = ct->maint_duration = 0;
+	ct->maint_rolling = 0;
+	if (member(j, "maintenance") &&
+	    load_maintenance(L, member(j, "maintenance"), path, ct))
+		return -1;
 	if (load_law(L, j, path, failure_keys[fw], &ct->failure) ||
 	    load_law(L, j, path, repair_keys[rw], &ct->repair))
 		return -1;
@@ -1084,7 +1147,9 @@ static int unknown_name(struct loader *L, const char *path, const char *key,
 	return fail(L, path, key, "unknown %s %s (known: %s)", what, quote(q, s), list);
 }
 
-static int unknown_component(struct loader *L, const char *path, const char *s)
+/* An unknown component name S at PATH.KEY. */
+static int unknown_component(struct loader *L, const char *path, const char *key,
+			     const char *s)
 {
 	const struct topology *t = L->t;
 	const char **names;
@@ -1094,7 +1159,7 @@ static int unknown_component(struct loader *L, const char *path, const char *s)
 	/* A file without "components" has the types of the models it has
 	 * used so far, which may be none yet. */
 	if (!t->ncomponents)
-		return fail(L, path, "component",
+		return fail(L, path, key,
 			    "unknown component %s (no \"components\", and no model"
 			    " used before this block)",
 			    quote(q, s));
@@ -1103,7 +1168,7 @@ static int unknown_component(struct loader *L, const char *path, const char *s)
 		return oom(L);
 	for (size_t i = 0; i < t->ncomponents; i++)
 		names[i] = t->components[i].name;
-	rc = unknown_name(L, path, "component", "component", s, names, t->ncomponents);
+	rc = unknown_name(L, path, key, "component", s, names, t->ncomponents);
 	free(names);
 	return rc;
 }
@@ -1183,7 +1248,7 @@ static int lookup_component(struct loader *L, const cJSON *j, const char *path,
 	ct = map_get(&L->types, full ? full : s);
 	free(full);
 	if (!ct)
-		return unknown_component(L, path, s);
+		return unknown_component(L, path, "component", s);
 	*index = (int)(ct - L->t->components);
 	return 0;
 }
@@ -2421,11 +2486,97 @@ static int load_crews(struct loader *L, const cJSON *obj)
 	return 0;
 }
 
+/* ---- common causes ---- */
+
+static const char *const ccf_keys[] = { "members", "beta" };
+
+/* Element I of "common_cause", J at PATH, into *CC.  FIRST[k] is the
+ * element that took component type k, or -1: a type has one beta. */
+static int load_ccf_at(struct loader *L, const cJSON *j, const char *path,
+		       size_t i, long *first, struct common_cause *cc)
+{
+	const struct component_type *ct;
+	const cJSON *m, *b;
+	char q[QUOTE_SIZE], what[64];
+	const char *s;
+	double beta;
+
+	if (!cJSON_IsObject(j))
+		return fail(L, path, NULL, "expected an object, got %s", type_name(j));
+	if (check_keys(L, j, path, ccf_keys, N_ELEMS(ccf_keys), NULL, 0, NULL))
+		return -1;
+	m = require(L, j, path, "members");
+	if (!m || read_string(L, m, path, "members", &s))
+		return -1;
+	ct = map_get(&L->types, s);
+	if (!ct)
+		return unknown_component(L, path, "members", s);
+	cc->component = (int)(ct - L->t->components);
+	if (first[cc->component] >= 0)
+		return fail(L, path, "members", "%s already has a common cause at"
+			    " common_cause[%ld]", quote(q, s), first[cc->component]);
+	first[cc->component] = (long)i;
+	if (ct->failure.kind != DIST_EXPONENTIAL) {
+		with_article(what, sizeof what, dist_kind_name(ct->failure.kind),
+			     "failure law");
+		return fail(L, path, "members", "component %s has %s: the beta factor"
+			    " needs an exponential one", quote(q, s), what);
+	}
+	b = require(L, j, path, "beta");
+	if (!b || read_number(L, b, path, "beta", &beta))
+		return -1;
+	if (!(beta > 0 && beta < 1))
+		return fail(L, path, "beta", "must be between 0 and 1 (exclusive), got %g",
+			    beta);
+	cc->beta = beta;
+	return 0;
+}
+
+/* The top-level "common_cause" array.  Read after the system, so that
+ * "members" may name the types of the models it uses, NAME.TYPE. */
+static int load_common_cause(struct loader *L, const cJSON *arr)
+{
+	struct topology *t = L->t;
+	size_t n = 0, i = 0;
+	long *first;
+	int rc = 0;
+
+	if (!cJSON_IsArray(arr))
+		return fail(L, "common_cause", NULL, "expected an array, got %s",
+			    type_name(arr));
+	for (const cJSON *c = arr->child; c; c = c->next)
+		n++;
+	if (n == 0)
+		return fail(L, "common_cause", NULL, "is empty");
+	first = malloc(t->ncomponents * sizeof *first);
+	/* Each type at most once: element ncomponents + 1 is a repeat at the
+	 * latest, so no more room than that is ever filled. */
+	t->ccf = calloc(n < t->ncomponents ? n : t->ncomponents, sizeof *t->ccf);
+	if (!first || !t->ccf) {
+		free(first);
+		return oom(L);
+	}
+	for (i = 0; i < t->ncomponents; i++)
+		first[i] = -1;
+	i = 0;
+	for (const cJSON *c = arr->child; c && !rc; c = c->next, i++) {
+		char *path = path_join(NULL, "common_cause[%zu]", i);
+		struct common_cause cc;
+
+		rc = path ? load_ccf_at(L, c, path, i, first, &cc) : oom(L);
+		free(path);
+		if (!rc)
+			t->ccf[t->nccf++] = cc;
+	}
+	free(first);
+	return rc;
+}
+
 /* ---- the whole file ---- */
 
 static const char *const top_keys[] = {
 	"$schema", "name", "description", "simulation", "repair_crews", "components",
-	"zones", "system",
+	"zones", "common_cause", "system",
 };
 
 /* Whether the block tree J holds a model reference anywhere: a file that
@@ -2511,7 +2662,10 @@ static int load_top(struct loader *L, const cJSON *root)
 		return oom(L);
 	/* Without "components" every type comes from a model: each block
 	 * names one, and a model has at least one, so none is left missing. */
-	return load_block(L, member(root, "system"), &t->system, 1);
+	if (load_block(L, member(root, "system"), &t->system, 1))
+		return -1;
+	j = member(root, "common_cause");
+	return j ? load_common_cause(L, j) : 0;
 }
 
 /* ---- values set before the checks (nines sweep --vary) ---- */

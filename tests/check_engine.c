@@ -354,6 +354,45 @@ START_TEST(transaction_3pc)
 }
 END_TEST
 
+/* Maintenance every 10 h for 1 h of two instances that never fail here:
+ * in parallel, rolling maintenance never takes both out, simultaneous
+ * maintenance does, [10, 11), [20, 21), [30, 31); both count as planned. */
+static void maint_case(int rolling, double down)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+	char text[512];
+
+	snprintf(text, sizeof text,
+		 "{ \"components\": { \"u\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 1000 },"
+		 " \"repair\": { \"distribution\": \"deterministic\", \"value\": 1 },"
+		 " \"maintenance\": { \"every\": 10, \"duration\": 1, \"rolling\": %s } } },"
+		 " \"system\": { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } }",
+		 rolling ? "true" : "false");
+	load(text);
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 35, NULL);
+	ck_assert_double_eq(r->block_down[0], down);
+	ck_assert_double_eq(r->planned_down, down);
+	ck_assert_double_eq(r->type_down[0], 0);        /* maintenance is not a failure */
+	engine_free(e);
+	unload();
+}
+
+START_TEST(maintenance_rolling)
+{
+	maint_case(1, 0);
+}
+END_TEST
+
+START_TEST(maintenance_together)
+{
+	maint_case(0, 3);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -369,6 +408,8 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, pool_timeline);
 	tcase_add_test(tc, transaction_2pc);
 	tcase_add_test(tc, transaction_3pc);
+	tcase_add_test(tc, maintenance_rolling);
+	tcase_add_test(tc, maintenance_together);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,7 +12,8 @@
  * good-zones-pool-tx.json for pools, transactions, zones and placement,
  * good-models.json and good-models-nested.json for models,
  * good-models-only.json for a file whose types all come from models,
- * good-crews.json for repair crews; every model of models/ is checked to
+ * good-crews.json for repair crews, good-ccf-maint.json for common causes
+ * and planned maintenance; every model of models/ is checked to
  * name a source for each of its figures.
  */
 #include <dirent.h>
@@ -1258,6 +1259,96 @@ START_TEST(test_crews_defaults)
 }
 END_TEST
 
+/* ---- common causes and maintenance ---- */
+
+START_TEST(test_ccf_maint)
+{
+	static const char *const names[] = { "lb", "app", "db", "cache", "haproxy-pair.haproxy" };
+	static const double every[] = { 720, 2160, 2190, 0, 0 };
+	static const double duration[] = { 2, 0.5, 4, 0, 0 };
+	static const int rolling[] = { 1, 0, 0, 0, 0 };
+	struct topology *t = load_ok(TEST_DATA "/good-ccf-maint.json");
+
+	ck_assert_uint_eq(t->ncomponents, 5);
+	for (size_t i = 0; i < 5; i++) {
+		ck_assert_str_eq(t->components[i].name, names[i]);
+		ck_assert_double_eq_tol(t->components[i].maint_every, every[i], EPS);
+		ck_assert_double_eq_tol(t->components[i].maint_duration, duration[i], EPS);
+		ck_assert_int_eq(t->components[i].maint_rolling, rolling[i]);
+	}
+	/* in file order, a model's type by its full name */
+	ck_assert_uint_eq(t->nccf, 3);
+	ck_assert_ptr_nonnull(t->ccf);
+	ck_assert_int_eq(t->ccf[0].component, 2);
+	ck_assert_double_eq_tol(t->ccf[0].beta, 0.05, EPS);
+	ck_assert_int_eq(t->ccf[1].component, 4);
+	ck_assert_double_eq_tol(t->ccf[1].beta, 0.1, EPS);
+	ck_assert_int_eq(t->ccf[2].component, 1);
+	ck_assert_double_eq_tol(t->ccf[2].beta, 0.02, EPS);
+	ck_assert_int_eq(t->components[2].failure.kind, DIST_EXPONENTIAL);
+	ck_assert_int_eq(t->components[4].failure.kind, DIST_EXPONENTIAL);
+	assert_block(&t->system, BLOCK_SERIES, "system", "system", 5, -1, 0, 5);
+	topology_free(t);
+
+	/* absent: no common cause, no maintenance */
+	t = load_ok(TEST_DATA "/good-basic.json");
+	ck_assert_ptr_null(t->ccf);
+	ck_assert_uint_eq(t->nccf, 0);
+	for (size_t i = 0; i < t->ncomponents; i++) {
+		ck_assert_double_eq(t->components[i].maint_every, 0);
+		ck_assert_double_eq(t->components[i].maint_duration, 0);
+		ck_assert_int_eq(t->components[i].maint_rolling, 0);
+	}
+	topology_free(t);
+}
+END_TEST
+
+/* nines sweep --vary reaches beta and the maintenance durations, and the
+ * checks apply to the values it sets. */
+START_TEST(test_ccf_maint_set)
+{
+	static const char text[] =
+		"{\"components\": {\"a\": {\"mtbf\": 100, \"mttr\": 1,"
+		" \"maintenance\": {\"every\": \"1w\", \"duration\": 2}}},"
+		" \"common_cause\": [{\"members\": \"a\", \"beta\": 0.1}],"
+		" \"system\": {\"type\": \"parallel\", \"count\": 2, \"component\": \"a\"}}";
+	const struct topology_set good[] = {
+		{ "common_cause[0].beta", 0.25 },
+		{ "components.a.maintenance.duration", 6 },
+		{ "components.a.maintenance.every", 12 },
+	};
+	const struct topology_set bad_beta = { "common_cause[0].beta", 1 };
+	const struct topology_set bad_dur = { "components.a.maintenance.duration", 168 };
+	const struct topology_set bad_roll = { "components.a.maintenance.rolling", 1 };
+	struct topology *t;
+	struct diag d;
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "mem.json", good, 3, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_double_eq_tol(t->ccf[0].beta, 0.25, EPS);
+	ck_assert_double_eq_tol(t->components[0].maint_duration, 6, EPS);
+	ck_assert_double_eq_tol(t->components[0].maint_every, 12, EPS);
+	topology_free(t);
+
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "mem.json", &bad_beta, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "mem.json: common_cause[0].beta: must be between"
+			 " 0 and 1 (exclusive), got 1");
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "mem.json", &bad_dur, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "mem.json: components.a.maintenance.duration:"
+			 " 168 h is not shorter than \"every\" (168 h)");
+	diag_init(&d);
+	t = topology_parse_set(text, strlen(text), "mem.json", &bad_roll, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "mem.json: components.a.maintenance.rolling:"
+			 " expected a boolean, got a number");
+}
+END_TEST
+
 /* ---- models ---- */
 
 START_TEST(test_models)
@@ -1655,6 +1746,8 @@ Suite *topology_suite(void)
 	tcase_add_test(good, test_models_only);
 	tcase_add_test(good, test_crews);
 	tcase_add_test(good, test_crews_defaults);
+	tcase_add_test(good, test_ccf_maint);
+	tcase_add_test(good, test_ccf_maint_set);
 	tcase_add_test(good, test_models_search);
 	tcase_add_test(good, test_models_set);
 	tcase_add_test(good, test_models_sources);

@@ -515,6 +515,35 @@ START_TEST(crew_engset)
 }
 END_TEST
 
+/* Two units in parallel with a beta-factor common cause (independent
+ * repairs): from both up, one fails alone at 2 (1 - beta) lambda and both
+ * at once at beta lambda; with one down, the other fails at lambda (alone
+ * or by a shock); repairs at mu each.  Balance: p1 = (2 - beta) rho p2,
+ * p0 = (rho p1 + beta rho p2) / 2.  A member's own availability is still
+ * MTBF / (MTBF + MTTR): its failure rate while up is lambda either way. */
+START_TEST(common_cause_pair)
+{
+	struct sim s;
+	double l = 1.0 / 100, mu = 1.0 / 5, beta = 0.1, rho = l / mu;
+	double p2 = 1, p1 = (2 - beta) * rho, p0 = (rho * p1 + beta * rho * p2) / 2;
+	struct measures t;
+
+	sim_run(&s, "{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 } },"
+		    " \"common_cause\": [ { \"members\": \"u\", \"beta\": 0.1 } ],"
+		    " \"system\": { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } }",
+		1000, 20000, 45);
+	check_in("unavailability", &s.sys.unavailability, p0 / (p0 + p1 + p2), 0.05);
+	result_measures(&s.r->type[0], 0.95, &t);
+	check_in("member unavailability", &t.unavailability, 5.0 / 105, 0.02);
+	{
+		struct estimate sh = moments_y(&s.r->ccf[0], 0.95);
+
+		check_in("shocks/yr", &sh, beta * l * 8760, 0.05);
+	}
+	sim_free(&s);
+}
+END_TEST
+
 Suite *validation_suite(void)
 {
 	Suite *s = suite_create("validation");
@@ -539,6 +568,7 @@ Suite *validation_suite(void)
 	tcase_add_test(tc, crew_cold_standby);
 	tcase_add_test(tc, crew_cold_standby_coverage);
 	tcase_add_test(tc, crew_engset);
+	tcase_add_test(tc, common_cause_pair);
 	suite_add_tcase(s, tc);
 	return s;
 }
