@@ -351,6 +351,10 @@ static int replicated(struct analytic *a, const struct model *m, size_t b, int *
 
 	*approx = 0;
 	a->block_a[b] = a->block_u[b] = NAN;
+	if (kind == BLOCK_FAILOVER && p->failback) {
+		a->block_method[b] = "no exact value: failback is not in the Markov chain yet";
+		return 0;
+	}
 	for (size_t k = 0; k < own; k++) {
 		size_t t = model_instance_type(m, first + k);
 		const struct dist *f = model_type_failure(m, t), *r = model_type_repair(m, t);

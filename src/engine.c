@@ -34,6 +34,7 @@ enum phase {
 	PHASE_ELECTION,    /* quorum: electing a leader until the timer */
 	PHASE_SWITCH,      /* failover: detecting and switching until the timer */
 	PHASE_MANUAL,      /* failover: a switch failed; manual recovery */
+	PHASE_FAILBACK,    /* failover: switching back to the first member */
 };
 
 struct slot {
@@ -790,6 +791,18 @@ static int quorum_timer(struct engine *e, uint32_t b, double t)
 	return e->block_leader[b] != NONE;
 }
 
+/* The first member of failover block B takes over again at T; the member
+ * that was active becomes a standby, whose failure time follows its new
+ * role (a cold standby stops failing). */
+static void failback(struct engine *e, uint32_t b, double t, uint32_t skip)
+{
+	uint32_t old = e->block_leader[b];
+
+	activate(e, b, e->block_first[b], t, skip);
+	if (old != NONE && old != e->block_first[b] && e->params[b]->standby != STANDBY_HOT)
+		heap_set(e, old, next_failure(e, old, t));
+}
+
 /* Resolve a failover switch at T: the coverage draw, then the first up
  * member takes over, or manual recovery begins. */
 static int failover_switch(struct engine *e, uint32_t b, double t, uint32_t skip)
@@ -825,14 +838,28 @@ static int failover_switch(struct engine *e, uint32_t b, double t, uint32_t skip
 	return 1;
 }
 
+/* A failover block is up while a member is active and no failback is
+ * switching it over. */
+static int fo_ok(const struct engine *e, uint32_t b)
+{
+	return e->block_leader[b] != NONE && e->block_phase[b] != PHASE_FAILBACK;
+}
+
 static int failover_child(struct engine *e, uint32_t b, uint32_t inst, int delta, double t)
 {
 	const struct block_params *p = e->params[b];
 	uint32_t timer = e->block_timer[b];
 
 	if (delta < 0) {
-		if (inst != e->block_leader[b])
-			return e->block_leader[b] != NONE;      /* a standby failed */
+		if (inst != e->block_leader[b]) {
+			/* a standby failed; if it was the one failing back, the
+			 * active member simply stays */
+			if (e->block_phase[b] == PHASE_FAILBACK && inst == e->block_first[b]) {
+				e->block_phase[b] = PHASE_IDLE;
+				heap_set(e, timer, INFINITY);
+			}
+			return fo_ok(e, b);
+		}
 		e->block_leader[b] = NONE;
 		if (e->block_up[b] == 0)
 			return 0;                               /* wait for a repair */
@@ -854,8 +881,16 @@ static int failover_child(struct engine *e, uint32_t b, uint32_t inst, int delta
 			activate(e, b, inst, t, inst);
 			return 1;
 		}
+	} else if (p->failback && inst == e->block_first[b] && e->block_phase[b] == PHASE_IDLE) {
+		/* the first member is back: switch over to it, a planned outage */
+		if (p->switchover > 0) {
+			e->block_phase[b] = PHASE_FAILBACK;
+			heap_set(e, timer, t + p->switchover);
+			return 0;
+		}
+		failback(e, b, t, inst);
 	}
-	return e->block_leader[b] != NONE;
+	return fo_ok(e, b);
 }
 
 static int failover_timer(struct engine *e, uint32_t b, double t)
@@ -864,6 +899,12 @@ static int failover_timer(struct engine *e, uint32_t b, double t)
 
 	if (e->block_phase[b] == PHASE_SWITCH)
 		return failover_switch(e, b, t, NONE);
+	if (e->block_phase[b] == PHASE_FAILBACK) {
+		e->block_phase[b] = PHASE_IDLE;
+		heap_set(e, e->block_timer[b], INFINITY);
+		failback(e, b, t, NONE);
+		return fo_ok(e, b);
+	}
 	/* the manual recovery is over */
 	e->block_phase[b] = PHASE_IDLE;
 	heap_set(e, e->block_timer[b], INFINITY);

@@ -100,6 +100,7 @@ static int fill(struct model *m, const struct block *b, size_t parent,
 	mb->p.switchover = b->switchover;
 	mb->p.coverage = b->coverage;
 	mb->p.manual = b->manual;
+	mb->p.failback = b->failback;
 	mb->p.replication = b->replication;
 	mb->p.lag = b->lag;
 	mb->p.writes_per_second = b->writes_per_second;

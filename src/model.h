@@ -56,6 +56,7 @@ struct block_params {
 	double election;
 	enum standby standby;
 	double dormancy, detect, switchover, coverage, manual;
+	int failback;
 	enum replication replication;
 	double lag, writes_per_second;
 	enum protocol protocol;

@@ -91,6 +91,7 @@ struct block {
 	double coverage;         /* probability the switch succeeds, 0..1 */
 	double manual;           /* hours of manual recovery after a failed switch;
 	                            0: until the failed member is repaired */
+	int failback;            /* the first member takes over again once repaired */
 	/* quorum and failover */
 	enum replication replication;
 	double lag;              /* async: hours of writes not yet replicated */

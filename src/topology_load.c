@@ -1275,7 +1275,7 @@ static const char *const quorum_keys[] = {
 static const char *const failover_keys[] = {
 	"type", "name", "description", "blocks", "count", "component",
 	"standby", "dormancy", "detect", "switchover", "coverage", "manual",
-	"replication", "placement",
+	"failback", "replication", "placement",
 };
 static const char *const pool_keys[] = {
 	"type", "name", "description", "blocks", "count", "component", "need",
@@ -1289,7 +1289,7 @@ static const char *const transaction_keys[] = {
 static const char *const all_block_keys[] = {
 	"type", "name", "description", "blocks", "count", "component", "need",
 	"election", "standby", "dormancy", "detect", "switchover", "coverage",
-	"manual", "replication", "protocol", "coordinator", "participants",
+	"manual", "failback", "replication", "protocol", "coordinator", "participants",
 	"timeout", "placement", "model", "with",
 };
 /* A model reference; the keys of the block itself go in "with". */
@@ -1539,6 +1539,9 @@ static int load_failover(struct loader *L, const cJSON *obj, struct block *b)
 		return -1;
 	j = member(obj, "coverage");
 	if (j && read_fraction(L, j, b->path, "coverage", &b->coverage))
+		return -1;
+	j = member(obj, "failback");
+	if (j && read_bool(L, j, b->path, "failback", &b->failback))
 		return -1;
 	return opt_duration(L, obj, b->path, "manual", 1, &b->manual);
 }

@@ -393,6 +393,30 @@ START_TEST(maintenance_together)
 }
 END_TEST
 
+/* Failback: a (fails at 10, back at 15, again at 25 and 30) is the first
+ * member and takes over again after each repair, each switch costing the
+ * 1 h switchover: down [10, 11), [15, 16), [25, 26), [30, 31). */
+START_TEST(failover_failback)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { " DET("a", 10, 5) ", " DET("b", 1000, 1) " },"
+	     " \"system\": { \"type\": \"failover\", \"switchover\": \"1h\", \"failback\": true,"
+	     " \"blocks\": [ { \"type\": \"component\", \"component\": \"a\" },"
+	     "               { \"type\": \"component\", \"component\": \"b\" } ] } }");
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 32, NULL);
+	ck_assert_double_eq(r->block_down[0], 4);
+	ck_assert_double_eq(r->block_outages[0], 4);
+	ck_assert_double_eq(r->block_switches[0], 2);
+	engine_free(e);
+	unload();
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -410,6 +434,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, transaction_3pc);
 	tcase_add_test(tc, maintenance_rolling);
 	tcase_add_test(tc, maintenance_together);
+	tcase_add_test(tc, failover_failback);
 	suite_add_tcase(s, tc);
 	return s;
 }
