@@ -246,27 +246,6 @@ static int write_text(FILE *f, const struct comparison *c, int md)
 	return ferror(f) ? -1 : 0;
 }
 
-static void csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
-}
-
-static void csv_num(FILE *f, double x)
-{
-	fputc(',', f);
-	if (isfinite(x))
-		fprintf(f, "%.17g", x);
-}
 
 static int write_csv(FILE *f, const struct comparison *c)
 {
@@ -279,31 +258,31 @@ static int write_csv(FILE *f, const struct comparison *c)
 		struct measures m;
 
 		design_measures(&c->d[i], &m);
-		csv_field(f, c->d[i].t->name);
+		report_csv_field(f, c->d[i].t->name);
 		fputc(',', f);
-		csv_field(f, c->d[i].t->file);
+		report_csv_field(f, c->d[i].t->file);
 		fprintf(f, ",%s", i == c->baseline ? "true" : "false");
-		csv_num(f, m.availability.mean);
-		csv_num(f, m.availability.ci_low);
-		csv_num(f, m.availability.ci_high);
-		csv_num(f, m.nines.mean);
-		csv_num(f, m.downtime_min_per_year.mean);
-		csv_num(f, m.downtime_min_per_year.ci_low);
-		csv_num(f, m.downtime_min_per_year.ci_high);
-		csv_num(f, m.outages_per_year.mean);
-		csv_num(f, m.mean_outage_min.mean);
-		csv_num(f, c->d[i].a->block_a[0]);
-		csv_num(f, model_cost(c->d[i].m));
+		report_csv_num(f, m.availability.mean);
+		report_csv_num(f, m.availability.ci_low);
+		report_csv_num(f, m.availability.ci_high);
+		report_csv_num(f, m.nines.mean);
+		report_csv_num(f, m.downtime_min_per_year.mean);
+		report_csv_num(f, m.downtime_min_per_year.ci_low);
+		report_csv_num(f, m.downtime_min_per_year.ci_high);
+		report_csv_num(f, m.outages_per_year.mean);
+		report_csv_num(f, m.mean_outage_min.mean);
+		report_csv_num(f, c->d[i].a->block_a[0]);
+		report_csv_num(f, model_cost(c->d[i].m));
 		if (i == c->baseline) {
 			fputs(",,,,", f);
 		} else {
 			struct compare_diff x = compare_diff(c->d[i].r, c->d[c->baseline].r,
 							     c->d[i].r->set.confidence);
 
-			csv_num(f, x.paired.mean * MIN_PER_YEAR);
-			csv_num(f, x.paired.ci_low * MIN_PER_YEAR);
-			csv_num(f, x.paired.ci_high * MIN_PER_YEAR);
-			csv_num(f, x.independent_half_width * MIN_PER_YEAR);
+			report_csv_num(f, x.paired.mean * MIN_PER_YEAR);
+			report_csv_num(f, x.paired.ci_low * MIN_PER_YEAR);
+			report_csv_num(f, x.paired.ci_high * MIN_PER_YEAR);
+			report_csv_num(f, x.independent_half_width * MIN_PER_YEAR);
 		}
 		fputc('\n', f);
 	}

@@ -7,7 +7,7 @@
 
 #include "report.h"
 
-static void field(FILE *f, const char *s)
+void report_csv_field(FILE *f, const char *s)
 {
 	if (strpbrk(s, ",\"\r\n")) {
 		fputc('"', f);
@@ -22,7 +22,7 @@ static void field(FILE *f, const char *s)
 	}
 }
 
-static void num(FILE *f, double x)
+void report_csv_num(FILE *f, double x)
 {
 	fputc(',', f);
 	if (isfinite(x))
@@ -31,22 +31,22 @@ static void num(FILE *f, double x)
 
 static void est(FILE *f, const struct estimate *e)
 {
-	num(f, e->mean);
-	num(f, e->ci_low);
-	num(f, e->ci_high);
+	report_csv_num(f, e->mean);
+	report_csv_num(f, e->ci_low);
+	report_csv_num(f, e->ci_high);
 }
 
 static void row(FILE *f, const struct report *rep, const char *scope, const char *name,
 		const char *path, const char *type, size_t instances,
 		const struct moments *mo, double a, double u, const struct estimate *share)
 {
-	field(f, scope);
+	report_csv_field(f, scope);
 	fputc(',', f);
-	field(f, name);
+	report_csv_field(f, name);
 	fputc(',', f);
-	field(f, path);
+	report_csv_field(f, path);
 	fputc(',', f);
-	field(f, type);
+	report_csv_field(f, type);
 	fprintf(f, ",%zu", instances);
 	if (rep->r) {
 		struct measures m;
@@ -57,7 +57,7 @@ static void row(FILE *f, const struct report *rep, const char *scope, const char
 		est(f, &m.downtime_min_per_year);
 		est(f, &m.outages_per_year);
 		est(f, &m.mean_outage_min);
-		num(f, a);
+		report_csv_num(f, a);
 		fprintf(f, ",%s", report_within(&m, a) > 0 ? "true" :
 			   report_within(&m, a) == 0 ? "false" : "");
 		if (share)
@@ -65,9 +65,9 @@ static void row(FILE *f, const struct report *rep, const char *scope, const char
 		else
 			fputs(",,,", f);
 	} else {
-		num(f, a);
-		num(f, -log10(u));
-		num(f, u * 8760 * 60);
+		report_csv_num(f, a);
+		report_csv_num(f, -log10(u));
+		report_csv_num(f, u * 8760 * 60);
 	}
 	fputc('\n', f);
 }

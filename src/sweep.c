@@ -281,33 +281,12 @@ static int write_text(FILE *f, const struct sweep *s, int md)
 	return ferror(f) ? -1 : 0;
 }
 
-static void csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
-}
-
-static void csv_num(FILE *f, double x)
-{
-	fputc(',', f);
-	if (isfinite(x))
-		fprintf(f, "%.17g", x);
-}
 
 static void csv_est(FILE *f, const struct estimate *e, double scale)
 {
-	csv_num(f, e->mean * scale);
-	csv_num(f, e->ci_low * scale);
-	csv_num(f, e->ci_high * scale);
+	report_csv_num(f, e->mean * scale);
+	report_csv_num(f, e->ci_low * scale);
+	report_csv_num(f, e->ci_high * scale);
 }
 
 static int write_csv(FILE *f, const struct sweep *s)
@@ -315,7 +294,7 @@ static int write_csv(FILE *f, const struct sweep *s)
 	for (size_t k = 0; k < s->nparam; k++) {
 		if (k)
 			fputc(',', f);
-		csv_field(f, s->param[k].path);
+		report_csv_field(f, s->param[k].path);
 	}
 	fputs(",availability,availability_ci_low,availability_ci_high,"
 	      "nines,nines_ci_low,nines_ci_high,"
@@ -336,10 +315,10 @@ static int write_csv(FILE *f, const struct sweep *s)
 		csv_est(f, &pt->m.nines, 1);
 		csv_est(f, &pt->m.downtime_min_per_year, 1);
 		csv_est(f, &pt->m.outages_per_year, 1);
-		csv_num(f, pt->m.mean_outage_min.mean);
-		csv_num(f, pt->exact_a);
-		csv_num(f, -log10(pt->exact_u));
-		csv_num(f, pt->exact_u * MIN_PER_YEAR);
+		report_csv_num(f, pt->m.mean_outage_min.mean);
+		report_csv_num(f, pt->exact_a);
+		report_csv_num(f, -log10(pt->exact_u));
+		report_csv_num(f, pt->exact_u * MIN_PER_YEAR);
 		fprintf(f, ",%s\n", within > 0 ? "true" : within == 0 ? "false" : "");
 	}
 	return ferror(f) ? -1 : 0;
