@@ -11,18 +11,7 @@ EX="$top_srcdir/examples"
 GOLD="$top_srcdir/tests/cli/golden"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-expect() {
-	e_name=$1 e_want=$2
-	shift 2
-	"$@" >"$TMP/out" 2>"$TMP/err"
-	e_got=$?
-	if [ "$e_got" -eq "$e_want" ]; then ok; else bad "$e_name: exit $e_got, wanted $e_want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
-}
-same() { if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi; }
+. "$top_srcdir/tests/cli/lib.sh"
 
 A="$EX/crm-single.json" B="$EX/crm-single-lb-pair.json" C="$EX/crm-basic.json"
 

@@ -14,26 +14,10 @@ DATA="$top_srcdir/tests/data"
 EX="$top_srcdir/examples"
 TMP=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
-pass=0
-fail=0
+. "$top_srcdir/tests/cli/lib.sh"
 PLOTS="availability downtime outages slo timeline"
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-# expect NAME STATUS CMD...: run CMD, keep stdout/stderr in $TMP/out, $TMP/err
-expect() {
-	e_name=$1 e_want=$2
-	shift 2
-	"$@" >"$TMP/out" 2>"$TMP/err"
-	e_got=$?
-	if [ "$e_got" -eq "$e_want" ]; then ok; else bad "$e_name: exit $e_got, wanted $e_want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
-}
-same() { # NAME FILE TEXT: FILE holds exactly TEXT
-	if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi
-}
-empty() { if [ ! -s "$2" ]; then ok; else bad "$1: $2 is not empty: $(head -3 "$2")"; fi; }
-has() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $(head -3 "$2")"; fi; }
 
 # wellformed NAME DIR PLOT...: each DIR/PLOT.png is a PNG and each
 # DIR/PLOT.svg well-formed XML, neither empty

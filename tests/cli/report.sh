@@ -14,18 +14,8 @@ set -u
 EX="$top_srcdir/examples"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-expect() {
-	e_name=$1 e_want=$2
-	shift 2
-	"$@" >"$TMP/out" 2>"$TMP/err"
-	e_got=$?
-	if [ "$e_got" -eq "$e_want" ]; then ok; else bad "$e_name: exit $e_got, wanted $e_want"; sed 's/^/  stderr: /' "$TMP/err" | head -5; fi
-}
-same() { if [ "$(cat "$2")" = "$3" ]; then ok; else bad "$1: got [$(cat "$2")], wanted [$3]"; fi; }
+. "$top_srcdir/tests/cli/lib.sh"
+# this script looks for literal text (HTML), not patterns
 has() { if grep -q -F -e "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; fi; }
 lacks() { if grep -q -i -E -e "$3" "$2"; then bad "$1: \"$3\" in $2: $(grep -o -i -E -e ".{0,40}$3.{0,40}" "$2" | head -3)"; else ok; fi; }
 
