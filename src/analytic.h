@@ -10,7 +10,10 @@
  * election, switchover and manual-recovery times then enter as
  * exponential delays of the same mean, which keeps the expected outage
  * per event and makes the value an approximation (labelled so) unless
- * those times are 0.  Availability and unavailability are computed side
+ * those times are 0.  Limited repair crews and beta-factor common causes
+ * enter the chain of the one block whose own members they tie (plain
+ * blocks included); ties across blocks, and planned maintenance, leave
+ * NaN with the reason.  Availability and unavailability are computed side
  * by side so that an unavailability of 1e-15 keeps its digits instead of
  * vanishing in 1 - 0.999999999999999.
  */

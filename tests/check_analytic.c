@@ -420,6 +420,144 @@ START_TEST(chain_refusals)
 }
 END_TEST
 
+/* Limited repair crews (check_validation.c's crew_* tests): the classic
+ * birth-death results for the number of members down, with rho = 5/100. */
+static void crew_block(const char *block, int crews, struct topology **t, struct model **m,
+		       struct analytic *a)
+{
+	char text[1024];
+
+	snprintf(text, sizeof text,
+		 "{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 } },"
+		 " \"repair_crews\": { \"count\": %d }, \"system\": %s }", crews, block);
+	solve(text, t, m, a);
+}
+
+START_TEST(crews_one_block)
+{
+	struct topology *t;
+	struct model *m;
+	struct analytic a;
+	double r = 0.05, p = 0.8, w[6], sum = 0, down = 0;
+
+	crew_block("{ \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" }", 1, &t, &m, &a);
+	check_u(&a, 0, 1 - (1 + 2 * r) / (1 + 2 * r + 2 * r * r), 1e-12);
+	ck_assert_str_eq(a.block_method[0], ANALYTIC_CHAIN_EXACT);
+	ck_assert(isnan(a.type_a[0]));
+	release(t, m, &a);
+	crew_block("{ \"type\": \"failover\", \"standby\": \"cold\", \"count\": 2, \"component\": \"u\" }",
+		   1, &t, &m, &a);
+	check_u(&a, 0, 1 - (1 + r) / (1 + r + r * r), 1e-12);
+	ck_assert_str_eq(a.block_method[0], ANALYTIC_CHAIN_EXACT);
+	release(t, m, &a);
+	crew_block("{ \"type\": \"failover\", \"standby\": \"cold\", \"coverage\": 0.8,"
+		   " \"count\": 2, \"component\": \"u\" }", 1, &t, &m, &a);
+	check_u(&a, 0, 1 - (1 + p * r) / (1 + r + p * r * r), 1e-12);
+	release(t, m, &a);
+	/* 3 of 5, 2 crews (Engset) */
+	for (int j = 0; j <= 5; j++) {
+		w[j] = j == 0 ? 1 : w[j - 1] * (5 - j + 1) * r / (j < 2 ? j : 2);
+		sum += w[j];
+	}
+	for (int j = 3; j <= 5; j++)
+		down += w[j];
+	crew_block("{ \"type\": \"k_of_n\", \"need\": 3, \"count\": 5, \"component\": \"u\" }", 2,
+		   &t, &m, &a);
+	check_u(&a, 0, down / sum, 1e-12);
+	release(t, m, &a);
+}
+END_TEST
+
+/* A pool of crews serving two blocks, and a FIFO queue of different
+ * components (by priority, their order is known). */
+START_TEST(crews_refused)
+{
+	struct topology *t;
+	struct model *m;
+	struct analytic a;
+
+	crew_block("{ \"type\": \"series\", \"blocks\": ["
+		   "  { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" },"
+		   "  { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } ] }", 1, &t, &m, &a);
+	ck_assert(isnan(a.block_u[1]) && isnan(a.block_a[2]));
+	ck_assert_str_eq(a.block_method[1], "no exact value: the shared repair crews serve "
+			 "instances of several blocks (a Markov chain covers one block's own instances)");
+	ck_assert_str_eq(a.block_method[0], "no exact value: a block inside has none");
+	release(t, m, &a);
+
+	solve("{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 }, \"v\": { \"mtbf\": 50, \"mttr\": 2 } },"
+	      " \"repair_crews\": { \"count\": 1 },"
+	      " \"system\": { \"type\": \"parallel\", \"blocks\": ["
+	      "  { \"type\": \"component\", \"component\": \"u\" },"
+	      "  { \"type\": \"component\", \"component\": \"v\" } ] } }", &t, &m, &a);
+	ck_assert(isnan(a.block_u[0]));
+	ck_assert_str_eq(a.block_method[1], "no exact value: the shared repair crews serve "
+			 "instances of several blocks (a Markov chain covers one block's own instances)");
+	release(t, m, &a);
+
+	solve("{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 }, \"v\": { \"mtbf\": 50, \"mttr\": 2 } },"
+	      " \"repair_crews\": { \"count\": 1 },"
+	      " \"system\": { \"type\": \"failover\", \"blocks\": ["
+	      "  { \"type\": \"component\", \"component\": \"u\" },"
+	      "  { \"type\": \"component\", \"component\": \"v\" } ] } }", &t, &m, &a);
+	ck_assert(isnan(a.block_u[0]));
+	ck_assert_str_eq(a.block_method[0], "no exact value: components \"u\" and \"v\" wait for "
+			 "the same repair crews in one queue, whose order the Markov chain does not hold");
+	release(t, m, &a);
+	solve("{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5, \"repair_priority\": 1 },"
+	      " \"v\": { \"mtbf\": 50, \"mttr\": 2, \"repair_priority\": 2 } },"
+	      " \"repair_crews\": { \"count\": 1, \"policy\": \"priority\" },"
+	      " \"system\": { \"type\": \"failover\", \"blocks\": ["
+	      "  { \"type\": \"component\", \"component\": \"u\" },"
+	      "  { \"type\": \"component\", \"component\": \"v\" } ] } }", &t, &m, &a);
+	ck_assert(isfinite(a.block_u[0]) && a.block_u[0] > 0);
+	ck_assert_str_eq(a.block_method[0], ANALYTIC_CHAIN_EXACT);
+	release(t, m, &a);
+}
+END_TEST
+
+/* A beta-factor pair in parallel (check_validation.c's common_cause_pair):
+ * p1 = (2 - beta) rho p2, p0 = (rho p1 + beta rho p2) / 2; a member's own
+ * value stays MTBF / (MTBF + MTTR). */
+START_TEST(common_cause_pair)
+{
+	struct topology *t;
+	struct model *m;
+	struct analytic a;
+	double rho = 5.0 / 100, beta = 0.1;
+	double p2 = 1, p1 = (2 - beta) * rho, p0 = (rho * p1 + beta * rho * p2) / 2;
+
+	solve("{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 } },"
+	      " \"common_cause\": [ { \"members\": \"u\", \"beta\": 0.1 } ],"
+	      " \"system\": { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } }", &t, &m, &a);
+	check_u(&a, 0, p0 / (p0 + p1 + p2), 1e-12);
+	ck_assert_str_eq(a.block_method[0], ANALYTIC_CHAIN_EXACT);
+	ck_assert_double_eq_tol(a.type_u[0], 5.0 / 105, 1e-15);
+	release(t, m, &a);
+	/* a hot failover of that pair and a member of another type the
+	 * shocks spare: down when both parts are */
+	solve("{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 }, \"v\": { \"mtbf\": 50, \"mttr\": 2 } },"
+	      " \"common_cause\": [ { \"members\": \"u\", \"beta\": 0.1 } ],"
+	      " \"system\": { \"type\": \"failover\", \"standby\": \"hot\", \"blocks\": ["
+	      "  { \"type\": \"component\", \"component\": \"u\" },"
+	      "  { \"type\": \"component\", \"component\": \"u\" },"
+	      "  { \"type\": \"component\", \"component\": \"v\" } ] } }", &t, &m, &a);
+	check_u(&a, 0, p0 / (p0 + p1 + p2) * (2.0 / 52), 1e-12);
+	release(t, m, &a);
+	/* members in two blocks */
+	solve("{ \"components\": { \"u\": { \"mtbf\": 100, \"mttr\": 5 } },"
+	      " \"common_cause\": [ { \"members\": \"u\", \"beta\": 0.1 } ],"
+	      " \"system\": { \"type\": \"parallel\", \"blocks\": ["
+	      "  { \"type\": \"component\", \"component\": \"u\" },"
+	      "  { \"type\": \"component\", \"component\": \"u\" } ] } }", &t, &m, &a);
+	ck_assert(isnan(a.block_u[0]));
+	ck_assert_str_eq(a.block_method[2], "no exact value: the common cause of \"u\" strikes "
+			 "instances of several blocks (a Markov chain covers one block's own instances)");
+	ck_assert(isfinite(a.type_u[0]));
+	release(t, m, &a);
+}
+END_TEST
+
 Suite *analytic_suite(void)
 {
 	Suite *s = suite_create("analytic");
@@ -438,6 +576,9 @@ Suite *analytic_suite(void)
 	tcase_add_test(tc, failover_switch_time);
 	tcase_add_test(tc, chain_inside);
 	tcase_add_test(tc, chain_refusals);
+	tcase_add_test(tc, crews_one_block);
+	tcase_add_test(tc, crews_refused);
+	tcase_add_test(tc, common_cause_pair);
 	suite_add_tcase(s, tc);
 	return s;
 }
