@@ -109,6 +109,9 @@ struct engine {
 	double *maint_offset;    /* [nm]: hours after `every` of the first one */
 	unsigned char *inst_maint;
 	int planned;             /* the change being made is a maintenance */
+	unsigned char *mark;     /* instances about to go down in the same instant */
+	uint32_t repairing;      /* the instance whose own repair is being processed:
+	                            the event loop draws its next failure itself */
 	int sys_planned;         /* the current system outage began with one */
 	int *block_up;           /* children up */
 	unsigned char *block_ok; /* the block is up, as its parent sees it */
@@ -184,6 +187,7 @@ void engine_free(struct engine *e)
 	free(e->maint_inst);
 	free(e->maint_offset);
 	free(e->inst_maint);
+	free(e->mark);
 	free(e->res.ccf_shocks);
 	free(e->res.block_served);
 	free(e->res.block_reduced);
@@ -276,6 +280,7 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	    !ALLOC(e->inst_scale, e->ni) || !ALLOC(e->type_first, e->nt + 1) ||
 	    !ALLOC(e->type_inst, e->ni) || !ALLOC(e->maint_inst, e->nm) ||
 	    !ALLOC(e->maint_offset, e->nm) || !ALLOC(e->inst_maint, e->ni) ||
+	    !ALLOC(e->mark, e->ni) ||
 	    !ALLOC(e->res.ccf_shocks, e->ng) ||
 	    !ALLOC(e->timer_block, e->nx) || !ALLOC(e->block_timer, e->nb) ||
 	    !ALLOC(e->res.block_down, e->nb) || !ALLOC(e->res.block_outages, e->nb) ||
@@ -417,17 +422,28 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 		for (uint32_t k = e->type_first[t]; k < e->type_first[t + 1]; k++)
 			e->inst_scale[e->type_inst[k]] = 1 / (1 - beta);
 	}
-	/* maintenance: rolling staggers the instances of a block */
-	for (size_t i = 0, k = 0; i < e->ni; i++) {
-		size_t t = e->inst_type[i];
-		double every = model_type_maint_every(m, t), dur = model_type_maint_duration(m, t);
+	/* maintenance: rolling staggers the instances of a block, counting
+	 * component leaves as instances of the block above them */
+	{
+		uint32_t *seen = calloc(e->nb ? e->nb : 1, sizeof *seen);
 
-		if (every <= 0)
-			continue;
-		e->maint_inst[k] = (uint32_t)i;
-		e->maint_offset[k] = model_type_maint_rolling(m, t) ?
-			fmod((double)(i - e->block_first[e->inst_parent[i]]) * dur, every) : 0;
-		k++;
+		if (!seen)
+			goto oom;
+		for (size_t i = 0, k = 0; i < e->ni; i++) {
+			size_t t = e->inst_type[i];
+			double every = model_type_maint_every(m, t), dur = model_type_maint_duration(m, t);
+			uint32_t g = e->inst_parent[i];
+
+			if (every <= 0)
+				continue;
+			if (e->block_kind[g] == BLOCK_COMPONENT && e->block_parent[g] != NONE)
+				g = e->block_parent[g];
+			e->maint_inst[k] = (uint32_t)i;
+			e->maint_offset[k] = model_type_maint_rolling(m, t) ?
+				fmod((double)seen[g]++ * dur, every) : 0;
+			k++;
+		}
+		free(seen);
 	}
 	/* transactions: the instances under each coordinator */
 	for (size_t i = 0; i < e->ni; i++)
@@ -730,7 +746,7 @@ static uint32_t first_up(const struct engine *e, uint32_t b)
 	for (uint32_t k = 0; k < e->block_own[b]; k++) {
 		uint32_t i = e->block_first[b] + k;
 
-		if (e->inst_up[i])
+		if (e->inst_up[i] && !e->mark[i])
 			return i;
 	}
 	return NONE;
@@ -738,11 +754,11 @@ static uint32_t first_up(const struct engine *e, uint32_t b)
 
 /* Member I of failover block B becomes active at T.  A standby that was
  * not failing as an active one does gets its failure time drawn anew,
- * unless I is the instance being processed (SKIP), whose caller does it. */
-static void activate(struct engine *e, uint32_t b, uint32_t i, double t, uint32_t skip)
+ * unless its own repair is being processed: the event loop draws it. */
+static void activate(struct engine *e, uint32_t b, uint32_t i, double t)
 {
 	e->block_leader[b] = i;
-	if (i != skip && e->params[b]->standby != STANDBY_HOT)
+	if (i != e->repairing && e->params[b]->standby != STANDBY_HOT)
 		heap_set(e, i, t + draw(e, i, e->fail[i]) * e->inst_scale[i]);
 }
 
@@ -752,9 +768,17 @@ static int quorum_child(struct engine *e, uint32_t b, uint32_t inst, int delta, 
 	uint32_t timer = e->block_timer[b];
 
 	if (delta < 0 && inst == e->block_leader[b]) {
-		/* a new leader will be elected without the last writes */
+		/* a new leader will be elected without the last writes, if the
+		 * members still up (all of a zone go down at once) are a majority */
+		uint32_t up = 0;
+
+		for (uint32_t k = 0; k < e->block_own[b]; k++) {
+			uint32_t j = e->block_first[b] + k;
+
+			up += e->inst_up[j] && !e->mark[j];
+		}
 		e->block_leader[b] = NONE;
-		if (majority)
+		if ((int)up >= e->block_need[b])
 			lose_writes(e, b, t);
 	}
 	if (!majority) {
@@ -794,18 +818,18 @@ static int quorum_timer(struct engine *e, uint32_t b, double t)
 /* The first member of failover block B takes over again at T; the member
  * that was active becomes a standby, whose failure time follows its new
  * role (a cold standby stops failing). */
-static void failback(struct engine *e, uint32_t b, double t, uint32_t skip)
+static void failback(struct engine *e, uint32_t b, double t)
 {
 	uint32_t old = e->block_leader[b];
 
-	activate(e, b, e->block_first[b], t, skip);
+	activate(e, b, e->block_first[b], t);
 	if (old != NONE && old != e->block_first[b] && e->params[b]->standby != STANDBY_HOT)
 		heap_set(e, old, next_failure(e, old, t));
 }
 
 /* Resolve a failover switch at T: the coverage draw, then the first up
  * member takes over, or manual recovery begins. */
-static int failover_switch(struct engine *e, uint32_t b, double t, uint32_t skip)
+static int failover_switch(struct engine *e, uint32_t b, double t)
 {
 	const struct block_params *p = e->params[b];
 	uint32_t timer = e->block_timer[b], next;
@@ -815,11 +839,11 @@ static int failover_switch(struct engine *e, uint32_t b, double t, uint32_t skip
 		if (gsl_rng_uniform(e->r) >= p->coverage) {
 			if (t >= e->w)
 				e->res.block_failed_switches[b] += 1;
-			/* waiting for the failed member, which is already back */
-			if (p->manual <= 0 && e->inst_up[e->block_failed[b]]) {
+			/* the failed member is already back: it resumes */
+			if (e->inst_up[e->block_failed[b]]) {
 				e->block_phase[b] = PHASE_IDLE;
 				heap_set(e, timer, INFINITY);
-				activate(e, b, e->block_failed[b], t, skip);
+				activate(e, b, e->block_failed[b], t);
 				return 1;
 			}
 			e->block_phase[b] = PHASE_MANUAL;
@@ -829,12 +853,26 @@ static int failover_switch(struct engine *e, uint32_t b, double t, uint32_t skip
 	}
 	e->block_phase[b] = PHASE_IDLE;
 	heap_set(e, timer, INFINITY);
-	next = first_up(e, b);
+	/* promote another member; the failed one only if it alone is up */
+	next = NONE;
+	for (uint32_t k = 0; k < e->block_own[b] && next == NONE; k++) {
+		uint32_t i = e->block_first[b] + k;
+
+		if (i != e->block_failed[b] && e->inst_up[i] && !e->mark[i])
+			next = i;
+	}
+	if (next == NONE)
+		next = first_up(e, b);
 	if (next == NONE)
 		return 0;
-	if (t >= e->w)
-		e->res.block_switches[b] += 1;
-	activate(e, b, next, t, skip);
+	/* a switch only when another member takes over, losing the last
+	 * writes of the failed one */
+	if (next != e->block_failed[b]) {
+		if (t >= e->w)
+			e->res.block_switches[b] += 1;
+		lose_writes(e, b, t);
+	}
+	activate(e, b, next, t);
 	return 1;
 }
 
@@ -863,22 +901,25 @@ static int failover_child(struct engine *e, uint32_t b, uint32_t inst, int delta
 		e->block_leader[b] = NONE;
 		if (e->block_up[b] == 0)
 			return 0;                               /* wait for a repair */
-		lose_writes(e, b, t);                           /* a switch begins */
 		e->block_failed[b] = inst;
 		e->block_phase[b] = PHASE_SWITCH;
 		if (p->detect + p->switchover > 0) {
 			heap_set(e, timer, t + p->detect + p->switchover);
 			return 0;
 		}
-		return failover_switch(e, b, t, NONE);
+		return failover_switch(e, b, t);
 	}
-	/* a member is back */
+	/* a member is back; back by its zone or a maintenance, its failure
+	 * clock follows the role it returns to (a cold standby stops) */
+	if (inst < e->ni && inst != e->repairing && p->standby != STANDBY_HOT &&
+	    e->block_leader[b] != NONE)
+		heap_set(e, inst, next_failure(e, inst, t));
 	if (e->block_leader[b] == NONE) {
 		if (e->block_phase[b] == PHASE_IDLE ||
 		    (e->block_phase[b] == PHASE_MANUAL && inst == e->block_failed[b])) {
 			e->block_phase[b] = PHASE_IDLE;
 			heap_set(e, timer, INFINITY);
-			activate(e, b, inst, t, inst);
+			activate(e, b, inst, t);
 			return 1;
 		}
 	} else if (p->failback && inst == e->block_first[b] && e->block_phase[b] == PHASE_IDLE) {
@@ -888,7 +929,7 @@ static int failover_child(struct engine *e, uint32_t b, uint32_t inst, int delta
 			heap_set(e, timer, t + p->switchover);
 			return 0;
 		}
-		failback(e, b, t, inst);
+		failback(e, b, t);
 	}
 	return fo_ok(e, b);
 }
@@ -898,11 +939,11 @@ static int failover_timer(struct engine *e, uint32_t b, double t)
 	uint32_t next;
 
 	if (e->block_phase[b] == PHASE_SWITCH)
-		return failover_switch(e, b, t, NONE);
+		return failover_switch(e, b, t);
 	if (e->block_phase[b] == PHASE_FAILBACK) {
 		e->block_phase[b] = PHASE_IDLE;
 		heap_set(e, e->block_timer[b], INFINITY);
-		failback(e, b, t, NONE);
+		failback(e, b, t);
 		return fo_ok(e, b);
 	}
 	/* the manual recovery is over */
@@ -911,7 +952,7 @@ static int failover_timer(struct engine *e, uint32_t b, double t)
 	next = first_up(e, b);
 	if (next == NONE)
 		return 0;
-	activate(e, b, next, t, NONE);
+	activate(e, b, next, t);
 	return 1;
 }
 
@@ -1156,13 +1197,29 @@ static void zone_event(struct engine *e, uint32_t z, double t)
 	e->zone_up[z] = (unsigned char)up;
 	if (!up && t >= e->w)
 		e->res.zone_outages[z] += 1;
-	for (uint32_t k = e->zone_first[z]; k < e->zone_first[z + 1]; k++)
+	/* all of the zone's instances go down at once: mark them before any
+	 * block looks, so that no switch picks a member about to fall */
+	if (!up)
+		for (uint32_t k = e->zone_first[z]; k < e->zone_first[z + 1]; k++)
+			e->mark[e->zone_inst[k]] = 1;
+	for (uint32_t k = e->zone_first[z]; k < e->zone_first[z + 1]; k++) {
+		e->mark[e->zone_inst[k]] = 0;
 		refresh(e, e->zone_inst[k], t);
+	}
 	heap_set(e, id, t + draw(e, (uint32_t)(e->ni + e->nb + z),
 				 up ? e->zone_fail[z] : e->zone_repair[z]));
 }
 
-/* A common-cause shock of group G at T fails every member that is up. */
+/* Whether I is a cold standby now: it is not running, so no shock hits it. */
+static int cold_standby(const struct engine *e, uint32_t i)
+{
+	uint32_t b = e->inst_fo[i];
+
+	return b != NONE && e->params[b]->standby == STANDBY_COLD && e->block_leader[b] != i;
+}
+
+/* A common-cause shock of group G at T fails every member that is up
+ * (a cold standby is not running and is spared). */
 static void ccf_event(struct engine *e, uint32_t g, double t)
 {
 	uint32_t type = e->ccf_type[g];
@@ -1172,8 +1229,15 @@ static void ccf_event(struct engine *e, uint32_t g, double t)
 	for (uint32_t k = e->type_first[type]; k < e->type_first[type + 1]; k++) {
 		uint32_t i = e->type_inst[k];
 
-		if (e->inst_own[i])
+		e->mark[i] = e->inst_own[i] && !cold_standby(e, i);
+	}
+	for (uint32_t k = e->type_first[type]; k < e->type_first[type + 1]; k++) {
+		uint32_t i = e->type_inst[k];
+
+		if (e->mark[i]) {
+			e->mark[i] = 0;
 			own_fail(e, i, t);
+		}
 	}
 	heap_set(e, (uint32_t)(e->ni + e->nx + e->nz + g),
 		 t + draw(e, (uint32_t)(e->ni + e->nb + e->nz + g), &e->ccf_law[g]));
@@ -1254,6 +1318,7 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	for (size_t p = 0; p < e->npools; p++)
 		e->pool_busy[p] = 0, e->pool_qlen[p] = 0;
 	e->planned = e->sys_planned = 0;
+	e->repairing = NONE;
 	res->planned_down = 0;
 	for (size_t g = 0; g < e->ng; g++) {
 		uint32_t id = (uint32_t)(e->ni + e->nx + e->nz + g);
@@ -1329,7 +1394,9 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 			if (t > w)
 				res->type_down[e->inst_type[id]] += t - (since > w ? since : w);
 			/* the parent first: a repaired member may become active */
+			e->repairing = id;
 			refresh(e, id, t);
+			e->repairing = NONE;
 			heap_set(e, id, next_failure(e, id, t));
 			repair_done(e, id, t);
 		}

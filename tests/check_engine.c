@@ -417,6 +417,84 @@ START_TEST(failover_failback)
 }
 END_TEST
 
+/* A zone takes both members of an async failover down at once ([10, 11)
+ * and [21, 22)): no member could take over, so no switch and no writes
+ * lost, and the same member leads when the zone is back. */
+START_TEST(zone_takes_all_members)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { " DET("db", 1000, 1) " },"
+	     " \"zones\": { \"z\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 10 },"
+	     " \"repair\": { \"distribution\": \"deterministic\", \"value\": 1 } } },"
+	     " \"system\": { \"type\": \"failover\", \"count\": 2, \"component\": \"db\","
+	     " \"placement\": [\"z\"],"
+	     " \"replication\": { \"mode\": \"async\", \"lag\": \"1s\", \"writes_per_second\": 100 } } }");
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 25, NULL);
+	ck_assert_double_eq(r->block_down[0], 2);
+	ck_assert_double_eq(r->block_switches[0], 0);
+	ck_assert_double_eq(r->block_lost_writes[0], 0);
+	engine_free(e);
+	unload();
+}
+END_TEST
+
+/* Rolling maintenance staggers component leaves listed one by one, as it
+ * does instances of count + component: a parallel pair stays up. */
+START_TEST(maintenance_rolling_leaves)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { \"u\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 1000 },"
+	     " \"repair\": { \"distribution\": \"deterministic\", \"value\": 1 },"
+	     " \"maintenance\": { \"every\": 10, \"duration\": 1, \"rolling\": true } } },"
+	     " \"system\": { \"type\": \"parallel\", \"blocks\": ["
+	     "  { \"type\": \"component\", \"component\": \"u\" },"
+	     "  { \"type\": \"component\", \"component\": \"u\" } ] } }");
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 35, NULL);
+	ck_assert_double_eq(r->block_down[0], 0);
+	ck_assert_double_eq(r->block_down[1], 3);     /* each leaf is out 3 h */
+	engine_free(e);
+	unload();
+}
+END_TEST
+
+/* A cold standby that returns with its zone, not from its own repair, and
+ * takes over must start failing.  a leads, fails at 10, is back at 20; b
+ * is in zone z, down [5, 15): nobody can lead until b returns at 15; b
+ * then fails at 18 (3 h later), is back at 19 and leads again.  Stop at
+ * 19.5, before the zone's next outage at 20. */
+START_TEST(cold_standby_back_with_zone)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { " DET("a", 10, 10) ", " DET("b", 3, 1) " },"
+	     " \"zones\": { \"z\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 5 },"
+	     " \"repair\": { \"distribution\": \"deterministic\", \"value\": 10 } } },"
+	     " \"system\": { \"type\": \"failover\", \"standby\": \"cold\", \"blocks\": ["
+	     "  { \"type\": \"component\", \"component\": \"a\" },"
+	     "  { \"type\": \"component\", \"component\": \"b\", \"placement\": [\"z\"] } ] } }");
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 19.5, NULL);
+	ck_assert_double_eq(r->block_down[0], 6);       /* [10, 15) and [18, 19) */
+	ck_assert_double_eq(r->type_failures[1], 1);    /* b failed once it led */
+	ck_assert_double_eq(r->type_failures[0], 1);
+	engine_free(e);
+	unload();
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -435,6 +513,9 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, maintenance_rolling);
 	tcase_add_test(tc, maintenance_together);
 	tcase_add_test(tc, failover_failback);
+	tcase_add_test(tc, zone_takes_all_members);
+	tcase_add_test(tc, maintenance_rolling_leaves);
+	tcase_add_test(tc, cold_standby_back_with_zone);
 	suite_add_tcase(s, tc);
 	return s;
 }
