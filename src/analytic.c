@@ -533,6 +533,16 @@ static int chained(struct analytic *a, const struct model *m, const struct ties 
 		a->block_method[b] = "no exact value: failback is not in the Markov chain yet";
 		return 0;
 	}
+	/* the simulator spares idle cold standbys from shocks; the chain
+	 * does not know that yet */
+	if (kind == BLOCK_FAILOVER && p->standby == STANDBY_COLD)
+		for (size_t g = 0; g < model_ccf(m); g++)
+			for (size_t k = 0; k < own; k++)
+				if (model_instance_type(m, first + k) == model_ccf_type(m, g)) {
+					a->block_method[b] = "no exact value: a common cause among "
+						"cold standbys is not in the Markov chain yet";
+					return 0;
+				}
 	for (size_t k = 0; k < own; k++) {
 		size_t t = model_instance_type(m, first + k);
 		const struct dist *f = model_type_failure(m, t), *r = model_type_repair(m, t);
