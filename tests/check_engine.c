@@ -495,6 +495,31 @@ START_TEST(cold_standby_back_with_zone)
 }
 END_TEST
 
+/* A failed switch (coverage 0) while the failed member is already back:
+ * a fails at 10 and is back at 10.25; the switch ends at 11 and fails, and
+ * a resumes at once rather than after the 5 h manual recovery. */
+START_TEST(failed_switch_member_back)
+{
+	struct engine *e;
+	struct diag d;
+	const struct rep_result *r;
+
+	load("{ \"components\": { " DET("a", 10, 0.25) ", " DET("b", 1000, 1) " },"
+	     " \"system\": { \"type\": \"failover\", \"detect\": \"1h\", \"coverage\": 0,"
+	     " \"manual\": \"5h\", \"blocks\": ["
+	     "  { \"type\": \"component\", \"component\": \"a\" },"
+	     "  { \"type\": \"component\", \"component\": \"b\" } ] } }");
+	diag_init(&d);
+	e = engine_new(m, &d);
+	r = engine_run(e, 1, 0, 0, 15, NULL);
+	ck_assert_double_eq(r->block_down[0], 1);
+	ck_assert_double_eq(r->block_failed_switches[0], 1);
+	ck_assert_double_eq(r->block_switches[0], 0);
+	engine_free(e);
+	unload();
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -516,6 +541,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, zone_takes_all_members);
 	tcase_add_test(tc, maintenance_rolling_leaves);
 	tcase_add_test(tc, cold_standby_back_with_zone);
+	tcase_add_test(tc, failed_switch_member_back);
 	suite_add_tcase(s, tc);
 	return s;
 }
