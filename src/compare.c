@@ -320,11 +320,7 @@ static int write_json(FILE *f, const struct comparison *c)
 		if (i == c->baseline)
 			continue;
 		x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence);
-		e = x.paired;
-		e.mean *= MIN_PER_YEAR;
-		e.ci_low *= MIN_PER_YEAR;
-		e.ci_high *= MIN_PER_YEAR;
-		e.stderr_ *= MIN_PER_YEAR;
+		e = stats_scale(x.paired, MIN_PER_YEAR);
 		fputs(first ? "\n    {\"design\": " : ",\n    {\"design\": ", f);
 		first = 0;
 		report_json_str(f, c->d[i].t->name);

@@ -392,10 +392,8 @@ struct table *report_slo_table(const struct report *rep)
 	if (table_row(t, cells))
 		goto oom;
 	for (size_t s = 0; s < r->set.nslo; s++) {
-		struct estimate e = moments_x(&r->slo[s], r->set.confidence);
+		struct estimate e = stats_clip(moments_x(&r->slo[s], r->set.confidence), 0, INFINITY);
 
-		if (e.ci_low < 0)
-			e.ci_low = 0;
 		snprintf(target, sizeof target, "%.10g%%", r->set.slo[s] * 100);
 		fmt_pct(p, sizeof p, e.mean);
 		fmt_pct(lo, sizeof lo, e.ci_low);
@@ -434,9 +432,7 @@ void report_slo_line(char *buf, size_t size, const struct result *r)
 
 static struct estimate clipped(struct estimate e)
 {
-	if (e.ci_low < 0)
-		e.ci_low = 0;
-	return e;
+	return stats_clip(e, 0, INFINITY);
 }
 
 void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x)
@@ -450,10 +446,7 @@ void report_replicated(const struct report *rep, size_t b, struct replicated_mea
 	x->lost = clipped(moments_y(&r->repl[b], conf));
 	x->lossy = r->lossy[b].n > 0 ? clipped(moments_x(&r->lossy[b], conf)) :
 		   (struct estimate){ NAN, NAN, NAN, NAN };
-	x->write_availability.mean = 1 - wd.mean;
-	x->write_availability.ci_low = 1 - wd.ci_high;
-	x->write_availability.ci_high = wd.ci_low < 0 ? 1 : 1 - wd.ci_low;
-	x->write_availability.stderr_ = wd.stderr_;
+	x->write_availability = stats_complement(clipped(wd));
 }
 
 struct table *report_replicated_table(const struct report *rep)
@@ -538,4 +531,47 @@ struct table *report_pools_table(const struct report *rep)
 oom:
 	table_free(t);
 	return NULL;
+}
+
+int report_sections(const struct report *rep, struct report_section *s)
+{
+	int n = 0;
+	struct table *extra;
+
+#define ADD(table, tt, mt, r, skip) do { \
+		s[n].t = (table); \
+		if (!s[n].t) \
+			goto oom; \
+		snprintf(s[n].text_title, sizeof s[n].text_title, "%s", (tt)); \
+		s[n].md_title = (mt); \
+		s[n].intro[0] = '\0'; \
+		s[n].right = (r); \
+		s[n].skip_header = (skip); \
+		n++; \
+	} while (0)
+	ADD(report_system_table(rep), "", "System", "00", 1);
+	snprintf(s[0].text_title, sizeof s[0].text_title, "system \"%s\"", model_block_name(rep->m, 0));
+	ADD(report_blocks_table(rep), "blocks", "Blocks", report_blocks_right(rep), 0);
+	/* these two are NULL when the design has no such block */
+	if (rep->r && (extra = report_replicated_table(rep)))
+		ADD(extra, "replicated blocks", "Replicated blocks", "0011111", 0);
+	if (rep->r && (extra = report_pools_table(rep)))
+		ADD(extra, "pools", "Pools", "01111", 0);
+	if (rep->r && rep->r->nwindows > 0) {
+		ADD(report_slo_table(rep), "SLO windows", "SLO windows", "011", 0);
+		report_slo_line(s[n - 1].intro, sizeof s[n - 1].intro, rep->r);
+	}
+	ADD(report_types_table(rep), "components (each instance)", "Components (each instance)",
+	    report_types_right(rep), 0);
+#undef ADD
+	return n;
+oom:
+	report_sections_release(s, n);
+	return -1;
+}
+
+void report_sections_release(struct report_section *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		table_free(s[i].t);
 }

@@ -131,6 +131,27 @@ struct table *report_slo_table(const struct report *rep);
 /* The SLO windows in a sentence: how many, how many saw downtime, how bad
  * the worst were.  Needs r->nwindows > 0. */
 void report_slo_line(char *buf, size_t size, const struct result *r);
+/* The body of the text and Markdown reports: its sections in order, each
+ * with its headings in both styles, an optional sentence before the
+ * table, and which columns align right.  Sections a design does not need
+ * (replicated blocks, pools, SLO windows) are left out. */
+struct report_section {
+	char text_title[256];        /* "blocks", "system \"crm\"", ... */
+	const char *md_title;        /* "Blocks", "System", ... */
+	char intro[512];             /* "" or a sentence (the SLO windows) */
+	struct table *t;
+	const char *right;
+	int skip_header;             /* the text style prints no header row */
+};
+
+#define REPORT_MAX_SECTIONS 6
+
+/* Fill S (REPORT_MAX_SECTIONS entries) and return how many, or -1 when out
+ * of memory (nothing to release then).  Release with
+ * report_sections_release. */
+int report_sections(const struct report *rep, struct report_section *s);
+void report_sections_release(struct report_section *s, int n);
+
 /* Which columns of those tables align right ('1'). */
 const char *report_blocks_right(const struct report *rep);
 const char *report_types_right(const struct report *rep);

@@ -236,10 +236,8 @@ static void slo(FILE *f, const struct result *r)
 	report_json_num(f, 1 - hist_quantile(h, 0.5));
 	fputs("},\n    \"targets\": [", f);
 	for (size_t s = 0; s < r->set.nslo && r->nwindows > 0; s++) {
-		struct estimate e = moments_x(&r->slo[s], r->set.confidence);
+		struct estimate e = stats_clip(moments_x(&r->slo[s], r->set.confidence), 0, INFINITY);
 
-		if (e.ci_low < 0)
-			e.ci_low = 0;
 		fputs(s ? ",\n      {\"target\": " : "\n      {\"target\": ", f);
 		report_json_num(f, r->set.slo[s]);
 		fputs(", ", f);
@@ -386,10 +384,9 @@ int report_json_design(FILE *f, const struct report *rep)
 	}
 	fputs("\n  ]", f);
 	if (r && crews_limited(mo)) {
-		struct estimate wait = moments_ratio(r->crew, HOURS_PER_YEAR * 60, r->set.confidence);
+		struct estimate wait = stats_clip(moments_ratio(r->crew, HOURS_PER_YEAR * 60,
+							       r->set.confidence), 0, INFINITY);
 
-		if (wait.ci_low < 0)
-			wait.ci_low = 0;
 		fprintf(f, ",\n  \"repair_crews\": {\"shared\": %d, \"policy\": ", model_crews(mo));
 		report_json_str(f, model_crew_policy(mo) == CREWS_PRIORITY ? "priority" : "fifo");
 		fputs(", ", f);
@@ -397,12 +394,9 @@ int report_json_design(FILE *f, const struct report *rep)
 		fputc('}', f);
 	}
 	if (r && has_maintenance(mo)) {
-		struct estimate pd = moments_x(r->planned, r->set.confidence);
+		struct estimate pd = stats_scale(stats_clip(moments_x(r->planned, r->set.confidence),
+						    0, INFINITY), HOURS_PER_YEAR * 60);
 
-		pd.mean *= HOURS_PER_YEAR * 60;
-		pd.ci_low = pd.ci_low < 0 ? 0 : pd.ci_low * HOURS_PER_YEAR * 60;
-		pd.ci_high *= HOURS_PER_YEAR * 60;
-		pd.stderr_ *= HOURS_PER_YEAR * 60;
 		fputs(",\n  \"maintenance\": {", f);
 		report_json_est(f, "planned_downtime_minutes_per_year", &pd);
 		fputc('}', f);
@@ -415,10 +409,9 @@ int report_json_design(FILE *f, const struct report *rep)
 			fputs(", \"beta\": ", f);
 			report_json_num(f, model_ccf_beta(mo, g));
 			if (r) {
-				struct estimate sh = moments_y(&r->ccf[g], r->set.confidence);
+				struct estimate sh = stats_clip(moments_y(&r->ccf[g], r->set.confidence),
+								0, INFINITY);
 
-				if (sh.ci_low < 0)
-					sh.ci_low = 0;
 				fputs(", ", f);
 				report_json_est(f, "shocks_per_year", &sh);
 			}
@@ -440,10 +433,9 @@ int report_json_design(FILE *f, const struct report *rep)
 			fputs(", \"availability\": ", f);
 			report_json_num(f, 1 / (1 + down / up));
 			if (r) {
-				struct estimate o = moments_y(&r->zone[z], r->set.confidence);
+				struct estimate o = stats_clip(moments_y(&r->zone[z], r->set.confidence),
+							       0, INFINITY);
 
-				if (o.ci_low < 0)
-					o.ci_low = 0;
 				fputs(", ", f);
 				report_json_est(f, "outages_per_year", &o);
 			}

@@ -24,16 +24,6 @@ static void heading(FILE *f, const struct report *rep)
 		fprintf(f, "cost per year: %s\n", report_fmt_money(model_cost(rep->m), h, sizeof h));
 }
 
-static int print(FILE *f, struct table *t, const char *indent, const char *right,
-		 int skip_header)
-{
-	if (!t)
-		return -1;
-	table_print(f, t, indent, right, skip_header);
-	table_free(t);
-	return 0;
-}
-
 int report_any_outside(const struct report *rep)
 {
 	struct measures m;
@@ -55,39 +45,20 @@ int report_any_outside(const struct report *rep)
 
 int report_text(FILE *f, const struct report *rep)
 {
+	struct report_section s[REPORT_MAX_SECTIONS];
+	int n = report_sections(rep, s);
+
+	if (n < 0)
+		return -1;
 	heading(f, rep);
-	fprintf(f, "\nsystem \"%s\"\n", model_block_name(rep->m, 0));
-	if (print(f, report_system_table(rep), "  ", "00", 1))
-		return -1;
-	fputs("\nblocks\n", f);
-	if (print(f, report_blocks_table(rep), "  ", report_blocks_right(rep), 0))
-		return -1;
-	if (rep->r) {
-		struct table *rt = report_replicated_table(rep);
-		struct table *pt = report_pools_table(rep);
-
-		if (rt) {
-			fputs("\nreplicated blocks\n", f);
-			table_print(f, rt, "  ", "0011111", 0);
-			table_free(rt);
-		}
-		if (pt) {
-			fputs("\npools\n", f);
-			table_print(f, pt, "  ", "01111", 0);
-			table_free(pt);
-		}
+	for (int i = 0; i < n; i++) {
+		if (s[i].intro[0])
+			fprintf(f, "\n%s: %s\n", s[i].text_title, s[i].intro);
+		else
+			fprintf(f, "\n%s\n", s[i].text_title);
+		table_print(f, s[i].t, "  ", s[i].right, s[i].skip_header);
 	}
-	if (rep->r && rep->r->nwindows > 0) {
-		char line[512];
-
-		report_slo_line(line, sizeof line, rep->r);
-		fprintf(f, "\nSLO windows: %s\n", line);
-		if (print(f, report_slo_table(rep), "  ", "011", 0))
-			return -1;
-	}
-	fputs("\ncomponents (each instance)\n", f);
-	if (print(f, report_types_table(rep), "  ", report_types_right(rep), 0))
-		return -1;
+	report_sections_release(s, n);
 	fprintf(f, "\nexact: %s\n", rep->a->method);
 	if (rep->r && report_any_outside(rep))
 		fputs(REPORT_OUTSIDE_NOTE "\n", f);

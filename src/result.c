@@ -61,50 +61,24 @@ void result_free(struct result *r)
 
 struct estimate result_attribution(const struct result *r, size_t b)
 {
-	struct estimate e = moments_ratio(&r->attr[b], 1, r->set.confidence);
-
-	if (e.ci_low < 0)
-		e.ci_low = 0;
-	if (e.ci_high > 1)
-		e.ci_high = 1;
-	return e;
-}
-
-static struct estimate scaled(struct estimate e, double k)
-{
-	e.mean *= k;
-	e.ci_low *= k;
-	e.ci_high *= k;
-	e.stderr_ *= k;
-	return e;
+	return stats_clip(moments_ratio(&r->attr[b], 1, r->set.confidence), 0, 1);
 }
 
 void result_measures(const struct moments *mo, double conf, struct measures *out)
 {
-	struct estimate u = moments_x(mo, conf);
-	struct estimate a, n;
+	struct estimate u = stats_clip(moments_x(mo, conf), 0, INFINITY);
+	struct estimate n;
 
-	/* An interval below 0 says nothing the data could show. */
-	if (u.ci_low < 0)
-		u.ci_low = 0;
 	out->unavailability = u;
-	a.mean = 1 - u.mean;
-	a.ci_low = 1 - u.ci_high;
-	a.ci_high = 1 - u.ci_low;
-	a.stderr_ = u.stderr_;
-	out->availability = a;
+	out->availability = stats_complement(u);
 	/* nines is decreasing in unavailability: the interval's ends swap. */
 	n.mean = -log10(u.mean);
 	n.ci_low = -log10(u.ci_high);
 	n.ci_high = -log10(u.ci_low);
 	n.stderr_ = u.mean > 0 ? u.stderr_ / (u.mean * M_LN10) : NAN;
 	out->nines = n;
-	out->downtime_min_per_year = scaled(u, HOURS_PER_YEAR * 60);
-	out->outages_per_year = moments_y(mo, conf);
-	if (out->outages_per_year.ci_low < 0)
-		out->outages_per_year.ci_low = 0;
+	out->downtime_min_per_year = stats_scale(u, HOURS_PER_YEAR * 60);
+	out->outages_per_year = stats_clip(moments_y(mo, conf), 0, INFINITY);
 	out->down_replications = mo->nzx;
-	out->mean_outage_min = moments_ratio(mo, HOURS_PER_YEAR * 60, conf);
-	if (out->mean_outage_min.ci_low < 0)
-		out->mean_outage_min.ci_low = 0;
+	out->mean_outage_min = stats_clip(moments_ratio(mo, HOURS_PER_YEAR * 60, conf), 0, INFINITY);
 }

@@ -94,9 +94,30 @@ struct estimate moments_ratio(const struct moments *m, double scale, double conf
 	/* Var(x - r y) / my^2 is the delta-method variance of the ratio. */
 	var = m->n >= 2 ? (m->sxx - 2 * r * m->sxy + r * r * m->syy) / (m->n - 1) : 0;
 	e = interval(r, var / (m->my * m->my), m->n, conf);
-	e.mean *= scale;
-	e.ci_low *= scale;
-	e.ci_high *= scale;
-	e.stderr_ *= scale;
+	return stats_scale(e, scale);
+}
+
+struct estimate stats_scale(struct estimate e, double k)
+{
+	e.mean *= k;
+	e.ci_low *= k;
+	e.ci_high *= k;
+	e.stderr_ *= k;
 	return e;
+}
+
+struct estimate stats_clip(struct estimate e, double lo, double hi)
+{
+	if (e.ci_low < lo)
+		e.ci_low = lo;
+	if (e.ci_high > hi)
+		e.ci_high = hi;
+	return e;
+}
+
+struct estimate stats_complement(struct estimate e)
+{
+	struct estimate c = { 1 - e.mean, 1 - e.ci_high, 1 - e.ci_low, e.stderr_ };
+
+	return c;
 }

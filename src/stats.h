@@ -41,6 +41,17 @@ struct estimate moments_y(const struct moments *m, double conf);
  * NaN everywhere when mean(y) is 0 (no outage was seen). */
 struct estimate moments_ratio(const struct moments *m, double scale, double conf);
 
+/* E with every figure multiplied by K > 0. */
+struct estimate stats_scale(struct estimate e, double k);
+
+/* E with its interval kept within [LO, HI]: the ends a measure cannot
+ * reach (a negative rate, a probability above 1) say nothing the data
+ * could show. */
+struct estimate stats_clip(struct estimate e, double lo, double hi);
+
+/* The estimate of 1 - x from that of x: the interval's ends swap. */
+struct estimate stats_complement(struct estimate e);
+
 /* Two-sided Student-t quantile for N samples at level CONF; 0 when N < 2. */
 double stats_t_quantile(double n, double conf);
 

@@ -33,9 +33,21 @@ for c in $commands; do
 	has "help $c" "$TMP/out" "^usage: nines $c"
 	# every command of the table is in the man page
 	has "man page lists $c" "$TMP/man.txt" "^\.SS.*$c"
-	for opt in $(sed -n 's/^ *\(-[a-zA-Z]\), \(--[a-z-]*\).*/\1 \2/p; s/^ *\(--[a-z-]*\).*/\1/p' "$TMP/out"); do
-		if grep -q -F -e "$opt" "$TMP/man.txt"; then ok; else bad "man page lacks $c $opt"; fi
-	done
+	# every option, as a whole word; a short option on the same line as
+	# its long one ("-n", "--replications"), since "-n" alone is everywhere
+	sed -n 's/^ *\(-[a-zA-Z]\), \(--[a-z-]*\).*/\1 \2/p; s/^ *\(--[a-z-]*\).*/- \1/p' "$TMP/out" |
+	while read -r short long; do
+		w='([^a-zA-Z-]|$)'
+		if [ "$short" = - ]; then
+			pat="$long$w" label=$long
+		else
+			pat="(^|[^a-zA-Z-])$short$w.*$long$w" label="$short $long"
+		fi
+		if grep -q -E -e "$pat" "$TMP/man.txt"; then echo ok; else echo "bad man page lacks $c $label"; fi
+	done >"$TMP/manopts"
+	while read -r verdict rest; do
+		if [ "$verdict" = ok ]; then ok; else bad "$rest"; fi
+	done <"$TMP/manopts"
 done
 expect "unknown command" 2 "$NINES" simulat
 has "unknown command" "$TMP/err" "^nines: unknown command \"simulat\"$"
