@@ -840,7 +840,7 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 			a->block_a[b] = a->block_u[b] = NAN;
 			continue;
 		}
-		if (model_block_kind(m, b) == BLOCK_QUORUM || model_block_kind(m, b) == BLOCK_FAILOVER) {
+		if (block_kind_leads(model_block_kind(m, b))) {
 			if (chained(a, m, &ti, b, &approx, NULL))
 				goto oom;
 			inside[b] = approx ? 2 : 1;

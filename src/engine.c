@@ -107,6 +107,7 @@ struct engine {
 	size_t nm;
 	uint32_t *maint_inst;    /* [nm] */
 	double *maint_offset;    /* [nm]: hours after `every` of the first one */
+	double *maint_every, *maint_dur;   /* [nm]: the instance's type's schedule */
 	unsigned char *inst_maint;
 	int planned;             /* the change being made is a maintenance */
 	unsigned char *mark;     /* instances about to go down in the same instant */
@@ -122,8 +123,11 @@ struct engine {
 	unsigned char *block_wok;  /* sync replication: writes possible */
 	double *block_wsince;
 	long *block_lossyear;    /* async: the last whole year with a loss, or -1 */
-	struct slot *heap;       /* ni + nx entries: instances, then block timers */
+	struct slot *heap;       /* instances, block timers, zones, shocks, maintenance */
 	uint32_t *pos;
+	/* where each kind of heap entry and of stream state begins */
+	uint32_t zone_id0, ccf_id0, maint_id0, nheap;
+	uint32_t zone_st0, ccf_st0;
 	size_t nx;               /* blocks with a timer: quorum and failover */
 	uint32_t *timer_block;   /* [nx]: the block of timer ni + k */
 	uint32_t *block_timer;   /* [nb]: its heap id, or NONE */
@@ -186,6 +190,8 @@ void engine_free(struct engine *e)
 	free(e->type_inst);
 	free(e->maint_inst);
 	free(e->maint_offset);
+	free(e->maint_every);
+	free(e->maint_dur);
 	free(e->inst_maint);
 	free(e->mark);
 	free(e->res.ccf_shocks);
@@ -242,6 +248,12 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	for (size_t i = 0; i < e->ni; i++)
 		e->nm += model_type_maint_every(m, model_instance_type(m, i)) > 0;
 	nh = e->ni + e->nb + e->nz + e->ng;    /* stream states */
+	e->zone_st0 = (uint32_t)(e->ni + e->nb);
+	e->ccf_st0 = e->zone_st0 + (uint32_t)e->nz;
+	e->zone_id0 = (uint32_t)(e->ni + e->nx);
+	e->ccf_id0 = e->zone_id0 + (uint32_t)e->nz;
+	e->maint_id0 = e->ccf_id0 + (uint32_t)e->ng;
+	e->nheap = e->maint_id0 + (uint32_t)e->nm;
 	e->r = rng_new();
 	if (e->r)
 		e->own_state = e->r->state;
@@ -274,12 +286,12 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	    !ALLOC(e->block_failed, e->nb) || !ALLOC(e->block_since, e->nb) ||
 	    !ALLOC(e->block_wok, e->nb) || !ALLOC(e->block_wsince, e->nb) ||
 	    !ALLOC(e->block_lossyear, e->nb) ||
-	    !ALLOC(e->heap, e->ni + e->nx + e->nz + e->ng + e->nm) ||
-	    !ALLOC(e->pos, e->ni + e->nx + e->nz + e->ng + e->nm) ||
+	    !ALLOC(e->heap, e->nheap) || !ALLOC(e->pos, e->nheap) ||
 	    !ALLOC(e->ccf_type, e->ng) || !ALLOC(e->ccf_law, e->ng) ||
 	    !ALLOC(e->inst_scale, e->ni) || !ALLOC(e->type_first, e->nt + 1) ||
 	    !ALLOC(e->type_inst, e->ni) || !ALLOC(e->maint_inst, e->nm) ||
 	    !ALLOC(e->maint_offset, e->nm) || !ALLOC(e->inst_maint, e->ni) ||
+	    !ALLOC(e->maint_every, e->nm) || !ALLOC(e->maint_dur, e->nm) ||
 	    !ALLOC(e->mark, e->ni) ||
 	    !ALLOC(e->res.ccf_shocks, e->ng) ||
 	    !ALLOC(e->timer_block, e->nx) || !ALLOC(e->block_timer, e->nb) ||
@@ -328,7 +340,7 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	}
 	/* zones: their streams, laws and members */
 	for (size_t z = 0; z < e->nz; z++) {
-		e->key[e->ni + e->nb + z] = rng_key(model_zone_name(m, z), UINT64_MAX - 1);
+		e->key[e->zone_st0 + z] = rng_key(model_zone_name(m, z), UINT64_MAX - 1);
 		e->zone_fail[z] = model_zone_failure(m, z);
 		e->zone_repair[z] = model_zone_repair(m, z);
 	}
@@ -417,7 +429,7 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 		diag_init(&ignore);
 		e->ccf_type[g] = (uint32_t)t;
 		dist_set_exponential(&e->ccf_law[g], mean / beta, &ignore, NULL, "");
-		e->key[e->ni + e->nb + e->nz + g] = rng_key(model_type_name(m, t), UINT64_MAX - 2);
+		e->key[e->ccf_st0 + g] = rng_key(model_type_name(m, t), UINT64_MAX - 2);
 		/* the members' own failures keep (1 - beta) of the rate */
 		for (uint32_t k = e->type_first[t]; k < e->type_first[t + 1]; k++)
 			e->inst_scale[e->type_inst[k]] = 1 / (1 - beta);
@@ -439,6 +451,8 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 			if (e->block_kind[g] == BLOCK_COMPONENT && e->block_parent[g] != NONE)
 				g = e->block_parent[g];
 			e->maint_inst[k] = (uint32_t)i;
+			e->maint_every[k] = every;
+			e->maint_dur[k] = dur;
 			e->maint_offset[k] = model_type_maint_rolling(m, t) ?
 				fmod((double)seen[g]++ * dur, every) : 0;
 			k++;
@@ -499,7 +513,7 @@ static inline int earlier(struct slot a, struct slot b)
 static inline void heap_down(struct engine *e, size_t k)
 {
 	struct slot s = e->heap[k];
-	size_t n = e->ni + e->nx + e->nz + e->ng + e->nm;
+	size_t n = e->nheap;
 
 	for (;;) {
 		size_t c = 2 * k + 1;
@@ -546,7 +560,7 @@ static inline void heap_set(struct engine *e, uint32_t id, double t)
 
 static void heap_build(struct engine *e)
 {
-	for (size_t k = (e->ni + e->nx + e->nz + e->ng + e->nm) / 2; k-- > 0;)
+	for (size_t k = e->nheap / 2; k-- > 0;)
 		heap_down(e, k);
 }
 
@@ -1137,7 +1151,7 @@ static int leads(const struct engine *e, uint32_t i)
 {
 	uint32_t p = e->inst_parent[i];
 
-	if (e->block_kind[p] == BLOCK_QUORUM || e->block_kind[p] == BLOCK_FAILOVER)
+	if (block_kind_leads(e->block_kind[p]))
 		return e->block_leader[p] == i;
 	return 1;
 }
@@ -1191,7 +1205,7 @@ static void own_fail(struct engine *e, uint32_t i, double t)
 /* Zone Z goes down or up at T: every instance placed in it follows. */
 static void zone_event(struct engine *e, uint32_t z, double t)
 {
-	uint32_t id = (uint32_t)(e->ni + e->nx + z);
+	uint32_t id = e->zone_id0 + z;
 	int up = !e->zone_up[z];
 
 	e->zone_up[z] = (unsigned char)up;
@@ -1206,7 +1220,7 @@ static void zone_event(struct engine *e, uint32_t z, double t)
 		e->mark[e->zone_inst[k]] = 0;
 		refresh(e, e->zone_inst[k], t);
 	}
-	heap_set(e, id, t + draw(e, (uint32_t)(e->ni + e->nb + z),
+	heap_set(e, id, t + draw(e, e->zone_st0 + z,
 				 up ? e->zone_fail[z] : e->zone_repair[z]));
 }
 
@@ -1239,18 +1253,15 @@ static void ccf_event(struct engine *e, uint32_t g, double t)
 			own_fail(e, i, t);
 		}
 	}
-	heap_set(e, (uint32_t)(e->ni + e->nx + e->nz + g),
-		 t + draw(e, (uint32_t)(e->ni + e->nb + e->nz + g), &e->ccf_law[g]));
+	heap_set(e, e->ccf_id0 + g, t + draw(e, e->ccf_st0 + g, &e->ccf_law[g]));
 }
 
 /* The maintenance timer K at T: it begins (unless the instance is failed:
  * then it is skipped) or ends. */
 static void maint_event(struct engine *e, uint32_t k, double t)
 {
-	uint32_t i = e->maint_inst[k], id = (uint32_t)(e->ni + e->nx + e->nz + e->ng + k);
-	size_t type = e->inst_type[i];
-	double every = model_type_maint_every(e->m, type);
-	double dur = model_type_maint_duration(e->m, type);
+	uint32_t i = e->maint_inst[k], id = e->maint_id0 + k;
+	double every = e->maint_every[k], dur = e->maint_dur[k];
 
 	if (e->inst_maint[i]) {
 		e->inst_maint[i] = 0;
@@ -1321,8 +1332,8 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	e->repairing = NONE;
 	res->planned_down = 0;
 	for (size_t g = 0; g < e->ng; g++) {
-		uint32_t id = (uint32_t)(e->ni + e->nx + e->nz + g);
-		size_t st = e->ni + e->nb + e->nz + g;
+		uint32_t id = e->ccf_id0 + (uint32_t)g;
+		size_t st = e->ccf_st0 + g;
 
 		rng_use(e->r, e->states + st * e->state_size);
 		rng_seed(e->r, seed, index, e->key[st]);
@@ -1332,19 +1343,18 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		e->pos[id] = id;
 	}
 	for (size_t k = 0; k < e->nm; k++) {
-		uint32_t id = (uint32_t)(e->ni + e->nx + e->nz + e->ng + k);
-		uint32_t i = e->maint_inst[k];
+		uint32_t id = e->maint_id0 + (uint32_t)k;
 
 		e->heap[id].id = id;
-		e->heap[id].t = model_type_maint_every(e->m, e->inst_type[i]) + e->maint_offset[k];
+		e->heap[id].t = e->maint_every[k] + e->maint_offset[k];
 		e->pos[id] = id;
 	}
 	res->repairs = res->repair_wait = 0;
 	for (size_t z = 0; z < e->nz; z++) {
-		uint32_t id = (uint32_t)(e->ni + e->nx + z);
+		uint32_t id = e->zone_id0 + (uint32_t)z;
 
-		rng_use(e->r, e->states + (e->ni + e->nb + z) * e->state_size);
-		rng_seed(e->r, seed, index, e->key[e->ni + e->nb + z]);
+		rng_use(e->r, e->states + (e->zone_st0 + z) * e->state_size);
+		rng_seed(e->r, seed, index, e->key[e->zone_st0 + z]);
 		e->zone_up[z] = 1;
 		res->zone_outages[z] = 0;
 		e->heap[id].id = id;
@@ -1368,16 +1378,16 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 		double t = e->heap[0].t;
 		uint32_t id = e->heap[0].id;
 
-		if (id >= e->ni + e->nx + e->nz + e->ng) {
-			maint_event(e, id - (uint32_t)(e->ni + e->nx + e->nz + e->ng), t);
+		if (id >= e->maint_id0) {
+			maint_event(e, id - e->maint_id0, t);
 			continue;
 		}
-		if (id >= e->ni + e->nx + e->nz) {
-			ccf_event(e, id - (uint32_t)(e->ni + e->nx + e->nz), t);
+		if (id >= e->ccf_id0) {
+			ccf_event(e, id - e->ccf_id0, t);
 			continue;
 		}
-		if (id >= e->ni + e->nx) {
-			zone_event(e, id - (uint32_t)(e->ni + e->nx), t);
+		if (id >= e->zone_id0) {
+			zone_event(e, id - e->zone_id0, t);
 			continue;
 		}
 		if (id >= e->ni) {

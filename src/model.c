@@ -59,7 +59,7 @@ struct model {
  * member leads, which it can only do for its own instances. */
 static int members_inline(const struct block *b)
 {
-	return (b->kind == BLOCK_QUORUM || b->kind == BLOCK_FAILOVER) && b->nchildren > 0;
+	return block_kind_leads(b->kind) && b->nchildren > 0;
 }
 
 static void count_tree(const struct block *b, size_t *nblocks, size_t *ninst)

@@ -461,7 +461,7 @@ struct table *report_replicated_table(const struct report *rep)
 		const struct block_params *p = model_block_params(mo, b);
 		struct replicated_measures x;
 
-		if (model_block_kind(mo, b) != BLOCK_QUORUM && model_block_kind(mo, b) != BLOCK_FAILOVER)
+		if (!block_kind_leads(model_block_kind(mo, b)))
 			continue;
 		if (!t && (!(t = table_new(7)) || table_row(t, cells)))
 			goto oom;

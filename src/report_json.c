@@ -125,8 +125,7 @@ static void replicated(FILE *f, const struct report *rep, size_t b)
 		fputs(",\n", f);
 		return;
 	}
-	if (model_block_kind(rep->m, b) != BLOCK_QUORUM &&
-	    model_block_kind(rep->m, b) != BLOCK_FAILOVER)
+	if (!block_kind_leads(model_block_kind(rep->m, b)))
 		return;
 	report_replicated(rep, b, &x);
 	fputs("     ", f);

@@ -25,7 +25,9 @@ struct shared {
 	struct result *res;
 	size_t nchunks;
 	long chunk;                    /* replications per chunk */
-	size_t nb, nt, nmom;
+	size_t nb, nt, nz, ng, nmom;
+	unsigned char *kind;           /* [nb]: each block's kind */
+	double *instances;             /* [nt]: each type's instances */
 	size_t round_first;            /* first chunk of the current round */
 	size_t round_end;              /* one past its last */
 	struct moments *chunk_mom;     /* [RUN_ROUND * nmom]: the round's chunks */
@@ -84,34 +86,38 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	const struct run_settings *set = &sh->opt->set;
 	struct result *res = sh->res;
 	double h = set->horizon, years = h / HOURS_PER_YEAR;
-	struct moments *mb = mom, *mt = mb + sh->nb, *ms = mt + sh->nt, *ml = ms + set->nslo;
-	struct moments *ma = ml + res->ntimeline, *mr = ma + sh->nb, *msw = mr + sh->nb;
-	struct moments *mly = msw + sh->nb, *mp = mly + sh->nb, *mz = mp + sh->nb;
+	/* the chunk's moments are laid out as the result's: take each part at
+	 * the result's own offset */
+#define PART(field) (mom + (res->field - res->block))
+	struct moments *mb = PART(block), *mt = PART(type), *ms = PART(slo), *ml = PART(timeline);
+	struct moments *ma = PART(attr), *mr = PART(repl), *msw = PART(sw), *mly = PART(lossy);
+	struct moments *mp = PART(pool), *mz = PART(zone), *mc = PART(crew), *mpl = PART(planned);
+	struct moments *mg = PART(ccf);
+#undef PART
 	double sys = rr->block_down[0] / h, whole = floor(years);
 	size_t below[RESULT_MAX_SLO] = { 0 };
 
 	for (size_t b = 0; b < sh->nb; b++) {
 		moments_add(&mb[b], rr->block_down[b] / h, rr->block_outages[b] / years);
 		moments_add(&ma[b], b ? rr->block_overlap[b] / h : sys, sys);
-		if (model_block_kind(sh->m, b) == BLOCK_QUORUM ||
-		    model_block_kind(sh->m, b) == BLOCK_FAILOVER) {
+		if (block_kind_leads(sh->kind[b])) {
 			moments_add(&mr[b], rr->block_write_down[b] / h, rr->block_lost_writes[b] / years);
 			moments_add(&msw[b], rr->block_switches[b] / years,
 				    rr->block_failed_switches[b] / years);
 			if (whole >= 1)
 				moments_add(&mly[b], rr->block_loss_years[b] / whole, 0);
 		}
-		if (model_block_kind(sh->m, b) == BLOCK_POOL)
+		if (sh->kind[b] == BLOCK_POOL)
 			moments_add(&mp[b], rr->block_served[b] / h, rr->block_reduced[b] / h);
 	}
-	for (size_t z = 0; z < model_zones(sh->m); z++)
+	for (size_t z = 0; z < sh->nz; z++)
 		moments_add(&mz[z], 0, rr->zone_outages[z] / years);
-	moments_add(&mz[model_zones(sh->m)], rr->repair_wait / h, rr->repairs / years);
-	moments_add(&mz[model_zones(sh->m) + 1], rr->planned_down / h, 0);
-	for (size_t g = 0; g < model_ccf(sh->m); g++)
-		moments_add(&mz[model_zones(sh->m) + 2 + g], 0, rr->ccf_shocks[g] / years);
+	moments_add(mc, rr->repair_wait / h, rr->repairs / years);
+	moments_add(mpl, rr->planned_down / h, 0);
+	for (size_t g = 0; g < sh->ng; g++)
+		moments_add(&mg[g], 0, rr->ccf_shocks[g] / years);
 	for (size_t t = 0; t < sh->nt; t++) {
-		double k = (double)model_type_instances(sh->m, t);
+		double k = sh->instances[t];
 
 		if (k > 0)
 			moments_add(&mt[t], rr->type_down[t] / (k * h),
@@ -223,6 +229,14 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 	sh.opt = opt;
 	sh.nb = model_blocks(m);
 	sh.nt = model_types(m);
+	sh.nz = model_zones(m);
+	sh.ng = model_ccf(m);
+	sh.kind = malloc(sh.nb ? sh.nb : 1);
+	sh.instances = malloc((sh.nt ? sh.nt : 1) * sizeof *sh.instances);
+	for (size_t b = 0; sh.kind && b < sh.nb; b++)
+		sh.kind[b] = (unsigned char)model_block_kind(m, b);
+	for (size_t t = 0; sh.instances && t < sh.nt; t++)
+		sh.instances[t] = (double)model_type_instances(m, t);
 	sh.chunk = (opt->set.replications + RUN_CHUNKS_MAX - 1) / RUN_CHUNKS_MAX;
 	if (sh.chunk < RUN_CHUNK_MIN)
 		sh.chunk = RUN_CHUNK_MIN;
@@ -238,7 +252,7 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 	}
 	w = calloc((size_t)nthreads, sizeof *w);
 	tid = calloc((size_t)nthreads, sizeof *tid);
-	if (!sh.res || !sh.chunk_mom || !w || !tid) {
+	if (!sh.res || !sh.chunk_mom || !w || !tid || !sh.kind || !sh.instances) {
 		diag_runtime(d, "out of memory for %ld replications", opt->set.replications);
 		goto fail;
 	}
@@ -269,6 +283,8 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 		engine_free(w[k].e);
 	}
 	sh.res->wall_seconds = now() - t0;
+	free(sh.kind);
+	free(sh.instances);
 	free(sh.chunk_mom);
 	free(w);
 	free(tid);
@@ -277,6 +293,8 @@ fail:
 	for (int k = 0; w && k < nthreads; k++)
 		engine_free(w[k].e);
 	result_free(sh.res);
+	free(sh.kind);
+	free(sh.instances);
 	free(sh.chunk_mom);
 	free(w);
 	free(tid);

@@ -18,6 +18,11 @@ static const char *const block_kind_names[] = {
 	[BLOCK_TRANSACTION] = "transaction",
 };
 
+int block_kind_leads(enum block_kind kind)
+{
+	return kind == BLOCK_QUORUM || kind == BLOCK_FAILOVER;
+}
+
 const char *block_kind_name(enum block_kind kind)
 {
 	if ((unsigned)kind >= sizeof block_kind_names / sizeof block_kind_names[0])

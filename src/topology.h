@@ -193,6 +193,10 @@ struct topology *topology_load_set(const char *file, const struct topology_set *
 /* Free a topology and all it owns.  NULL is fine. */
 void topology_free(struct topology *t);
 
+/* Whether a block of KIND has a leader among its members: quorum and
+ * failover blocks, whose members must be component instances. */
+int block_kind_leads(enum block_kind kind);
+
 /* "component", "series", "parallel", "k_of_n", "quorum", "failover",
  * "pool", "transaction". */
 const char *block_kind_name(enum block_kind kind);

@@ -1584,7 +1584,7 @@ static int check_member(struct loader *L, const struct block *b, const cJSON *c,
 	enum block_kind kind;
 	char what[64];
 
-	if (b->kind != BLOCK_QUORUM && b->kind != BLOCK_FAILOVER)
+	if (!block_kind_leads(b->kind))
 		return 0;
 	if (cJSON_IsString(type) &&
 	    ((!parse_block_kind(type->valuestring, &kind) && kind != BLOCK_COMPONENT) ||
@@ -2315,7 +2315,7 @@ static int load_block(struct loader *L, const cJSON *j, struct block *b, int dep
 	/* Own instances: count + component, or the component members of a
 	 * quorum or failover block; other blocks place their members. */
 	if (load_placement(L, j, b, !blocks ? n :
-			   kind == BLOCK_QUORUM || kind == BLOCK_FAILOVER ? n : 0))
+			   block_kind_leads(kind) ? n : 0))
 		return -1;
 
 	if (!blocks)
