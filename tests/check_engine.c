@@ -26,12 +26,31 @@ static void load(const char *text)
 	ck_assert_ptr_nonnull(m);
 }
 
+/* The engine for TEXT (a workspace with a model); free with done. */
+static struct engine *engine_for(const char *text)
+{
+	struct diag d;
+	struct engine *e;
+
+	load(text);
+	diag_init(&d);
+	e = engine_new(m, &d);
+	ck_assert_msg(e != NULL, "%s", diag_text(&d));
+	return e;
+}
+
 static void unload(void)
 {
 	model_free(m);
 	topology_free(t);
 	m = NULL;
 	t = NULL;
+}
+
+static void done(struct engine *e)
+{
+	engine_free(e);
+	unload();
 }
 
 #define DET(name, up, down) \
@@ -42,15 +61,12 @@ START_TEST(deterministic_cycle)
 {
 	struct engine *e;
 	struct hist h;
-	struct diag d;
 	const struct rep_result *r;
 
 	/* Up 10 h, down 5 h: failures at 10, 25, ..., 85; the one at 100 is
 	 * at the horizon and does not happen. */
-	load("{ \"components\": { " DET("u", 10, 5) " },"
+	e = engine_for("{ \"components\": { " DET("u", 10, 5) " },"
 	     " \"system\": { \"type\": \"component\", \"component\": \"u\" } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	ck_assert_ptr_nonnull(e);
 	hist_init(&h);
 	r = engine_run(e, 1, 0, 0, 100, &h);
@@ -81,43 +97,37 @@ START_TEST(deterministic_cycle)
 	r = engine_run(e, 1, 0, 16, 11, NULL);
 	ck_assert_double_eq(r->block_down[0], 2);
 	ck_assert_double_eq(r->block_outages[0], 1);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
 START_TEST(simultaneous_events)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
 	/* Two identical deterministic units in parallel fail and return at
 	 * the same instants: one system outage per cycle, never two. */
-	load("{ \"components\": { " DET("u", 10, 5) " },"
+	e = engine_for("{ \"components\": { " DET("u", 10, 5) " },"
 	     " \"system\": { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 100, NULL);
 	ck_assert_double_eq(r->block_down[0], 30);
 	ck_assert_double_eq(r->block_outages[0], 6);
 	ck_assert_double_eq(r->type_down[0], 60);
 	ck_assert_uint_eq(r->events, 24);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
 START_TEST(staggered_k_of_n)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
 	/* a down [10,12), b down [11,19), c down [13,14).  The 2-of-3 is down
 	 * while two are down: [11,12) and [13,14), two outages of 1 h; the
 	 * three are never down together, so the parallel never is. */
-	load("{ \"components\": { " DET("a", 10, 2) ", " DET("b", 11, 8) ", " DET("c", 13, 1) " },"
+	e = engine_for("{ \"components\": { " DET("a", 10, 2) ", " DET("b", 11, 8) ", " DET("c", 13, 1) " },"
 	     " \"system\": { \"type\": \"series\", \"blocks\": ["
 	     "  { \"type\": \"k_of_n\", \"need\": 2, \"blocks\": ["
 	     "    { \"type\": \"component\", \"component\": \"a\" },"
@@ -129,8 +139,6 @@ START_TEST(staggered_k_of_n)
 	     "    { \"type\": \"component\", \"component\": \"c\" } ] } ] } }");
 	/* pre-order: 0 series, 1 2-of-3, 2-4 its leaves, 5 parallel, 6-8 */
 	ck_assert_str_eq(model_block_path(m, 5), "system.blocks[1]");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 15, NULL);
 	ck_assert_double_eq(r->block_down[1], 2);
 	ck_assert_double_eq(r->block_outages[1], 2);
@@ -153,8 +161,7 @@ START_TEST(staggered_k_of_n)
 	ck_assert_double_eq(r->block_down[0], 1.5);
 	ck_assert_double_eq(r->block_overlap[2], 0.5);
 	ck_assert_double_eq(r->block_overlap[3], 1.5);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -209,15 +216,12 @@ END_TEST
 START_TEST(failover_timeline)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { " DET("db", 10, 5) " },"
+	e = engine_for("{ \"components\": { " DET("db", 10, 5) " },"
 	     " \"system\": { \"type\": \"failover\", \"standby\": \"cold\", \"detect\": \"30m\","
 	     " \"switchover\": \"30m\", \"count\": 2, \"component\": \"db\","
 	     " \"replication\": { \"mode\": \"sync\" } } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 30, NULL);
 	ck_assert_double_eq(r->block_down[0], 2);
 	ck_assert_double_eq(r->block_outages[0], 2);
@@ -225,8 +229,7 @@ START_TEST(failover_timeline)
 	ck_assert_double_eq(r->block_failed_switches[0], 0);
 	ck_assert_double_eq(r->block_write_down[0], 10);
 	ck_assert_double_eq(r->type_failures[0], 2);    /* the cold standby never failed */
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -239,25 +242,21 @@ END_TEST
 START_TEST(quorum_timeline)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { " DET("a", 10, 2) ", " DET("b", 20, 3) ", " DET("c", 31, 2) " },"
+	e = engine_for("{ \"components\": { " DET("a", 10, 2) ", " DET("b", 20, 3) ", " DET("c", 31, 2) " },"
 	     " \"system\": { \"type\": \"quorum\", \"election\": \"1h\", \"blocks\": ["
 	     "  { \"type\": \"component\", \"component\": \"a\" },"
 	     "  { \"type\": \"component\", \"component\": \"b\" },"
 	     "  { \"type\": \"component\", \"component\": \"c\" } ],"
 	     " \"replication\": { \"mode\": \"async\", \"lag\": \"2s\", \"writes_per_second\": 100 } } }");
 	ck_assert_uint_eq(model_blocks(m), 1);           /* members are the block's own */
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 23.5, NULL);
 	ck_assert_double_eq(r->block_down[0], 3.5);
 	ck_assert_double_eq(r->block_outages[0], 3);
 	ck_assert_double_eq(r->block_switches[0], 2);
 	ck_assert_double_eq(r->block_lost_writes[0], 400);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -266,22 +265,18 @@ END_TEST
 START_TEST(zone_timeline)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { " DET("u", 1000, 1) " },"
+	e = engine_for("{ \"components\": { " DET("u", 1000, 1) " },"
 	     " \"zones\": { \"z\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 10 },"
 	     " \"repair\": { \"distribution\": \"deterministic\", \"value\": 5 } } },"
 	     " \"system\": { \"type\": \"component\", \"component\": \"u\", \"placement\": [\"z\"] } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 50, NULL);
 	ck_assert_double_eq(r->block_down[0], 15);
 	ck_assert_double_eq(r->block_outages[0], 3);
 	ck_assert_double_eq(r->zone_outages[0], 3);
 	ck_assert_double_eq(r->type_down[0], 0);      /* the instance itself never failed */
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -291,15 +286,12 @@ END_TEST
 START_TEST(pool_timeline)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { " DET("a", 10, 5) ", " DET("b", 1000, 1) " },"
+	e = engine_for("{ \"components\": { " DET("a", 10, 5) ", " DET("b", 1000, 1) " },"
 	     " \"system\": { \"type\": \"pool\", \"need\": 1, \"detect\": \"1h\", \"blocks\": ["
 	     "  { \"type\": \"component\", \"component\": \"a\" },"
 	     "  { \"type\": \"component\", \"component\": \"b\" } ] } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 20, NULL);
 	ck_assert_double_eq(r->block_down[0], 0);
 	ck_assert_double_eq(r->block_served[0], 19.5);
@@ -307,8 +299,7 @@ START_TEST(pool_timeline)
 	/* repaired before it is detected: back in the rotation, no more loss */
 	r = engine_run(e, 1, 0, 0, 10.5, NULL);
 	ck_assert_double_eq(r->block_served[0], 10.25);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -319,7 +310,6 @@ END_TEST
 static void tx_case(const char *protocol, double down)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 	char text[1024];
 
@@ -331,15 +321,12 @@ static void tx_case(const char *protocol, double down)
 		 "    { \"type\": \"component\", \"component\": \"b\" } ] },"
 		 "  \"participants\": [ { \"type\": \"component\", \"component\": \"p\" } ] } }",
 		 protocol, strcmp(protocol, "3pc") == 0 ? ", \"timeout\": \"1h\"" : "");
-	load(text);
-	diag_init(&d);
-	e = engine_new(m, &d);
+	e = engine_for(text);
 	r = engine_run(e, 1, 0, 0, 20, NULL);
 	ck_assert_double_eq(r->block_down[1], 0);     /* the coordinator pair */
 	ck_assert_double_eq(r->block_down[0], down);
 	ck_assert_double_eq(r->block_outages[0], 1);
-	engine_free(e);
-	unload();
+	done(e);
 }
 
 START_TEST(transaction_2pc)
@@ -360,7 +347,6 @@ END_TEST
 static void maint_case(int rolling, double down)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 	char text[512];
 
@@ -370,15 +356,12 @@ static void maint_case(int rolling, double down)
 		 " \"maintenance\": { \"every\": 10, \"duration\": 1, \"rolling\": %s } } },"
 		 " \"system\": { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } }",
 		 rolling ? "true" : "false");
-	load(text);
-	diag_init(&d);
-	e = engine_new(m, &d);
+	e = engine_for(text);
 	r = engine_run(e, 1, 0, 0, 35, NULL);
 	ck_assert_double_eq(r->block_down[0], down);
 	ck_assert_double_eq(r->planned_down, down);
 	ck_assert_double_eq(r->type_down[0], 0);        /* maintenance is not a failure */
-	engine_free(e);
-	unload();
+	done(e);
 }
 
 START_TEST(maintenance_rolling)
@@ -399,21 +382,17 @@ END_TEST
 START_TEST(failover_failback)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { " DET("a", 10, 5) ", " DET("b", 1000, 1) " },"
+	e = engine_for("{ \"components\": { " DET("a", 10, 5) ", " DET("b", 1000, 1) " },"
 	     " \"system\": { \"type\": \"failover\", \"switchover\": \"1h\", \"failback\": true,"
 	     " \"blocks\": [ { \"type\": \"component\", \"component\": \"a\" },"
 	     "               { \"type\": \"component\", \"component\": \"b\" } ] } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 32, NULL);
 	ck_assert_double_eq(r->block_down[0], 4);
 	ck_assert_double_eq(r->block_outages[0], 4);
 	ck_assert_double_eq(r->block_switches[0], 2);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -423,23 +402,19 @@ END_TEST
 START_TEST(zone_takes_all_members)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { " DET("db", 1000, 1) " },"
+	e = engine_for("{ \"components\": { " DET("db", 1000, 1) " },"
 	     " \"zones\": { \"z\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 10 },"
 	     " \"repair\": { \"distribution\": \"deterministic\", \"value\": 1 } } },"
 	     " \"system\": { \"type\": \"failover\", \"count\": 2, \"component\": \"db\","
 	     " \"placement\": [\"z\"],"
 	     " \"replication\": { \"mode\": \"async\", \"lag\": \"1s\", \"writes_per_second\": 100 } } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 25, NULL);
 	ck_assert_double_eq(r->block_down[0], 2);
 	ck_assert_double_eq(r->block_switches[0], 0);
 	ck_assert_double_eq(r->block_lost_writes[0], 0);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -448,22 +423,18 @@ END_TEST
 START_TEST(maintenance_rolling_leaves)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { \"u\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 1000 },"
+	e = engine_for("{ \"components\": { \"u\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 1000 },"
 	     " \"repair\": { \"distribution\": \"deterministic\", \"value\": 1 },"
 	     " \"maintenance\": { \"every\": 10, \"duration\": 1, \"rolling\": true } } },"
 	     " \"system\": { \"type\": \"parallel\", \"blocks\": ["
 	     "  { \"type\": \"component\", \"component\": \"u\" },"
 	     "  { \"type\": \"component\", \"component\": \"u\" } ] } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 35, NULL);
 	ck_assert_double_eq(r->block_down[0], 0);
 	ck_assert_double_eq(r->block_down[1], 3);     /* each leaf is out 3 h */
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -475,23 +446,19 @@ END_TEST
 START_TEST(cold_standby_back_with_zone)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { " DET("a", 10, 10) ", " DET("b", 3, 1) " },"
+	e = engine_for("{ \"components\": { " DET("a", 10, 10) ", " DET("b", 3, 1) " },"
 	     " \"zones\": { \"z\": { \"failure\": { \"distribution\": \"deterministic\", \"value\": 5 },"
 	     " \"repair\": { \"distribution\": \"deterministic\", \"value\": 10 } } },"
 	     " \"system\": { \"type\": \"failover\", \"standby\": \"cold\", \"blocks\": ["
 	     "  { \"type\": \"component\", \"component\": \"a\" },"
 	     "  { \"type\": \"component\", \"component\": \"b\", \"placement\": [\"z\"] } ] } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 19.5, NULL);
 	ck_assert_double_eq(r->block_down[0], 6);       /* [10, 15) and [18, 19) */
 	ck_assert_double_eq(r->type_failures[1], 1);    /* b failed once it led */
 	ck_assert_double_eq(r->type_failures[0], 1);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
@@ -501,22 +468,18 @@ END_TEST
 START_TEST(failed_switch_member_back)
 {
 	struct engine *e;
-	struct diag d;
 	const struct rep_result *r;
 
-	load("{ \"components\": { " DET("a", 10, 0.25) ", " DET("b", 1000, 1) " },"
+	e = engine_for("{ \"components\": { " DET("a", 10, 0.25) ", " DET("b", 1000, 1) " },"
 	     " \"system\": { \"type\": \"failover\", \"detect\": \"1h\", \"coverage\": 0,"
 	     " \"manual\": \"5h\", \"blocks\": ["
 	     "  { \"type\": \"component\", \"component\": \"a\" },"
 	     "  { \"type\": \"component\", \"component\": \"b\" } ] } }");
-	diag_init(&d);
-	e = engine_new(m, &d);
 	r = engine_run(e, 1, 0, 0, 15, NULL);
 	ck_assert_double_eq(r->block_down[0], 1);
 	ck_assert_double_eq(r->block_failed_switches[0], 1);
 	ck_assert_double_eq(r->block_switches[0], 0);
-	engine_free(e);
-	unload();
+	done(e);
 }
 END_TEST
 
