@@ -22,11 +22,9 @@ struct result *result_new(const struct model *m, const struct run_settings *set,
 		r->ntimeline = (r->nwindows + r->timeline_group - 1) / r->timeline_group;
 	r->nmoments = nb + nt + set->nslo + r->ntimeline + 5 * nb + model_zones(m) + 2 + model_ccf(m);
 	r->block = calloc(r->nmoments, sizeof *r->block);
-	if (keep) {
+	if (keep)
 		r->sys_down = calloc(n, sizeof *r->sys_down);
-		r->sys_outages = calloc(n, sizeof *r->sys_outages);
-	}
-	if (!r->block || (keep && (!r->sys_down || !r->sys_outages))) {
+	if (!r->block || (keep && !r->sys_down)) {
 		result_free(r);
 		return NULL;
 	}
@@ -55,7 +53,6 @@ void result_free(struct result *r)
 		return;
 	free(r->block);
 	free(r->sys_down);
-	free(r->sys_outages);
 	free(r);
 }
 

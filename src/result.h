@@ -56,7 +56,6 @@ struct result {
 	struct hist window_down;  /* down fraction of every window of every replication */
 	double *sys_down;         /* [replications]: system down fraction of each
 	                             replication; NULL unless the run kept them */
-	double *sys_outages;      /* [replications]: system outages; same */
 	struct hist outages;      /* system outage durations, hours */
 	uint64_t events;
 	double wall_seconds;      /* not part of any stdout report: it varies */

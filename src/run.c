@@ -143,10 +143,8 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	if (res->nwindows > 0)
 		for (size_t s = 0; s < set->nslo; s++)
 			moments_add(&ms[s], (double)below[s] / (double)res->nwindows, 0);
-	if (res->sys_down) {
+	if (res->sys_down)
 		res->sys_down[i] = rr->block_down[0] / h;
-		res->sys_outages[i] = rr->block_outages[0];
-	}
 	w->events += rr->events;
 }
 
