@@ -869,7 +869,8 @@ static double common_level(const struct plot_design *d, size_t n)
 	return isfinite(c) && c > 0 && c < 1 ? 100 * c : 0;
 }
 
-int plot_render(const struct plot_design *d, size_t n, const char *dir,
+/* plot_designs with the templates in the directory TEMPLATES. */
+static int plot_render(const struct plot_design *d, size_t n, const char *dir,
 		const char *templates, unsigned terminals, struct diag *diag)
 {
 	struct ctx C = { .d = d, .n = n, .dir = dir, .diag = diag };
@@ -954,7 +955,11 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-char *plot_templates_dir(struct diag *diag)
+/* The directory of the templates: $NINES_PLOTS when set and not empty,
+ * else PKGDATADIR/plots when it exists, else ../plots beside the directory
+ * of the running program (an uninstalled build).  Returns a string the
+ * caller frees, or NULL with DIAG filled. */
+static char *plot_templates_dir(struct diag *diag)
 {
 	const char *env = getenv("NINES_PLOTS");
 	char exe[PATH_MAX];

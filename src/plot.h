@@ -81,7 +81,7 @@ extern const char *const plot_names[];
 
 /* Draw the plots of the N designs D into the directory DIR (made, with
  * its parents, if missing) for TERMINALS (PLOT_PNG, PLOT_SVG or both),
- * with the templates found by plot_templates_dir.
+ * with the templates found by the template search (plot.c: $NINES_PLOTS, then PKGDATADIR/plots, then ../plots beside the program).
  *
  * The downtime plot has one bar per design, stacked to 100% by the share
  * of each tier, a colour per tier name (the same in every design; tiers
@@ -106,10 +106,6 @@ extern const char *const plot_names[];
  * not found).  Prints nothing. */
 int plot_designs(const struct plot_design *d, size_t n, const char *dir,
 		 unsigned terminals, struct diag *diag);
-
-/* plot_designs with the templates in the directory TEMPLATES. */
-int plot_render(const struct plot_design *d, size_t n, const char *dir,
-		const char *templates, unsigned terminals, struct diag *diag);
 
 /* One point of a sweep (nines sweep) as its plot sees it. */
 struct plot_sweep_point {
@@ -138,7 +134,7 @@ struct plot_sweep {
 };
 
 /* Draw S as DIR/sweep.png and DIR/sweep.svg (those TERMINALS asks for),
- * with the template sweep.gp found by plot_templates_dir: the nines (top)
+ * with the template sweep.gp found by the template search (plot.c: $NINES_PLOTS, then PKGDATADIR/plots, then ../plots beside the program): the nines (top)
  * and the downtime in minutes per year (bottom) against the first
  * parameter, simulated with a shaded confidence band and exact as a
  * dashed line, a curve per value of the second parameter.  DIR is made if
@@ -147,11 +143,5 @@ struct plot_sweep {
  * (DIAG_RUNTIME, as plot_designs).  Prints nothing. */
 int plot_sweep(const struct plot_sweep *s, const char *dir, unsigned terminals,
 	       struct diag *diag);
-
-/* The directory of the templates: $NINES_PLOTS when set and not empty,
- * else PKGDATADIR/plots when it exists, else ../plots beside the directory
- * of the running program (an uninstalled build).  Returns a string the
- * caller frees, or NULL with DIAG filled. */
-char *plot_templates_dir(struct diag *diag);
 
 #endif

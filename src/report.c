@@ -177,7 +177,8 @@ static const char *const sim_head[] = {
 };
 static const char *const exact_head[] = { "availability", "nines", "downtime/yr" };
 
-const char *report_blocks_right(const struct report *rep)
+/* Which columns of the blocks table align right ('1'). */
+static const char *report_blocks_right(const struct report *rep)
 {
 	return rep->r ? "00011111111" : "000111";
 }
@@ -187,7 +188,8 @@ const char *report_types_right(const struct report *rep)
 	return rep->r ? "01111111111" : "0111111";
 }
 
-struct table *report_blocks_table(const struct report *rep)
+/* One row per block (with a header row); NULL when out of memory. */
+static struct table *report_blocks_table(const struct report *rep)
 {
 	const struct model *mo = rep->m;
 	int ncols = rep->r ? 11 : 6;
@@ -278,7 +280,8 @@ oom:
 	return NULL;
 }
 
-struct table *report_system_table(const struct report *rep)
+/* The system's measures as label / value rows; NULL when out of memory. */
+static struct table *report_system_table(const struct report *rep)
 {
 	struct table *t = table_new(2);
 	const struct result *r = rep->r;
@@ -411,7 +414,9 @@ oom:
 	return NULL;
 }
 
-void report_slo_line(char *buf, size_t size, const struct result *r)
+/* The SLO windows in a sentence: how many, how many saw downtime, how bad
+ * the worst were.  Needs r->nwindows > 0. */
+static void report_slo_line(char *buf, size_t size, const struct result *r)
 {
 	const struct hist *h = &r->window_down;
 	double with = h->total ? 1 - (double)h->count[0] / (double)h->total : NAN;
@@ -449,7 +454,10 @@ void report_replicated(const struct report *rep, size_t b, struct replicated_mea
 	x->write_availability = stats_complement(clipped(wd));
 }
 
-struct table *report_replicated_table(const struct report *rep)
+/* One row per quorum or failover block: switches, failed switches, lost
+ * writes, P(loss in a year), write availability.  NULL when the design has
+ * none (or out of memory). */
+static struct table *report_replicated_table(const struct report *rep)
 {
 	const struct model *mo = rep->m;
 	struct table *t = NULL;
@@ -497,7 +505,9 @@ oom:
 	return NULL;
 }
 
-struct table *report_pools_table(const struct report *rep)
+/* One row per pool: requests served, time with reduced capacity; NULL when
+ * the design has none. */
+static struct table *report_pools_table(const struct report *rep)
 {
 	const struct model *mo = rep->m;
 	const struct result *r = rep->r;

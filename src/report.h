@@ -62,15 +62,6 @@ struct replicated_measures {
 };
 void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x);
 
-/* One row per pool: requests served, time with reduced capacity; NULL when
- * the design has none. */
-struct table *report_pools_table(const struct report *rep);
-
-/* One row per quorum or failover block: switches, failed switches, lost
- * writes, P(loss in a year), write availability.  NULL when the design has
- * none (or out of memory). */
-struct table *report_replicated_table(const struct report *rep);
-
 /* Whether any block's or type's exact availability lies outside its
  * simulated interval. */
 int report_any_outside(const struct report *rep);
@@ -116,21 +107,15 @@ char *report_fmt_minutes(double minutes, char *buf, size_t size);
 
 
 
-/* Tables shared by the text and Markdown reports: one row per block or per
- * component type (with a header row).  NULL when out of memory; the
- * caller frees them with table_free.  With a simulated result the rows
- * carry the measures and their intervals; without, only exact values. */
-struct table *report_blocks_table(const struct report *rep);
+/* One row per component type (with a header row), as the reports show
+ * it; NULL when out of memory; the caller frees it with table_free.  With
+ * a simulated result the rows carry the measures and their intervals;
+ * without, only exact values. */
 struct table *report_types_table(const struct report *rep);
-/* The system's measures as label / value rows. */
-struct table *report_system_table(const struct report *rep);
 /* SLO windows: one row per target with the probability that a window
  * falls below it; NULL when out of memory or when the horizon holds no
  * whole window (check rep->r->nwindows). */
 struct table *report_slo_table(const struct report *rep);
-/* The SLO windows in a sentence: how many, how many saw downtime, how bad
- * the worst were.  Needs r->nwindows > 0. */
-void report_slo_line(char *buf, size_t size, const struct result *r);
 /* The body of the text and Markdown reports: its sections in order, each
  * with its headings in both styles, an optional sentence before the
  * table, and which columns align right.  Sections a design does not need
@@ -152,7 +137,6 @@ struct report_section {
 int report_sections(const struct report *rep, struct report_section *s);
 void report_sections_release(struct report_section *s, int n);
 
-/* Which columns of those tables align right ('1'). */
-const char *report_blocks_right(const struct report *rep);
+/* Which columns of the types table align right ('1'). */
 const char *report_types_right(const struct report *rep);
 #endif

@@ -34,7 +34,9 @@ void rng_use(gsl_rng *r, void *state)
 	r->state = state;
 }
 
-uint64_t rng_mix(uint64_t x)
+/* The splitmix64 output function: a bijection on 64-bit words that mixes
+ * every input bit into every output bit. */
+static uint64_t rng_mix(uint64_t x)
 {
 	x += 0x9e3779b97f4a7c15ULL;
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;

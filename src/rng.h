@@ -37,8 +37,4 @@ void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key);
 /* The key of the ORDINAL-th instance of the component type NAME. */
 uint64_t rng_key(const char *name, uint64_t ordinal);
 
-/* The splitmix64 output function: a bijection on 64-bit words that mixes
- * every input bit into every output bit. */
-uint64_t rng_mix(uint64_t x);
-
 #endif
