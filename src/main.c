@@ -6,7 +6,7 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "command.h"
+#include "cli/command.h"
 #include "config.h"
 
 #define OUTPUT_OPTIONS \

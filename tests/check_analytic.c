@@ -7,10 +7,10 @@
 
 #include <check.h>
 
-#include "analytic.h"
-#include "model.h"
+#include "exact/analytic.h"
+#include "model/model.h"
+#include "model/topology.h"
 #include "suites.h"
-#include "topology.h"
 
 static void solve(const char *text, struct topology **t, struct model **m, struct analytic *a)
 {

@@ -5,7 +5,7 @@
 
 #include <check.h>
 
-#include "ctmc.h"
+#include "exact/ctmc.h"
 #include "suites.h"
 
 /* |X / Y - 1| <= REL, with a message naming WHAT. */

@@ -9,8 +9,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
-#include "dist.h"
-#include "rng.h"
+#include "engine/rng.h"
+#include "model/dist.h"
 #include "suites.h"
 
 static void sample_mean_ok(const struct dist *x, unsigned long seed)

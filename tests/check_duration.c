@@ -4,8 +4,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "duration.h"
 #include "suites.h"
+#include "util/duration.h"
 
 #define WHY_NOT_DURATION "is not a duration: write a number and a unit such as " \
 	"\"30s\", \"5m\", \"8h\", \"2d\", \"6w\", \"3mo\" or \"1y\""

@@ -6,11 +6,11 @@
 
 #include <check.h>
 
-#include "engine.h"
-#include "model.h"
-#include "run.h"
+#include "engine/engine.h"
+#include "engine/run.h"
+#include "model/model.h"
+#include "model/topology.h"
 #include "suites.h"
-#include "topology.h"
 
 static struct topology *t;
 static struct model *m;

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
+#include "report/html.h"
+#include "report/table.h"
 #include "suites.h"
-#include "table.h"
 
 #define FFFD "\xef\xbf\xbd"
 

@@ -4,9 +4,9 @@
 
 #include <check.h>
 
-#include "model.h"
+#include "model/model.h"
+#include "model/topology.h"
 #include "suites.h"
-#include "topology.h"
 
 #ifndef TEST_DATA
 #define TEST_DATA "tests/data"

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sha256.h"
 #include "suites.h"
+#include "util/sha256.h"
 
 static const struct {
 	const char *msg;

@@ -6,8 +6,8 @@
 #include <check.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "hist.h"
-#include "stats.h"
+#include "engine/hist.h"
+#include "engine/stats.h"
 #include "suites.h"
 
 static const double xs[] = { 0.3, 0.1, 0.25, 0.7, 0.05, 0.0, 0.4, 0.33, 0.12, 0.9 };

@@ -29,9 +29,9 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_gamma.h>
 
-#include "duration.h"
+#include "model/topology.h"
 #include "suites.h"
-#include "topology.h"
+#include "util/duration.h"
 
 #ifndef TEST_DATA
 #define TEST_DATA "tests/data"

@@ -17,12 +17,12 @@
 
 #include <check.h>
 
-#include "analytic.h"
-#include "report.h"
-#include "model.h"
-#include "run.h"
+#include "engine/run.h"
+#include "exact/analytic.h"
+#include "model/model.h"
+#include "model/topology.h"
+#include "report/report.h"
 #include "suites.h"
-#include "topology.h"
 
 struct sim {
 	struct topology *t;

@@ -1,0 +1,65 @@
+/* engine.h - one replication of a model: a discrete-event simulation from
+ * "everything up" at time 0 to the horizon.
+ *
+ * A replication is a pure function of (model, seed, replication index,
+ * horizon): no globals, no I/O, and no allocation once the workspace exists.
+ */
+#ifndef NINES_ENGINE_H
+#define NINES_ENGINE_H
+
+#include <stdint.h>
+
+#include "engine/hist.h"
+#include "model/model.h"
+#include "util/diag.h"
+
+/* What one replication measured.  Arrays are indexed by block and by
+ * component type; they belong to the workspace and are overwritten by the
+ * next engine_run. */
+struct rep_result {
+	double *block_down;      /* hours each block was down */
+	double *block_outages;   /* outages of each block that began in the window */
+	double *type_down;       /* hours down, summed over a type's instances */
+	double *type_failures;   /* failures in the window, summed over a type's instances */
+	double *slot_down;       /* system downtime in each time slot (engine_slots) */
+	double *block_overlap;   /* hours each block was down while the system was */
+	double *block_switches;  /* quorum: elections won; failover: automatic switches */
+	double *block_failed_switches; /* failover: switches that failed (coverage) */
+	double *block_lost_writes;     /* async replication: expected writes lost */
+	double *block_loss_years;      /* whole years of the window with a loss */
+	double *block_write_down;      /* sync replication: hours writes were impossible */
+	double *block_served;    /* pool: hours of requests served (time x fraction) */
+	double *block_reduced;   /* pool: hours up with less than full capacity */
+	double *zone_outages;    /* outages of each zone in the window */
+	double *ccf_shocks;      /* common-cause shocks of each group in the window */
+	double planned_down;     /* hours of system outages that began with a maintenance */
+	double repairs;          /* repairs started in the window */
+	double repair_wait;      /* hours those repairs waited for a crew */
+	uint64_t events;         /* state changes of instances */
+};
+
+struct engine;
+
+/* A workspace for running replications of M, which must outlive it.
+ * Returns NULL with d filled when out of memory.  Free with engine_free. */
+struct engine *engine_new(const struct model *m, struct diag *d);
+
+void engine_free(struct engine *e);
+
+/* Also measure the system's downtime in NSLOTS consecutive slots of LEN
+ * hours each, from the start of the measured window (slots past its end
+ * stay empty).  Call before engine_run, once.  Returns 0, or -1 with d
+ * filled when out of memory. */
+int engine_slots(struct engine *e, double len, size_t nslots, struct diag *d);
+
+/* Run replication INDEX under SEED from time 0, everything up, to
+ * WARMUP + HORIZON hours, and measure the window [WARMUP, WARMUP + HORIZON]:
+ * downtime inside it, and the outages and failures that begin inside it.
+ * Every system outage that begins inside it is added to OUTAGES (hours; one
+ * still running at the end counts with its length so far) unless OUTAGES is
+ * NULL.  Returns the workspace's result, valid until the next call. */
+const struct rep_result *engine_run(struct engine *e, uint64_t seed,
+				    uint64_t index, double warmup, double horizon,
+				    struct hist *outages);
+
+#endif

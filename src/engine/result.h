@@ -1,0 +1,92 @@
+/* result.h - what a run of many replications measured, reduced in
+ * replication-index order, and the measures derived from it.  Reports and
+ * plots only read a finished result. */
+#ifndef NINES_RESULT_H
+#define NINES_RESULT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/hist.h"
+#include "engine/stats.h"
+#include "model/model.h"
+
+#define RESULT_MAX_SLO 8
+#define RESULT_MAX_TIMELINE 240        /* points of availability over time */
+#define RESULT_MAX_WINDOWS 1000000     /* SLO windows in one replication */
+
+/* What a run was asked to do. */
+struct run_settings {
+	double warmup;            /* hours simulated before measuring, >= 0 */
+	double horizon;           /* hours measured, > 0 */
+	long replications;        /* >= 1 */
+	uint64_t seed;
+	double confidence;        /* in (0, 1) */
+	double window;            /* SLO window, hours, > 0 */
+	size_t nslo;              /* SLO targets, at most RESULT_MAX_SLO */
+	double slo[RESULT_MAX_SLO]; /* availability targets in (0, 1) */
+};
+
+struct result {
+	const struct model *m;    /* borrowed: must outlive the result */
+	struct run_settings set;
+	size_t nwindows;          /* whole windows in the horizon */
+	size_t ntimeline;         /* points of the timeline, at most RESULT_MAX_TIMELINE */
+	size_t timeline_group;    /* windows per timeline point (the last may have fewer) */
+	size_t nmoments;          /* all the moments below, in one array */
+	struct moments *block;    /* [model_blocks]: x = down fraction, y = outages/year */
+	struct moments *type;     /* [model_types]: the same per instance of the type */
+	struct moments *slo;      /* [set.nslo]: x = fraction of windows below the target */
+	struct moments *timeline; /* [ntimeline]: x = down fraction of the point's windows */
+	struct moments *attr;     /* [model_blocks]: x = fraction of the horizon the block
+	                             was down while the system was, y = system down fraction */
+	struct moments *repl;     /* [model_blocks]: x = fraction of the horizon writes were
+	                             impossible (sync), y = writes lost per year (async) */
+	struct moments *sw;       /* [model_blocks]: x = switches (elections) per year,
+	                             y = failed switches per year */
+	struct moments *lossy;    /* [model_blocks]: x = fraction of whole years with a loss */
+	struct moments *pool;     /* [model_blocks]: x = fraction of requests served,
+	                             y = fraction of the horizon with reduced capacity */
+	struct moments *zone;     /* [model_zones]: y = outages per year */
+	struct moments *crew;     /* [1]: x = hours waited for crews / horizon,
+	                             y = repairs started per year */
+	struct moments *planned;  /* [1]: x = fraction of the horizon the system was
+	                             down in outages that began with a maintenance */
+	struct moments *ccf;      /* [model_ccf]: y = shocks per year */
+	struct hist window_down;  /* down fraction of every window of every replication */
+	double *sys_down;         /* [replications]: system down fraction of each
+	                             replication; NULL unless the run kept them */
+	struct hist outages;      /* system outage durations, hours */
+	uint64_t events;
+	double wall_seconds;      /* not part of any stdout report: it varies */
+};
+
+/* The measures a report shows for one entity. */
+struct measures {
+	struct estimate availability;
+	struct estimate unavailability;
+	struct estimate nines;                 /* -log10(unavailability); inf when 0 */
+	struct estimate downtime_min_per_year;
+	struct estimate outages_per_year;
+	struct estimate mean_outage_min;       /* NaN when no outage was seen */
+	double down_replications;              /* replications with any downtime */
+};
+
+/* A result ready to be filled for M run with SET, keeping every
+ * replication's system values when KEEP is set (for paired comparisons).
+ * Returns NULL when out of memory.  Free with result_free (NULL is fine).
+ * The moments arrays are consecutive in the order block, type, slo,
+ * timeline, attr, repl, sw, lossy, pool, zone, crew, planned, ccf, so
+ * that a run can treat them as one array of nmoments.
+ * SET's horizon / window must not exceed RESULT_MAX_WINDOWS. */
+struct result *result_new(const struct model *m, const struct run_settings *set, int keep);
+void result_free(struct result *r);
+
+/* The share of the system's downtime during which block B was down, with
+ * its interval (NaN when the system was never down). */
+struct estimate result_attribution(const struct result *r, size_t b);
+
+/* Derive the measures from merged moments at confidence CONF. */
+void result_measures(const struct moments *mo, double conf, struct measures *out);
+
+#endif

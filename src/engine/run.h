@@ -1,0 +1,54 @@
+/* run.h - many replications over threads, reduced in index order. */
+#ifndef NINES_RUN_H
+#define NINES_RUN_H
+
+#include <stdint.h>
+
+#include "engine/result.h"
+#include "model/model.h"
+#include "util/diag.h"
+
+/* Replications are grouped in chunks of at least RUN_CHUNK_MIN, and in at
+ * most RUN_CHUNKS_MAX chunks; each chunk is reduced in index order and the
+ * chunks are merged in index order, so the result depends on the number of
+ * replications but never on how many threads ran them.  Chunks run in
+ * rounds of RUN_ROUND, merged after each round, which bounds the memory of
+ * the partial moments. */
+#define RUN_CHUNK_MIN 64
+#define RUN_CHUNKS_MAX 1024
+#define RUN_ROUND 64
+
+/* A replication that would take more events than this is refused: it
+ * would run for hours, or never end when durations fall below the
+ * resolution of the clock. */
+#define RUN_MAX_EVENTS 1e8
+
+struct run_options {
+	struct run_settings set;
+	int threads;             /* >= 1 */
+	int keep;                /* keep each replication's system values */
+	/* Called now and then from the calling thread while workers run, with
+	 * the number of replications done; may be NULL. */
+	void (*progress)(void *arg, long done, long total);
+	void *progress_arg;
+};
+
+/* The expected number of events of one replication of M under SET (each
+ * instance's (warm-up + horizon) / (MTBF + MTTR) cycles, two events
+ * each), and in *WORST the type that contributes most. */
+double run_expected_events(const struct model *m, const struct run_settings *set,
+			   size_t *worst);
+
+/* The number of online processors, at least 1. */
+int run_default_threads(void);
+
+/* Fill SET with the defaults that no file sets: a 30-day SLO window and
+ * the targets 99.9%, 99.95% and 99.99%. */
+void run_settings_defaults(struct run_settings *set);
+
+/* Run the replications of M described by OPT.  Returns a new result (free
+ * with result_free; it borrows M) or NULL with d filled. */
+struct result *run_model(const struct model *m, const struct run_options *opt,
+			 struct diag *d);
+
+#endif

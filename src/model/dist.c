@@ -1,0 +1,263 @@
+/* dist.c - failure and repair laws: checking their parameters, turning the
+ * parameters users write (mean, sd, cv) into the ones GSL samples from, and
+ * drawing durations.  dist_sample runs inside the event loop, so it neither
+ * allocates nor branches on anything but the kind. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+
+#include "model/dist.h"
+
+static const char *const kind_names[] = {
+	[DIST_EXPONENTIAL] = "exponential",
+	[DIST_WEIBULL] = "weibull",
+	[DIST_LOGNORMAL] = "lognormal",
+	[DIST_GAMMA] = "gamma",
+	[DIST_NORMAL] = "normal",
+	[DIST_UNIFORM] = "uniform",
+	[DIST_DETERMINISTIC] = "deterministic",
+	[DIST_EMPIRICAL] = "empirical",
+};
+
+const char *dist_kind_name(enum dist_kind kind)
+{
+	return kind_names[kind];
+}
+
+int dist_kind_parse(const char *name, enum dist_kind *kind)
+{
+	for (size_t i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++) {
+		if (strcmp(name, kind_names[i]) == 0) {
+			*kind = (enum dist_kind)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Every parameter check reads the same: the key it names and the value. */
+static int bad(struct diag *d, const char *file, const char *path,
+	       const char *key, const char *what, double got)
+{
+	char where[512];
+
+	snprintf(where, sizeof where, "%s.%s", path, key);
+	return diag_input(d, file, where, "must be %s, got %g", what, got);
+}
+
+static int positive(double v, struct diag *d, const char *file,
+		    const char *path, const char *key)
+{
+	if (!isfinite(v) || v <= 0)
+		return bad(d, file, path, key, "greater than 0", v);
+	return 0;
+}
+
+static void set(struct dist *x, enum dist_kind kind, double a, double b, double mean)
+{
+	x->kind = kind;
+	x->a = a;
+	x->b = b;
+	x->values = NULL;
+	x->nvalues = 0;
+	x->mean = mean;
+}
+
+int dist_set_exponential(struct dist *x, double mean,
+			 struct diag *d, const char *file, const char *path)
+{
+	if (positive(mean, d, file, path, "mean"))
+		return -1;
+	set(x, DIST_EXPONENTIAL, mean, 0, mean);
+	return 0;
+}
+
+int dist_set_weibull_scale(struct dist *x, double shape, double scale,
+			   struct diag *d, const char *file, const char *path)
+{
+	if (positive(shape, d, file, path, "shape") ||
+	    positive(scale, d, file, path, "scale"))
+		return -1;
+	set(x, DIST_WEIBULL, scale, shape, scale * exp(lgamma(1 + 1 / shape)));
+	if (!isfinite(x->mean))
+		return bad(d, file, path, "shape", "large enough for a finite mean", shape);
+	return 0;
+}
+
+int dist_set_weibull_mean(struct dist *x, double shape, double mean,
+			  struct diag *d, const char *file, const char *path)
+{
+	double g;
+
+	if (positive(shape, d, file, path, "shape") ||
+	    positive(mean, d, file, path, "mean"))
+		return -1;
+	/* lgamma, not gsl_sf_gamma: an overflow must not reach GSL's error
+	 * handler, which aborts unless the caller switched it off. */
+	g = exp(lgamma(1 + 1 / shape));
+	if (!isfinite(g))
+		return bad(d, file, path, "shape", "large enough for a finite mean", shape);
+	set(x, DIST_WEIBULL, mean / g, shape, mean);
+	return 0;
+}
+
+int dist_set_lognormal(struct dist *x, double mean, double sd,
+		       struct diag *d, const char *file, const char *path)
+{
+	double cv, s2;
+
+	if (positive(mean, d, file, path, "mean"))
+		return -1;
+	if (!isfinite(sd) || sd < 0)
+		return bad(d, file, path, "sd", "0 or more", sd);
+	cv = sd / mean;
+	s2 = log1p(cv * cv);
+	set(x, DIST_LOGNORMAL, log(mean) - s2 / 2, sqrt(s2), mean);
+	return 0;
+}
+
+int dist_set_gamma(struct dist *x, double shape, double mean,
+		   struct diag *d, const char *file, const char *path)
+{
+	if (positive(shape, d, file, path, "shape") ||
+	    positive(mean, d, file, path, "mean"))
+		return -1;
+	set(x, DIST_GAMMA, shape, mean / shape, mean);
+	return 0;
+}
+
+int dist_set_normal(struct dist *x, double mean, double sd,
+		    struct diag *d, const char *file, const char *path)
+{
+	double alpha, tail;
+
+	/* A non-positive mean would make the truncation at 0 reject most draws. */
+	if (positive(mean, d, file, path, "mean"))
+		return -1;
+	if (!isfinite(sd) || sd < 0)
+		return bad(d, file, path, "sd", "0 or more", sd);
+	/* Mean of N(mu, sd) truncated to (0, inf): mu + sd * phi(a) / Q(a), a = -mu/sd. */
+	if (sd == 0) {
+		set(x, DIST_NORMAL, mean, 0, mean);
+		return 0;
+	}
+	alpha = -mean / sd;
+	tail = gsl_cdf_ugaussian_Q(alpha);
+	set(x, DIST_NORMAL, mean, sd, mean + sd * gsl_ran_ugaussian_pdf(alpha) / tail);
+	return 0;
+}
+
+int dist_set_uniform(struct dist *x, double min, double max,
+		     struct diag *d, const char *file, const char *path)
+{
+	if (!isfinite(min) || min < 0)
+		return bad(d, file, path, "min", "0 or more", min);
+	if (positive(max, d, file, path, "max"))
+		return -1;
+	if (min > max) {
+		char where[512];
+
+		snprintf(where, sizeof where, "%s.min", path);
+		return diag_input(d, file, where, "%g is larger than max (%g)", min, max);
+	}
+	set(x, DIST_UNIFORM, min, max, (min + max) / 2);
+	return 0;
+}
+
+int dist_set_deterministic(struct dist *x, double value,
+			   struct diag *d, const char *file, const char *path)
+{
+	if (positive(value, d, file, path, "value"))
+		return -1;
+	set(x, DIST_DETERMINISTIC, value, 0, value);
+	return 0;
+}
+
+int dist_set_empirical(struct dist *x, const double *values, size_t n,
+		       struct diag *d, const char *file, const char *path)
+{
+	double sum = 0;
+
+	if (n == 0) {
+		char where[512];
+
+		snprintf(where, sizeof where, "%s.values", path);
+		return diag_input(d, file, where, "is empty: give at least one observed duration");
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!isfinite(values[i]) || values[i] < 0) {
+			char where[512];
+
+			snprintf(where, sizeof where, "%s.values[%zu]", path, i);
+			return diag_input(d, file, where, "must be 0 or more, got %g", values[i]);
+		}
+		sum += values[i];
+	}
+	if (sum <= 0) {
+		char where[512];
+
+		snprintf(where, sizeof where, "%s.values", path);
+		return diag_input(d, file, where, "all values are 0: the mean must be greater than 0");
+	}
+	set(x, DIST_EMPIRICAL, 0, 0, sum / (double)n);
+	x->values = malloc(n * sizeof *values);
+	if (!x->values)
+		return diag_runtime(d, "out of memory");
+	memcpy(x->values, values, n * sizeof *values);
+	x->nvalues = n;
+	return 0;
+}
+
+void dist_release(struct dist *x)
+{
+	if (!x)
+		return;
+	free(x->values);
+	x->values = NULL;
+	x->nvalues = 0;
+}
+
+int dist_copy(struct dist *dst, const struct dist *src)
+{
+	*dst = *src;
+	if (src->kind == DIST_EMPIRICAL) {
+		dst->values = malloc(src->nvalues * sizeof *src->values);
+		if (!dst->values)
+			return -1;
+		memcpy(dst->values, src->values, src->nvalues * sizeof *src->values);
+	}
+	return 0;
+}
+
+double dist_sample(const struct dist *x, gsl_rng *r)
+{
+	double v;
+
+	switch (x->kind) {
+	case DIST_EXPONENTIAL:
+		/* 1 - u lies in (0, 1], so the log is finite. */
+		return -x->a * log1p(-gsl_rng_uniform(r));
+	case DIST_WEIBULL:
+		return gsl_ran_weibull(r, x->a, x->b);
+	case DIST_LOGNORMAL:
+		return gsl_ran_lognormal(r, x->a, x->b);
+	case DIST_GAMMA:
+		return gsl_ran_gamma(r, x->a, x->b);
+	case DIST_NORMAL:
+		/* The mean is positive, so at least half of the draws are kept. */
+		do
+			v = x->a + gsl_ran_gaussian_ziggurat(r, x->b);
+		while (v <= 0);
+		return v;
+	case DIST_UNIFORM:
+		return x->a + (x->b - x->a) * gsl_rng_uniform(r);
+	case DIST_DETERMINISTIC:
+		return x->a;
+	case DIST_EMPIRICAL:
+		return x->values[gsl_rng_uniform_int(r, x->nvalues)];
+	}
+	return x->a;
+}

@@ -1,0 +1,49 @@
+/* compare.h - several designs run on the same replication streams, and the
+ * paired differences that make their comparison precise. */
+#ifndef NINES_COMPARE_H
+#define NINES_COMPARE_H
+
+#include <stdio.h>
+
+#include "engine/result.h"
+#include "engine/stats.h"
+#include "exact/analytic.h"
+#include "model/model.h"
+#include "model/topology.h"
+#include "report/report.h"
+
+struct compare_design {
+	const struct topology *t;
+	const struct model *m;
+	const struct analytic *a;
+	const struct result *r;
+};
+
+/* The difference of one design against the baseline, in system
+ * unavailability (design minus baseline, per replication, then averaged). */
+struct compare_diff {
+	struct estimate paired;          /* of the per-replication differences */
+	double independent_half_width;   /* what two independent runs would give */
+};
+
+/* Differences of design D against design B, which were run with the same
+ * settings and streams (same replications).  Unavailability fractions. */
+struct compare_diff compare_diff(const struct result *d, const struct result *b, double conf);
+
+struct comparison {
+	const struct compare_design *d;
+	size_t n;
+	size_t baseline;                 /* index into d */
+};
+
+/* The verdict line into BUF: the design with the least downtime against
+ * the baseline, its nines, the downtime it saves and what it costs more
+ * ("crm-db5 gives 5.94 nines against 4.30 for crm-basic; saves 25 min a
+ * year; costs 12,000/yr more"). */
+void compare_summary(char *buf, size_t size, const struct comparison *c);
+
+/* Write the side-by-side report in FMT.  Returns 0, or -1 when writing
+ * failed (or out of memory). */
+int compare_write(FILE *f, enum report_format fmt, const struct comparison *c);
+
+#endif

@@ -1,0 +1,147 @@
+/* plot.h - gnuplot plots that compare simulated designs: nines, where the
+ * downtime comes from (the share of each tier), outage durations, SLO
+ * breaches and availability over time.
+ *
+ * The figures reach gnuplot only through tab-separated data files written
+ * here; design and block names are never pasted into gnuplot commands.
+ * Each plot is a template, plots/NAME.gp, run as
+ *     gnuplot -c NAME.gp PNG_OUT SVG_OUT DATA... NUMBER...
+ * (an output is "" when that terminal is not wanted) with fork and execvp,
+ * so gnuplot is looked up on PATH and no shell is involved.
+ */
+#ifndef NINES_PLOT_H
+#define NINES_PLOT_H
+
+#include <stddef.h>
+
+#include "util/diag.h"
+
+/* Terminals, or-ed together. */
+#define PLOT_PNG  1u
+#define PLOT_SVG  2u
+#define PLOT_BOTH (PLOT_PNG | PLOT_SVG)
+
+/* A figure and its confidence interval.  NAN means unknown (that part of
+ * the plot leaves it out); INFINITY is allowed where a measure can be
+ * infinite (nines of a design never seen down) and is drawn clipped. */
+struct plot_estimate {
+	double mean, ci_low, ci_high;
+};
+
+/* A direct child block of the system ("system.blocks[i]"). */
+struct plot_tier {
+	char *name;
+	struct plot_estimate share;      /* fraction of the system's downtime
+	                                    during which this tier was down,
+	                                    0..1; NAN unknown (or the system
+	                                    was never down) */
+};
+
+struct plot_target {
+	double target;                   /* availability, e.g. 0.999 */
+	struct plot_estimate breach;     /* probability that a window is below it */
+};
+
+struct plot_window {
+	double start_hours;
+	struct plot_estimate availability;
+};
+
+struct plot_cdf_point {
+	double minutes;                  /* outage duration */
+	double fraction;                 /* of outages no longer, 0..1 */
+};
+
+/* One design as the plots see it: plain data, filled by report_load (from
+ * JSON reports) or by a command from its own results.  plot_* functions
+ * only read it; whoever filled it owns its memory. */
+struct plot_design {
+	char *name;                      /* any bytes: printed literally */
+	double confidence;               /* level of the intervals, NAN unknown */
+	struct plot_estimate nines;      /* of the system */
+	struct plot_estimate downtime;   /* system, minutes per year */
+	struct plot_cdf_point *cdf;      /* system outage durations, ascending */
+	size_t ncdf;
+	struct plot_tier *tier;
+	size_t ntier;
+	int has_shares;                  /* the report attributes downtime to
+	                                    blocks (share_of_system_downtime,
+	                                    which reports before it lack) */
+	double window_hours;             /* of the SLO windows, NAN unknown */
+	struct plot_target *target;
+	size_t ntarget;
+	struct plot_window *window;      /* availability over time */
+	size_t nwindow;
+};
+
+/* The plot names, in the order they are drawn: availability, downtime,
+ * outages, slo, timeline.  Output files are DIR/NAME.png and DIR/NAME.svg. */
+extern const char *const plot_names[];
+#define PLOT_COUNT 5
+
+/* Draw the plots of the N designs D into the directory DIR (made, with
+ * its parents, if missing) for TERMINALS (PLOT_PNG, PLOT_SVG or both),
+ * with the templates found by the template search (plot.c: $NINES_PLOTS, then PKGDATADIR/plots, then ../plots beside the program).
+ *
+ * The downtime plot has one bar per design, stacked to 100% by the share
+ * of each tier, a colour per tier name (the same in every design; tiers
+ * of one design that share a name are added up), and the design's
+ * downtime per year in words above it ("42 h 14 min/yr").  Tiers down
+ * together can make the shares add up past 1: that design's shares are
+ * divided by their sum, and the bar and the title say so.  Below 1 (no
+ * tiers: the system is a component) the rest is drawn as "other".  A
+ * design whose system was never down (downtime 0) is an empty bar
+ * labelled "never down".  A design without has_shares (a report written
+ * before nines attributed downtime) is not broken down: an empty bar with
+ * its downtime above it and "no tier shares" inside.  The plot is drawn
+ * when any design has a finite downtime.
+ *
+ * Designs named alike are told apart by " (2)", " (3)", ... A plot for
+ * which no design has data (no outages, no whole SLO window, ...) is not
+ * drawn, and an older file of that name in DIR is removed so that DIR
+ * never mixes runs.  Every output is rendered into a temporary directory
+ * inside DIR first and renamed into place only when all are drawn: on an
+ * error DIR keeps its old files.  Returns 0, or -1 with DIAG filled
+ * (DIAG_RUNTIME: DIR not writable, gnuplot missing or failing, templates
+ * not found).  Prints nothing. */
+int plot_designs(const struct plot_design *d, size_t n, const char *dir,
+		 unsigned terminals, struct diag *diag);
+
+/* One point of a sweep (nines sweep) as its plot sees it. */
+struct plot_sweep_point {
+	struct plot_estimate nines;      /* of the system */
+	struct plot_estimate downtime;   /* of the system, minutes per year */
+	double exact_nines;              /* analytic; NAN unknown, INFINITY clipped */
+	double exact_downtime;           /* analytic, minutes per year */
+};
+
+/* A sweep over one or two parameters.  Paths and names are user text:
+ * they reach gnuplot only through a data file. */
+struct plot_sweep {
+	const char *name;                /* the design's name: any bytes */
+	double confidence;               /* level of the intervals, NAN unknown */
+	const char *xpath;               /* the first parameter, along x */
+	int xduration;                   /* its values are hours */
+	int xlog;                        /* geometric values: log x axis */
+	const double *x;                 /* [nx] its values */
+	size_t nx;
+	const char *ypath;               /* the second parameter, NULL with one */
+	const char *const *ytext;        /* [ny] its values as printed, one curve
+	                                    each; NULL with one parameter */
+	size_t ny;                       /* 1 with one parameter */
+	const struct plot_sweep_point *point;   /* [nx * ny]: point[i * ny + j] at
+	                                           x[i] and the j-th second value */
+};
+
+/* Draw S as DIR/sweep.png and DIR/sweep.svg (those TERMINALS asks for),
+ * with the template sweep.gp found by the template search (plot.c: $NINES_PLOTS, then PKGDATADIR/plots, then ../plots beside the program): the nines (top)
+ * and the downtime in minutes per year (bottom) against the first
+ * parameter, simulated with a shaded confidence band and exact as a
+ * dashed line, a curve per value of the second parameter.  DIR is made if
+ * missing; outputs are drawn in a temporary directory in DIR and renamed
+ * into place once all are drawn.  Returns 0, or -1 with DIAG filled
+ * (DIAG_RUNTIME, as plot_designs).  Prints nothing. */
+int plot_sweep(const struct plot_sweep *s, const char *dir, unsigned terminals,
+	       struct diag *diag);
+
+#endif

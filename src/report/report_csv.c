@@ -1,0 +1,107 @@
+/* report_csv.c - one row per entity (the system, each block, each
+ * component type) for spreadsheets; fields quoted as RFC 4180 says.
+ * "size" is a block's number of children or a type's number of instances. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/report.h"
+
+void report_csv_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n")) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else {
+		fputs(s, f);
+	}
+}
+
+void report_csv_num(FILE *f, double x)
+{
+	fputc(',', f);
+	if (isfinite(x))
+		fprintf(f, "%.17g", x);
+}
+
+static void est(FILE *f, const struct estimate *e)
+{
+	report_csv_num(f, e->mean);
+	report_csv_num(f, e->ci_low);
+	report_csv_num(f, e->ci_high);
+}
+
+static void row(FILE *f, const struct report *rep, const char *scope, const char *name,
+		const char *path, const char *type, size_t instances,
+		const struct moments *mo, double a, double u, const struct estimate *share)
+{
+	report_csv_field(f, scope);
+	fputc(',', f);
+	report_csv_field(f, name);
+	fputc(',', f);
+	report_csv_field(f, path);
+	fputc(',', f);
+	report_csv_field(f, type);
+	fprintf(f, ",%zu", instances);
+	if (rep->r) {
+		struct measures m;
+
+		result_measures(mo, rep->r->set.confidence, &m);
+		est(f, &m.availability);
+		est(f, &m.nines);
+		est(f, &m.downtime_min_per_year);
+		est(f, &m.outages_per_year);
+		est(f, &m.mean_outage_min);
+		report_csv_num(f, a);
+		fprintf(f, ",%s", report_within(&m, a) > 0 ? "true" :
+			   report_within(&m, a) == 0 ? "false" : "");
+		if (share)
+			est(f, share);
+		else
+			fputs(",,,", f);
+	} else {
+		report_csv_num(f, a);
+		report_csv_num(f, -log10(u));
+		report_csv_num(f, u * 8760 * 60);
+	}
+	fputc('\n', f);
+}
+
+int report_csv(FILE *f, const struct report *rep)
+{
+	const struct model *mo = rep->m;
+
+	fputs("scope,name,path,type,size", f);
+	if (rep->r)
+		fputs(",availability,availability_ci_low,availability_ci_high"
+		      ",nines,nines_ci_low,nines_ci_high"
+		      ",downtime_minutes_per_year,downtime_ci_low,downtime_ci_high"
+		      ",outages_per_year,outages_ci_low,outages_ci_high"
+		      ",mean_outage_minutes,mean_outage_ci_low,mean_outage_ci_high"
+		      ",analytic_availability,analytic_within_ci"
+		      ",share_of_system_downtime,share_ci_low,share_ci_high\n", f);
+	else
+		fputs(",analytic_availability,analytic_nines,analytic_downtime_minutes_per_year\n", f);
+	for (size_t b = 0; b < model_blocks(mo); b++) {
+		struct estimate share;
+
+		if (rep->r)
+			share = result_attribution(rep->r, b);
+		row(f, rep, b == 0 ? "system" : "block", model_block_name(mo, b),
+		    model_block_path(mo, b), block_kind_name(model_block_kind(mo, b)),
+		    (size_t)model_block_children(mo, b),
+		    rep->r ? &rep->r->block[b] : NULL, rep->a->block_a[b], rep->a->block_u[b],
+		    rep->r ? &share : NULL);
+	}
+	for (size_t t = 0; t < model_types(mo); t++)
+		if (model_type_instances(mo, t) > 0)
+			row(f, rep, "component", model_type_name(mo, t), "", "component",
+			    model_type_instances(mo, t), rep->r ? &rep->r->type[t] : NULL,
+			    rep->a->type_a[t], rep->a->type_u[t], NULL);
+	return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,550 @@
+/* report_load.c - the second JSON reader, for nines' own reports (the first,
+ * topology_load.c, reads what users write).
+ *
+ * It turns the output of `nines simulate --format json` or `nines compare
+ * --format json` back into struct plot_design for `nines plot`.  The report
+ * is a machine contract that later versions extend, so unknown keys are
+ * ignored and a missing measure only leaves a gap; but a member present
+ * with the wrong type is an error that names its JSON path, since it means
+ * the file is not what it claims to be.  Nothing here prints or exits.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cjson/cJSON.h>
+
+#include "report/report_load.h"
+
+struct loader {
+	const char *file;
+	struct diag *d;
+};
+
+/* PATH joined to KEY ("system" + "nines" -> "system.nines"); PATH may be
+ * "" for the top level. */
+static void join(char *out, size_t size, const char *path, const char *key)
+{
+	snprintf(out, size, "%s%s%s", path, *path ? "." : "", key);
+}
+
+static int bad(struct loader *L, const char *path, const char *key, const char *what)
+{
+	char p[512];
+
+	join(p, sizeof p, path, key);
+	return diag_input(L->d, L->file, p, "%s", what);
+}
+
+static int oom(struct loader *L)
+{
+	return diag_runtime(L->d, "out of memory");
+}
+
+/* Member KEY of OBJ when it is an object (array), NULL when absent or
+ * null; -1 in *ERR with the diagnostic when it has another type. */
+static const cJSON *object(struct loader *L, const cJSON *obj, const char *path,
+			   const char *key, int *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!it || cJSON_IsNull(it))
+		return NULL;
+	if (!cJSON_IsObject(it)) {
+		*err = bad(L, path, key, "not an object");
+		return NULL;
+	}
+	return it;
+}
+
+static const cJSON *array(struct loader *L, const cJSON *obj, const char *path,
+			  const char *key, int *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!it || cJSON_IsNull(it))
+		return NULL;
+	if (!cJSON_IsArray(it)) {
+		*err = bad(L, path, key, "not an array");
+		return NULL;
+	}
+	return it;
+}
+
+/* A number member into *OUT: NAN when absent, NUL_VALUE when null. */
+static int number(struct loader *L, const cJSON *obj, const char *path,
+		  const char *key, double null_value, double *out)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	*out = NAN;
+	if (!it)
+		return 0;
+	if (cJSON_IsNull(it)) {
+		*out = null_value;
+		return 0;
+	}
+	if (!cJSON_IsNumber(it))
+		return bad(L, path, key, "not a number");
+	*out = it->valuedouble;
+	return 0;
+}
+
+/* {"mean", "ci_low", "ci_high"} under KEY into *E (all NAN when absent). */
+static int estimate(struct loader *L, const cJSON *obj, const char *path,
+		    const char *key, double null_value, struct plot_estimate *e)
+{
+	int err = 0;
+	const cJSON *o = object(L, obj, path, key, &err);
+	char p[512];
+
+	e->mean = e->ci_low = e->ci_high = NAN;
+	if (err || !o)
+		return err;
+	join(p, sizeof p, path, key);
+	if (number(L, o, p, "mean", null_value, &e->mean) ||
+	    number(L, o, p, "ci_low", null_value, &e->ci_low) ||
+	    number(L, o, p, "ci_high", null_value, &e->ci_high))
+		return -1;
+	return 0;
+}
+
+static char *string(struct loader *L, const cJSON *obj, const char *path,
+		    const char *key, int required, int *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+	char *s;
+
+	if (!it || cJSON_IsNull(it)) {
+		if (required)
+			*err = bad(L, path, key, "missing");
+		return NULL;
+	}
+	if (!cJSON_IsString(it) || !it->valuestring) {
+		*err = bad(L, path, key, "not a string");
+		return NULL;
+	}
+	s = strdup(it->valuestring);
+	if (!s)
+		*err = oom(L);
+	return s;
+}
+
+/* Room for the elements of array A, or NULL (*ERR set) when out of memory;
+ * NULL with *ERR untouched for an empty array. */
+static void *elements(struct loader *L, const cJSON *a, size_t size, int *err)
+{
+	int n = cJSON_GetArraySize(a);
+	void *p;
+
+	if (n <= 0)
+		return NULL;
+	p = calloc((size_t)n, size);
+	if (!p)
+		*err = oom(L);
+	return p;
+}
+
+/* "outage_minutes_cdf": [[minutes, fraction], ...] */
+static int load_cdf(struct loader *L, const cJSON *sys, const char *path,
+		    struct plot_design *g)
+{
+	int err = 0, i = 0;
+	const cJSON *a = array(L, sys, path, "outage_minutes_cdf", &err), *pt;
+	char p[256];
+
+	if (err || !a)
+		return err;
+	g->cdf = elements(L, a, sizeof *g->cdf, &err);
+	if (err)
+		return -1;
+	cJSON_ArrayForEach(pt, a) {
+		const cJSON *x = cJSON_GetArrayItem(pt, 0), *y = cJSON_GetArrayItem(pt, 1);
+
+		if (!cJSON_IsArray(pt) || cJSON_GetArraySize(pt) != 2 ||
+		    !cJSON_IsNumber(x) || !cJSON_IsNumber(y)) {
+			snprintf(p, sizeof p, "%s%soutage_minutes_cdf[%d]", path, *path ? "." : "", i);
+			return diag_input(L->d, L->file, p, "not a pair of numbers [minutes, fraction]");
+		}
+		g->cdf[g->ncdf].minutes = x->valuedouble;
+		g->cdf[g->ncdf].fraction = y->valuedouble;
+		g->ncdf++;
+		i++;
+	}
+	return 0;
+}
+
+/* Whether PATH is "system.blocks[DIGITS]": a direct child of the system. */
+static int is_tier(const char *path)
+{
+	const char *pre = "system.blocks[";
+	size_t k = strlen(pre), digits;
+
+	if (strncmp(path, pre, k) != 0)
+		return 0;
+	digits = strspn(path + k, "0123456789");
+	return digits > 0 && strcmp(path + k + digits, "]") == 0;
+}
+
+static int load_tiers(struct loader *L, const cJSON *top, const char *path,
+		      struct plot_design *g)
+{
+	int err = 0, i = 0;
+	const cJSON *a = array(L, top, path, "blocks", &err), *b;
+	char p[128];
+
+	if (err || !a)
+		return err;
+	g->tier = elements(L, a, sizeof *g->tier, &err);
+	if (err)
+		return -1;
+	cJSON_ArrayForEach(b, a) {
+		struct plot_tier *t = &g->tier[g->ntier];
+		char *bpath;
+
+		snprintf(p, sizeof p, "%s%sblocks[%d]", path, *path ? "." : "", i++);
+		if (!cJSON_IsObject(b))
+			return diag_input(L->d, L->file, p, "not an object");
+		/* Present, even null (never down), on any block: this report
+		 * attributes downtime; older ones have no such key. */
+		if (cJSON_GetObjectItemCaseSensitive(b, "share_of_system_downtime"))
+			g->has_shares = 1;
+		bpath = string(L, b, p, "path", 1, &err);
+		if (err)
+			return -1;
+		if (!is_tier(bpath)) {
+			free(bpath);
+			continue;
+		}
+		t->name = string(L, b, p, "name", 0, &err);
+		if (err) {
+			free(bpath);
+			return -1;
+		}
+		if (!t->name) {
+			t->name = bpath;        /* an unnamed block goes by its path */
+			bpath = NULL;
+		}
+		free(bpath);
+		g->ntier++;
+		if (estimate(L, b, p, "share_of_system_downtime", NAN, &t->share))
+			return -1;
+	}
+	return 0;
+}
+
+static int load_slo(struct loader *L, const cJSON *top, const char *path,
+		    struct plot_design *g)
+{
+	int err = 0, i = 0;
+	const cJSON *slo = object(L, top, path, "slo", &err), *a, *t;
+	char p[128], q[256];
+
+	if (err || !slo)
+		return err;
+	join(p, sizeof p, path, "slo");
+	if (number(L, slo, p, "window_hours", NAN, &g->window_hours))
+		return -1;
+	a = array(L, slo, p, "targets", &err);
+	if (err || !a)
+		return err;
+	g->target = elements(L, a, sizeof *g->target, &err);
+	if (err)
+		return -1;
+	cJSON_ArrayForEach(t, a) {
+		struct plot_target *x = &g->target[g->ntarget];
+
+		snprintf(q, sizeof q, "%s.targets[%d]", p, i++);
+		if (!cJSON_IsObject(t))
+			return diag_input(L->d, L->file, q, "not an object");
+		if (number(L, t, q, "target", NAN, &x->target) ||
+		    estimate(L, t, q, "breach_probability", NAN, &x->breach))
+			return -1;
+		g->ntarget++;
+	}
+	return 0;
+}
+
+static int load_timeline(struct loader *L, const cJSON *top, const char *path,
+			 struct plot_design *g)
+{
+	int err = 0, i = 0;
+	const cJSON *tl = object(L, top, path, "timeline", &err), *a, *w;
+	char p[128], q[256];
+
+	if (err || !tl)
+		return err;
+	join(p, sizeof p, path, "timeline");
+	a = array(L, tl, p, "availability", &err);
+	if (err || !a)
+		return err;
+	g->window = elements(L, a, sizeof *g->window, &err);
+	if (err)
+		return -1;
+	cJSON_ArrayForEach(w, a) {
+		struct plot_window *x = &g->window[g->nwindow];
+
+		snprintf(q, sizeof q, "%s.availability[%d]", p, i++);
+		if (!cJSON_IsObject(w))
+			return diag_input(L->d, L->file, q, "not an object");
+		if (number(L, w, q, "start_hours", NAN, &x->start_hours) ||
+		    number(L, w, q, "mean", NAN, &x->availability.mean) ||
+		    number(L, w, q, "ci_low", NAN, &x->availability.ci_low) ||
+		    number(L, w, q, "ci_high", NAN, &x->availability.ci_high))
+			return -1;
+		g->nwindow++;
+	}
+	return 0;
+}
+
+/* One design: a whole simulate report, or an element of "designs" (PATH
+ * "designs[I]").  On error G holds what was read so far. */
+static int load_design(struct loader *L, const cJSON *top, const char *path,
+		       struct plot_design *g)
+{
+	int err = 0;
+	const cJSON *topo, *sim, *sys;
+	char p[128];
+
+	g->confidence = g->window_hours = NAN;
+	g->nines.mean = g->nines.ci_low = g->nines.ci_high = NAN;
+	g->downtime = g->nines;
+	topo = object(L, top, path, "topology", &err);
+	if (err)
+		return -1;
+	if (!topo)
+		return bad(L, path, "topology", "missing");
+	join(p, sizeof p, path, "topology");
+	g->name = string(L, topo, p, "name", 1, &err);
+	if (err)
+		return -1;
+	sim = object(L, top, path, "simulation", &err);
+	if (err)
+		return -1;
+	if (!sim)
+		return diag_input(L->d, L->file, *path ? path : NULL,
+				  "a report of nines analyze (no \"simulation\"): plot needs one"
+				  " of nines simulate or nines compare");
+	join(p, sizeof p, path, "simulation");
+	if (number(L, sim, p, "confidence", NAN, &g->confidence))
+		return -1;
+	sys = object(L, top, path, "system", &err);
+	if (err)
+		return -1;
+	if (!sys)
+		return bad(L, path, "system", "missing");
+	join(p, sizeof p, path, "system");
+	if (estimate(L, sys, p, "nines", INFINITY, &g->nines) ||
+	    estimate(L, sys, p, "downtime_minutes_per_year", NAN, &g->downtime) ||
+	    load_cdf(L, sys, p, g))
+		return -1;
+	if (load_tiers(L, top, path, g) || load_slo(L, top, path, g) ||
+	    load_timeline(L, top, path, g))
+		return -1;
+	return 0;
+}
+
+static void design_release(struct plot_design *g)
+{
+	free(g->name);
+	free(g->cdf);
+	for (size_t i = 0; i < g->ntier; i++)
+		free(g->tier[i].name);
+	free(g->tier);
+	free(g->target);
+	free(g->window);
+	memset(g, 0, sizeof *g);
+}
+
+void report_load_free(struct plot_design *d, size_t n)
+{
+	for (size_t i = 0; d && i < n; i++)
+		design_release(&d[i]);
+	free(d);
+}
+
+/* The whole of FILE plus a NUL, or NULL with the diagnostic. */
+static char *read_all(struct loader *L, size_t *len)
+{
+	const size_t limit = (size_t)REPORT_LOAD_MAX_BYTES;
+	size_t n = 0, cap = 1 << 16;
+	struct stat st;
+	char *buf, *p;
+	FILE *f = fopen(L->file, "rb");
+
+	if (!f) {
+		diag_errno(L->d, DIAG_INPUT, errno, L->file, "cannot read");
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		diag_errno(L->d, DIAG_INPUT, EISDIR, L->file, "cannot read");
+		return NULL;
+	}
+	buf = malloc(cap);
+	for (;;) {
+		size_t got;
+
+		if (!buf) {
+			fclose(f);
+			oom(L);
+			return NULL;
+		}
+		if (n > limit) {
+			free(buf);
+			fclose(f);
+			diag_input(L->d, L->file, NULL, "is larger than the %ld MiB limit",
+				   REPORT_LOAD_MAX_BYTES >> 20);
+			return NULL;
+		}
+		if (n + 1 == cap) {
+			p = realloc(buf, 2 * cap);
+			if (!p)
+				free(buf);
+			buf = p;
+			cap *= 2;
+			continue;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0 && n <= limit)
+			break;
+	}
+	if (ferror(f)) {
+		int err = errno;
+
+		free(buf);
+		fclose(f);
+		diag_errno(L->d, DIAG_INPUT, err, L->file, "cannot read");
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* "FILE:LINE:COL: not JSON ..." at AT, where cJSON stopped. */
+static int not_json(struct loader *L, const char *text, const char *at)
+{
+	int line = 1, col = 1;
+
+	/* cJSON stops after the '}' or ']' that follows '{' or ',' too early
+	 * ("{]", "[1,]"): point at that bracket instead. */
+	if (at > text && (at[-1] == '}' || at[-1] == ']')) {
+		const char *q = at - 1;
+
+		while (q > text && strchr(" \t\r\n", q[-1]))
+			q--;
+		if (q > text && strchr("{[,", q[-1]))
+			at--;
+	}
+
+	for (const char *p = text; p < at && *p; p++) {
+		if (*p == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	return diag_input(L->d, NULL, NULL, "%s:%d:%d: not JSON"
+			  " (plot reads the reports that nines writes with --format json)",
+			  L->file, line, col);
+}
+
+/* The designs of the parsed report ROOT, appended to *D. */
+static int load_root(struct loader *L, const cJSON *root, struct plot_design **d, size_t *n)
+{
+	const cJSON *designs, *it;
+	size_t k = 0, want = 1;
+	struct plot_design *grown;
+	int err = 0;
+
+	if (!cJSON_IsObject(root))
+		return diag_input(L->d, L->file, NULL, "not a nines report (not a JSON object)");
+	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "nines_version"))) {
+		if (cJSON_GetObjectItemCaseSensitive(root, "components"))
+			return diag_input(L->d, L->file, NULL, "not a nines report but a topology:"
+					  " plot reads the output of nines simulate --format json");
+		return diag_input(L->d, L->file, NULL, "not a nines report (no \"nines_version\")");
+	}
+	designs = array(L, root, "", "designs", &err);
+	if (err)
+		return -1;
+	if (designs) {
+		want = (size_t)cJSON_GetArraySize(designs);
+		if (want == 0)
+			return diag_input(L->d, L->file, "designs", "empty: no design to plot");
+	}
+	grown = realloc(*d, (*n + want) * sizeof **d);
+	if (!grown)
+		return oom(L);
+	*d = grown;
+	memset(grown + *n, 0, want * sizeof *grown);
+	if (!designs) {
+		err = load_design(L, root, "", &grown[*n]);
+		k = 1;
+	} else {
+		cJSON_ArrayForEach(it, designs) {
+			char p[64];
+
+			snprintf(p, sizeof p, "designs[%zu]", k++);
+			if (!cJSON_IsObject(it))
+				err = diag_input(L->d, L->file, p, "not an object");
+			else
+				err = load_design(L, it, p, &grown[*n + k - 1]);
+			if (err)
+				break;
+		}
+	}
+	if (err) {
+		for (size_t i = 0; i < k; i++)
+			design_release(&grown[*n + i]);
+		return -1;
+	}
+	*n += want;
+	return 0;
+}
+
+int report_load_text(const char *text, size_t len, const char *file,
+		     struct plot_design **d, size_t *n, struct diag *diag)
+{
+	struct loader L = { .file = file, .d = diag };
+	const char *end = NULL;
+	cJSON *root;
+	int rc;
+
+	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
+	if (!root)
+		return not_json(&L, text, end ? end : text + len);
+	while (end && end < text + len &&
+	       (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
+		end++;
+	if (end && end < text + len) {
+		rc = not_json(&L, text, end);
+		cJSON_Delete(root);
+		return rc;
+	}
+	rc = load_root(&L, root, d, n);
+	cJSON_Delete(root);
+	return rc;
+}
+
+int report_load(const char *file, struct plot_design **d, size_t *n,
+		struct diag *diag)
+{
+	struct loader L = { .file = file, .d = diag };
+	size_t len = 0;
+	char *text = read_all(&L, &len);
+	int rc;
+
+	if (!text)
+		return -1;
+	rc = report_load_text(text, len, file, d, n, diag);
+	free(text);
+	return rc;
+}

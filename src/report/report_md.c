@@ -1,0 +1,38 @@
+/* report_md.c - the report as Markdown, to paste into a wiki or a ticket. */
+#include <stdio.h>
+
+#include "report/report.h"
+#include "report/table.h"
+#include "util/duration.h"
+
+int report_md(FILE *f, const struct report *rep)
+{
+	struct report_section s[REPORT_MAX_SECTIONS];
+	int n = report_sections(rep, s);
+	char h[64];
+
+	if (n < 0)
+		return -1;
+	fprintf(f, "## %s\n\n", rep->t->name);
+	if (rep->t->description[0])
+		fprintf(f, "%s\n\n", rep->t->description);
+	if (rep->r)
+		fprintf(f, "`%s`: %ld replications of %s, seed %llu, %g%% confidence intervals.\n\n",
+			rep->t->file, rep->r->set.replications,
+			duration_format(rep->r->set.horizon, h, sizeof h),
+			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
+	else
+		fprintf(f, "`%s`: exact steady-state values, no simulation.\n\n", rep->t->file);
+	for (int i = 0; i < n; i++) {
+		fprintf(f, "%s### %s\n\n", i ? "\n" : "", s[i].md_title);
+		if (s[i].intro[0])
+			fprintf(f, "%s.\n\n", s[i].intro);
+		table_print_md(f, s[i].t, s[i].right);
+	}
+	report_sections_release(s, n);
+	fprintf(f, "\nExact: %s.", rep->a->method);
+	if (rep->r && report_any_outside(rep))
+		fputs("\n\n" REPORT_OUTSIDE_NOTE, f);
+	fputc('\n', f);
+	return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,66 @@
+/* report_text.c - the report a person reads in a terminal. */
+#include <math.h>
+#include <stdio.h>
+
+#include "report/report.h"
+#include "report/table.h"
+#include "util/duration.h"
+
+/* Header lines shared by text and Markdown: what was run. */
+static void heading(FILE *f, const struct report *rep)
+{
+	char h[64];
+
+	fprintf(f, "%s (%s)\n", rep->t->name, rep->t->file);
+	if (rep->t->description[0])
+		fprintf(f, "%s\n", rep->t->description);
+	if (rep->r)
+		fprintf(f, "%ld replications of %s, seed %llu, %g%% confidence intervals\n",
+			rep->r->set.replications, duration_format(rep->r->set.horizon, h, sizeof h),
+			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
+	else
+		fprintf(f, "exact steady-state values, no simulation\n");
+	if (model_cost(rep->m) > 0)
+		fprintf(f, "cost per year: %s\n", report_fmt_money(model_cost(rep->m), h, sizeof h));
+}
+
+int report_any_outside(const struct report *rep)
+{
+	struct measures m;
+
+	for (size_t b = 0; b < model_blocks(rep->m); b++) {
+		report_block_measures(rep, b, &m);
+		if (report_within(&m, rep->a->block_a[b]) == 0)
+			return 1;
+	}
+	for (size_t t = 0; t < model_types(rep->m); t++) {
+		if (model_type_instances(rep->m, t) == 0)
+			continue;
+		report_type_measures(rep, t, &m);
+		if (report_within(&m, rep->a->type_a[t]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int report_text(FILE *f, const struct report *rep)
+{
+	struct report_section s[REPORT_MAX_SECTIONS];
+	int n = report_sections(rep, s);
+
+	if (n < 0)
+		return -1;
+	heading(f, rep);
+	for (int i = 0; i < n; i++) {
+		if (s[i].intro[0])
+			fprintf(f, "\n%s: %s\n", s[i].text_title, s[i].intro);
+		else
+			fprintf(f, "\n%s\n", s[i].text_title);
+		table_print(f, s[i].t, "  ", s[i].right, s[i].skip_header);
+	}
+	report_sections_release(s, n);
+	fprintf(f, "\nexact: %s\n", rep->a->method);
+	if (rep->r && report_any_outside(rep))
+		fputs(REPORT_OUTSIDE_NOTE "\n", f);
+	return ferror(f) ? -1 : 0;
+}

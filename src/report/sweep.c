@@ -1,0 +1,389 @@
+/* sweep.c - the values of a sweep and its report.
+ *
+ * A --vary gives a parameter's values, linear or geometric, rounded when
+ * the user wrote whole numbers (a count or a need cannot be 2.5).  The
+ * report is a table with a row per point; its JSON form keeps for each
+ * point the same "system" object a simulate report has, so that a point
+ * can be checked against `nines simulate` of the file with that value.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "report/sweep.h"
+#include "report/table.h"
+#include "util/duration.h"
+
+#define MIN_PER_YEAR (HOURS_PER_YEAR * 60)
+
+static int why_set(char *why, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int why_set(char *why, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, size, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* FROM or TO: a plain number, or a duration in hours.  Sets *DURATION
+ * and *INTEGER (digits alone, with an optional minus). */
+static int parse_bound(const char *spec, const char *text, double *v, int *duration,
+		       int *integer, char *why, size_t size)
+{
+	size_t len = strlen(text);
+	const char *msg;
+	char *end;
+
+	*duration = *integer = 0;
+	*v = strtod(text, &end);
+	if (len && end == text + len && strspn(text, "0123456789.eE+-") == len) {
+		if (!isfinite(*v))
+			return why_set(why, size, "\"%s\": \"%s\" is too large", spec, text);
+		*integer = strspn(text + (text[0] == '-'), "0123456789") == len - (text[0] == '-') &&
+			   len > (size_t)(text[0] == '-');
+		return 0;
+	}
+	if (duration_parse(text, v, &msg) == 0) {
+		*duration = 1;
+		return 0;
+	}
+	if (end == text || strspn(text, "0123456789.+-") == 0)
+		return why_set(why, size, "\"%s\": \"%s\" is not a number or a duration"
+			       " such as \"30m\" or \"8h\"", spec, text);
+	return why_set(why, size, "\"%s\": \"%s\" %s", spec, text, msg);
+}
+
+/* Do the words of duration_format tell every value of P apart? */
+static int words_distinct(const struct sweep_param *p)
+{
+	char a[64], b[64];
+
+	for (size_t i = 1; i < p->nvalues; i++)
+		if (strcmp(duration_format(p->values[i - 1], a, sizeof a),
+			   duration_format(p->values[i], b, sizeof b)) == 0)
+			return 0;
+	return 1;
+}
+
+static int fill_values(struct sweep_param *p)
+{
+	double lf = p->log ? log(p->from) : 0, lt = p->log ? log(p->to) : 0;
+
+	p->values = malloc((size_t)p->n * sizeof *p->values);
+	if (!p->values)
+		return -1;
+	for (int k = 0; k < p->n; k++) {
+		double t = (double)k / (double)(p->n - 1);
+		double v = p->log ? exp(lf + t * (lt - lf)) : p->from + t * (p->to - p->from);
+
+		if (k == 0)
+			v = p->from;
+		else if (k == p->n - 1)
+			v = p->to;
+		if (p->integer) {
+			v = round(v);
+			if (p->nvalues && v == p->values[p->nvalues - 1])
+				continue;
+		}
+		p->values[p->nvalues++] = v;
+	}
+	p->words = p->duration && words_distinct(p);
+	return 0;
+}
+
+int sweep_param_parse(const char *spec, struct sweep_param *p, char *why, size_t size)
+{
+	const char *eq = strrchr(spec, '=');
+	char *rest = NULL, *field[5], *s;
+	int nf = 0, dur[2], integer[2], rc = -1;
+	double v[2];
+
+	memset(p, 0, sizeof *p);
+	if (!eq || eq == spec || !(rest = strdup(eq + 1)) || !(p->path = strndup(spec, (size_t)(eq - spec)))) {
+		if (eq && eq != spec)
+			why_set(why, size, "out of memory");
+		else
+			why_set(why, size, "\"%s\" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log", spec);
+		goto out;
+	}
+	for (s = rest; nf < 5; nf++) {
+		field[nf] = s;
+		s = strchr(s, ':');
+		if (!s) {
+			nf++;
+			break;
+		}
+		*s++ = '\0';
+	}
+	if (nf < 3 || nf > 4 || !*field[0] || !*field[1] || !*field[2]) {
+		why_set(why, size, "\"%s\" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log", spec);
+		goto out;
+	}
+	if (nf == 4 && strcmp(field[3], "log") != 0) {
+		why_set(why, size, "\"%s\": only \":log\" may follow N", spec);
+		goto out;
+	}
+	p->log = nf == 4;
+	if (strspn(field[2], "0123456789") != strlen(field[2]) || strlen(field[2]) > 4 ||
+	    atoi(field[2]) < 2 || atoi(field[2]) > SWEEP_MAX_VALUES) {
+		why_set(why, size, "\"%s\": N must be an integer from 2 to %d, got \"%s\"",
+			spec, SWEEP_MAX_VALUES, field[2]);
+		goto out;
+	}
+	p->n = atoi(field[2]);
+	for (int i = 0; i < 2; i++)
+		if (parse_bound(spec, field[i], &v[i], &dur[i], &integer[i], why, size))
+			goto out;
+	p->from = v[0];
+	p->to = v[1];
+	p->from_text = strdup(field[0]);
+	p->to_text = strdup(field[1]);
+	if (!p->from_text || !p->to_text) {
+		why_set(why, size, "out of memory");
+		goto out;
+	}
+	p->duration = dur[0] || dur[1];
+	p->integer = integer[0] && integer[1];
+	if (p->from == p->to) {
+		why_set(why, size, "\"%s\": FROM and TO are the same", spec);
+		goto out;
+	}
+	if (p->log && !(p->from > 0 && p->to > 0)) {
+		why_set(why, size, "\"%s\": a log sweep needs FROM and TO greater than 0", spec);
+		goto out;
+	}
+	if (fill_values(p)) {
+		why_set(why, size, "out of memory");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(rest);
+	if (rc)
+		sweep_param_release(p);
+	return rc;
+}
+
+void sweep_param_release(struct sweep_param *p)
+{
+	free(p->path);
+	free(p->from_text);
+	free(p->to_text);
+	free(p->values);
+	memset(p, 0, sizeof *p);
+}
+
+char *sweep_param_format(const struct sweep_param *p, double x, char *buf, size_t size)
+{
+	if (p->words)
+		return duration_format(x, buf, (unsigned)size);
+	snprintf(buf, size, p->duration ? "%.6g h" : "%.6g", x);
+	return buf;
+}
+
+/* ---- the report ---- */
+
+/* "PATH from 1h to 24h: 12 values", FROM and TO as the user wrote them,
+ * then ", log scale" or ", whole numbers" when they apply. */
+static void param_line(FILE *f, const struct sweep_param *p, const char *lead)
+{
+	fprintf(f, "%s%s from %s to %s: %zu values%s%s\n", lead, p->path, p->from_text,
+		p->to_text, p->nvalues, p->log ? ", log scale" : "",
+		p->integer ? ", whole numbers" : "");
+}
+
+static void heading(FILE *f, const struct sweep *s, int md)
+{
+	char h[64];
+
+	if (md)
+		fprintf(f, "## Sweep of %s\n\n", s->name);
+	fprintf(f, "%s (%s): %zu points%s", s->name, s->file, s->npoints, md ? "\n\n" : "\n");
+	for (size_t k = 0; k < s->nparam; k++)
+		param_line(f, &s->param[k], md ? "- " : "  ");
+	fprintf(f, "%s%ld replications of %s each, seed %llu, %g%% confidence,"
+		" the same random numbers at every point\n", md ? "- " : "  ",
+		s->set.replications, duration_format(s->set.horizon, h, sizeof h),
+		(unsigned long long)s->set.seed, s->set.confidence * 100);
+}
+
+/* Minutes per year as a plain number, to the precision it has. */
+static void fmt_minutes(char *buf, size_t size, double x)
+{
+	snprintf(buf, size, isfinite(x) && fabs(x) >= 1000 ? "%.0f" : "%#.4g", x);
+}
+
+static struct table *points_table(const struct sweep *s, int *flagged)
+{
+	int np = (int)s->nparam, ncols = np + 8;
+	struct table *t = table_new(ncols);
+	const char *cells[SWEEP_MAX_PARAMS + 8];
+	const char *head[] = { "availability", "CI", "exact", "nines", "downtime/yr",
+			       "min/yr", "outages/yr", "mean outage" };
+	char bufs[7][64], vals[SWEEP_MAX_PARAMS][64], mins[64];
+
+	*flagged = 0;
+	if (!t)
+		return NULL;
+	for (int k = 0; k < np; k++)
+		cells[k] = s->param[k].path;
+	for (int i = 0; i < 8; i++)
+		cells[np + i] = head[i];
+	if (table_row(t, cells))
+		goto oom;
+	for (size_t i = 0; i < s->npoints; i++) {
+		const struct sweep_point *pt = &s->point[i];
+		const char *mc[7];
+
+		for (int k = 0; k < np; k++)
+			cells[k] = sweep_param_format(&s->param[k], pt->value[k], vals[k], 64);
+		report_measure_cells(&pt->m, pt->exact_a, pt->exact_u, bufs, mc);
+		*flagged |= report_within(&pt->m, pt->exact_a) == 0;
+		fmt_minutes(mins, sizeof mins, pt->m.downtime_min_per_year.mean);
+		for (int c = 0; c < 5; c++)
+			cells[np + c] = mc[c];
+		cells[np + 5] = mins;
+		cells[np + 6] = mc[5];
+		cells[np + 7] = mc[6];
+		if (table_row(t, cells))
+			goto oom;
+	}
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}
+
+static int write_text(FILE *f, const struct sweep *s, int md)
+{
+	static const char right[] = "1111111111";
+	struct table *t;
+	int flagged;
+
+	heading(f, s, md);
+	fputc('\n', f);
+	t = points_table(s, &flagged);
+	if (!t)
+		return -1;
+	if (md)
+		table_print_md(f, t, right + (SWEEP_MAX_PARAMS - s->nparam));
+	else
+		table_print(f, t, "  ", right + (SWEEP_MAX_PARAMS - s->nparam), 0);
+	table_free(t);
+	if (flagged)
+		fprintf(f, "\n%s\n", REPORT_OUTSIDE_NOTE);
+	return ferror(f) ? -1 : 0;
+}
+
+
+static void csv_est(FILE *f, const struct estimate *e, double scale)
+{
+	report_csv_num(f, e->mean * scale);
+	report_csv_num(f, e->ci_low * scale);
+	report_csv_num(f, e->ci_high * scale);
+}
+
+static int write_csv(FILE *f, const struct sweep *s)
+{
+	for (size_t k = 0; k < s->nparam; k++) {
+		if (k)
+			fputc(',', f);
+		report_csv_field(f, s->param[k].path);
+	}
+	fputs(",availability,availability_ci_low,availability_ci_high,"
+	      "nines,nines_ci_low,nines_ci_high,"
+	      "downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
+	      "outages_per_year,outages_ci_low,outages_ci_high,mean_outage_minutes,"
+	      "analytic_availability,analytic_nines,analytic_downtime_minutes_per_year,"
+	      "within_ci\n", f);
+	for (size_t i = 0; i < s->npoints; i++) {
+		const struct sweep_point *pt = &s->point[i];
+		int within = report_within(&pt->m, pt->exact_a);
+
+		for (size_t k = 0; k < s->nparam; k++) {
+			if (k)
+				fputc(',', f);
+			fprintf(f, "%.17g", pt->value[k]);
+		}
+		csv_est(f, &pt->m.availability, 1);
+		csv_est(f, &pt->m.nines, 1);
+		csv_est(f, &pt->m.downtime_min_per_year, 1);
+		csv_est(f, &pt->m.outages_per_year, 1);
+		report_csv_num(f, pt->m.mean_outage_min.mean);
+		report_csv_num(f, pt->exact_a);
+		report_csv_num(f, -log10(pt->exact_u));
+		report_csv_num(f, pt->exact_u * MIN_PER_YEAR);
+		fprintf(f, ",%s\n", within > 0 ? "true" : within == 0 ? "false" : "");
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+static int write_json(FILE *f, const struct sweep *s)
+{
+	fputs("{\n  \"nines_version\": ", f);
+	report_json_str(f, PACKAGE_VERSION);
+	fputs(",\n  \"topology\": {\"name\": ", f);
+	report_json_str(f, s->name);
+	fputs(", \"file\": ", f);
+	report_json_str(f, s->file);
+	fputs("},\n  \"simulation\": {\"horizon_hours\": ", f);
+	report_json_num(f, s->set.horizon);
+	fputs(", \"warmup_hours\": ", f);
+	report_json_num(f, s->set.warmup);
+	fprintf(f, ", \"replications\": %ld, \"seed\": %llu, \"confidence\": ",
+		s->set.replications, (unsigned long long)s->set.seed);
+	report_json_num(f, s->set.confidence);
+	fputs("},\n  \"parameters\": [", f);
+	for (size_t k = 0; k < s->nparam; k++) {
+		const struct sweep_param *p = &s->param[k];
+
+		fputs(k ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
+		report_json_str(f, p->path);
+		fputs(", \"from\": ", f);
+		report_json_num(f, p->from);
+		fputs(", \"to\": ", f);
+		report_json_num(f, p->to);
+		fprintf(f, ", \"points\": %zu, \"scale\": \"%s\", \"duration\": %s,\n"
+			"     \"values\": [", p->nvalues, p->log ? "log" : "linear",
+			p->duration ? "true" : "false");
+		for (size_t i = 0; i < p->nvalues; i++) {
+			if (i)
+				fputs(", ", f);
+			report_json_num(f, p->values[i]);
+		}
+		fputs("]}", f);
+	}
+	fputs("\n  ],\n  \"points\": [", f);
+	for (size_t i = 0; i < s->npoints; i++) {
+		fputs(i ? ",\n    {\"values\": [" : "\n    {\"values\": [", f);
+		for (size_t k = 0; k < s->nparam; k++) {
+			if (k)
+				fputs(", ", f);
+			report_json_num(f, s->point[i].value[k]);
+		}
+		fprintf(f, "], \"system\": %s}", s->point[i].system_json);
+	}
+	fputs("\n  ]\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+int sweep_write(FILE *f, enum report_format fmt, const struct sweep *s)
+{
+	switch (fmt) {
+	case REPORT_TEXT:
+		return write_text(f, s, 0);
+	case REPORT_MD:
+		return write_text(f, s, 1);
+	case REPORT_CSV:
+		return write_csv(f, s);
+	case REPORT_JSON:
+		return write_json(f, s);
+	}
+	return -1;
+}
