@@ -20,6 +20,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -32,6 +33,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "load/json_file.h"
 #include "model/topology.h"
 #include "util/duration.h"
 
@@ -162,6 +164,7 @@ struct loader {
 	                           its header and components are read */
 	const char *top;        /* the topology file */
 	int direct;             /* paths are in L->file as given, not report paths */
+	const char *models_dir; /* searched after models/ beside L->top; NULL: none */
 	struct diag *d;
 	struct topology *t;
 	struct map types;       /* component name -> struct component_type */
@@ -603,7 +606,7 @@ static int read_bool(struct loader *L, const cJSON *j, const char *path,
 static int read_duration(struct loader *L, const cJSON *j, const char *path,
 			 const char *key, double *out)
 {
-	const char *why;
+	struct diag why;
 	char q[QUOTE_SIZE];
 
 	if (cJSON_IsNumber(j)) {
@@ -614,8 +617,10 @@ static int read_duration(struct loader *L, const cJSON *j, const char *path,
 		return 0;
 	}
 	if (cJSON_IsString(j)) {
+		diag_init(&why);
 		if (duration_parse(j->valuestring, out, &why))
-			return fail(L, path, key, "%s %s", quote(q, j->valuestring), why);
+			return fail(L, path, key, "%s %s", quote(q, j->valuestring),
+				    diag_text(&why));
 		return 0;
 	}
 	return fail(L, path, key,
@@ -1734,10 +1739,6 @@ static int load_transaction(struct loader *L, const cJSON *j, struct block *b,
 
 /* ---- models: blocks kept in models/NAME.json ---- */
 
-static char *read_file(const char *file, size_t *len, struct diag *d);
-static cJSON *parse_json(const char *text, size_t len, const char *file,
-			 struct diag *d);
-
 static int is_dir(const char *path)
 {
 	struct stat st;
@@ -1762,12 +1763,12 @@ static int model_name_ok(const char *s)
 
 /* The directories models are looked for in, in order, into DIRS (new
  * strings, NULL where there is none): models/ beside the topology file,
- * $NINES_MODELS, the installed PKGDATADIR/models, and ../models beside the
+ * the caller's models_dir, the installed PKGDATADIR/models, and ../models beside the
  * running program (a build that is not installed).  Returns 0, or -1 when
  * out of memory. */
 static int model_dirs(const struct loader *L, char *dirs[MODEL_DIRS])
 {
-	const char *slash = strrchr(L->top, '/'), *env = getenv("NINES_MODELS");
+	const char *slash = strrchr(L->top, '/'), *env = L->models_dir;
 	char exe[PATH_MAX];
 	ssize_t len;
 
@@ -1951,13 +1952,8 @@ static int load_model_file(struct loader *L, struct model_file *m)
 	const cJSON *root, *j;
 	char q[QUOTE_SIZE];
 	const char *s;
-	size_t len;
-	char *text = read_file(m->path, &len, L->d);
 
-	if (!text)
-		return -1;
-	m->root = parse_json(text, len, m->path, L->d);
-	free(text);
+	m->root = json_file_read(m->path, (size_t)TOPOLOGY_MAX_FILE_BYTES, L->d);
 	if (!m->root)
 		return -1;
 	root = m->root;
@@ -2346,10 +2342,10 @@ static const char *const simulation_keys[] = {
 };
 
 /* A JSON number is exact only up to 2^53; larger seeds come as strings. */
-static int read_seed(struct loader *L, const cJSON *j, unsigned long *out)
+static int read_seed(struct loader *L, const cJSON *j, uint64_t *out)
 {
 	char q[QUOTE_SIZE];
-	unsigned long x = 0;
+	uint64_t x = 0;
 	double v;
 
 	if (cJSON_IsNumber(j)) {
@@ -2362,7 +2358,7 @@ static int read_seed(struct loader *L, const cJSON *j, unsigned long *out)
 			return fail(L, "simulation", "seed",
 				    "%.17g is above 2^53, where JSON numbers stop being exact: "
 				    "write the seed as a string of digits", v);
-		*out = (unsigned long)v;
+		*out = (uint64_t)v;
 		return 0;
 	}
 	if (!cJSON_IsString(j))
@@ -2376,9 +2372,9 @@ static int read_seed(struct loader *L, const cJSON *j, unsigned long *out)
 		if (*p < '0' || *p > '9')
 			return fail(L, "simulation", "seed", "%s is not a string of decimal digits",
 				    quote(q, j->valuestring));
-		if (x > (ULONG_MAX - digit) / 10)
-			return fail(L, "simulation", "seed", "%s is above the limit of %lu",
-				    quote(q, j->valuestring), ULONG_MAX);
+		if (x > (UINT64_MAX - digit) / 10)
+			return fail(L, "simulation", "seed", "%s is above the limit of %" PRIu64,
+				    quote(q, j->valuestring), UINT64_MAX);
 		x = 10 * x + digit;
 	}
 	*out = x;
@@ -2801,149 +2797,19 @@ static int set_one(cJSON *root, const struct topology_set *set, struct diag *d)
 
 #undef PARENT
 
-/* ---- syntax errors ---- */
-
-/* What a forward scan knows at a position: enough to tell whether an
- * object key is expected there, and whether a string is still open. */
-struct scan {
-	int depth;
-	char top;               /* '{' or '[' of the innermost container */
-	char last;              /* last significant character outside strings */
-	const char *open;       /* opening quote of an unterminated string */
-};
-
-static void scan_to(const char *text, const char *stop, struct scan *s)
-{
-	/* cJSON gives up beyond CJSON_NESTING_LIMIT, so this is deep enough. */
-	char stack[CJSON_NESTING_LIMIT + 2] = { 0 };
-
-	memset(s, 0, sizeof *s);
-	for (const char *p = text; p < stop; p++) {
-		if (s->open) {
-			if (*p == '\\')
-				p++;
-			else if (*p == '"') {
-				s->open = NULL;
-				s->last = '"';
-			}
-			continue;
-		}
-		switch (*p) {
-		case '"':
-			s->open = p;
-			break;
-		case '{':
-		case '[':
-			if (s->depth < (int)sizeof stack)
-				stack[s->depth] = *p;
-			s->depth++;
-			s->last = *p;
-			break;
-		case '}':
-		case ']':
-			if (s->depth > 0)
-				s->depth--;
-			s->last = *p;
-			break;
-		default:
-			if ((unsigned char)*p > ' ')
-				s->last = *p;
-			break;
-		}
-	}
-	s->top = s->depth > 0 && s->depth <= (int)sizeof stack ? stack[s->depth - 1] : 0;
-}
-
-/* The byte a failed parse stopped at.  cJSON's end pointer is right but for
- * two cases: when an object key does not start with '"' it points one byte
- * past the culprit, and for an unterminated string it points inside the
- * string, where the real problem is the end of the file. */
-static const char *failure_point(const char *text, size_t len, const char *end)
-{
-	const char *stop = text + len;
-	struct scan s;
-
-	if (!end || end < text || end > stop)
-		return stop;
-	scan_to(text, stop, &s);
-	if (s.open && end > s.open)
-		return stop;
-	if (end > text && (unsigned char)end[-1] > ' ' && end[-1] != '"') {
-		scan_to(text, end - 1, &s);
-		if (!s.open && s.top == '{' && (s.last == '{' || s.last == ',') &&
-		    !(end[-1] == '}' && s.last == '{'))
-			return end - 1;
-	}
-	return end;
-}
-
-static int syntax_error(struct diag *d, const char *file, const char *text,
-			size_t len, const char *at, const char *what)
-{
-	int line = 1, col = 1;
-	char msg[64];
-
-	for (const char *p = text; p < at; p++) {
-		if (*p == '\n') {
-			line++;
-			col = 1;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
-			col++;  /* count UTF-8 characters, not bytes */
-		}
-	}
-	if (!what && at >= text + len) {
-		what = "unexpected end of file";
-	} else if (!what) {
-		unsigned char c = (unsigned char)*at;
-
-		if (c >= 0x20 && c < 0x7f)
-			snprintf(msg, sizeof msg, "invalid JSON near '%c'", c);
-		else
-			snprintf(msg, sizeof msg, "invalid JSON near '\\x%02x'", c);
-		what = msg;
-	}
-	return diag_input(d, NULL, NULL, "%s:%d:%d: %s", file, line, col, what);
-}
-
-/* The JSON value of TEXT, LEN bytes and a terminating NUL, read from
- * FILE.  Returns a new tree, or NULL with d filled ("FILE:LINE:COL: ..."). */
-static cJSON *parse_json(const char *text, size_t len, const char *file,
-			 struct diag *d)
-{
-	const char *end = text;
-	cJSON *root;
-
-	/* Not require_null_terminated: trailing text is told apart below. */
-	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
-	if (!root) {
-		syntax_error(d, file, text, len, failure_point(text, len, end), NULL);
-		return NULL;
-	}
-	while (end < text + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
-		end++;
-	if (end < text + len) {
-		syntax_error(d, file, text, len, end, "unexpected text after the JSON value");
-		cJSON_Delete(root);
-		return NULL;
-	}
-	return root;
-}
-
-/* TEXT holds LEN bytes and a terminating NUL. */
-static struct topology *parse_text(const char *text, size_t len, const char *file,
-				   const struct topology_set *sets, size_t nsets,
-				   struct diag *d)
+/* The topology in ROOT, the parsed JSON of FILE, with OPT's values set
+ * in it first.  Takes ROOT and frees it. */
+static struct topology *load_root(cJSON *root, const char *file,
+				  const struct topology_load_options *opt,
+				  struct diag *d)
 {
 	struct loader L = { .file = file, .top = file, .d = d };
-	cJSON *root;
 	int rc;
 
-	root = parse_json(text, len, file, d);
-	if (!root)
-		return NULL;
-
-	for (size_t i = 0; i < nsets; i++)
-		if (set_one(root, &sets[i], d)) {
+	if (opt)
+		L.models_dir = opt->models_dir;
+	for (size_t i = 0; opt && i < opt->nsets; i++)
+		if (set_one(root, &opt->sets[i], d)) {
 			cJSON_Delete(root);
 			return NULL;
 		}
@@ -2977,17 +2843,10 @@ static struct topology *parse_text(const char *text, size_t len, const char *fil
 	return L.t;
 }
 
-struct topology *topology_parse(const char *text, size_t len,
-				const char *file, struct diag *d)
+struct topology *topology_parse(const char *text, size_t len, const char *file,
+				const struct topology_load_options *opt, struct diag *d)
 {
-	return topology_parse_set(text, len, file, NULL, 0, d);
-}
-
-struct topology *topology_parse_set(const char *text, size_t len, const char *file,
-				    const struct topology_set *sets, size_t nsets,
-				    struct diag *d)
-{
-	struct topology *t;
+	cJSON *root;
 	char *copy;
 
 	if (!file)
@@ -2997,6 +2856,7 @@ struct topology *topology_parse_set(const char *text, size_t len, const char *fi
 			   TOPOLOGY_MAX_FILE_BYTES >> 20);
 		return NULL;
 	}
+	/* json_file_parse wants a NUL after the text. */
 	copy = malloc(len + 1);
 	if (!copy) {
 		diag_runtime(d, "out of memory");
@@ -3004,94 +2864,15 @@ struct topology *topology_parse_set(const char *text, size_t len, const char *fi
 	}
 	memcpy(copy, text, len);
 	copy[len] = '\0';
-	t = parse_text(copy, len, file, sets, nsets, d);
+	root = json_file_parse(copy, len, file, d);
 	free(copy);
-	return t;
+	return root ? load_root(root, file, opt, d) : NULL;
 }
 
-/* The whole of FILE plus a NUL, in *LEN bytes, or NULL with d filled. */
-static char *read_file(const char *file, size_t *len, struct diag *d)
+struct topology *topology_load(const char *file, const struct topology_load_options *opt,
+			       struct diag *d)
 {
-	const size_t limit = (size_t)TOPOLOGY_MAX_FILE_BYTES;
-	size_t n = 0, cap = 1 << 16;
-	struct stat st;
-	char *buf, *p;
-	FILE *f;
-	int err;
+	cJSON *root = json_file_read(file, (size_t)TOPOLOGY_MAX_FILE_BYTES, d);
 
-	f = fopen(file, "rb");
-	if (!f) {
-		diag_errno(d, DIAG_INPUT, errno, file, "cannot read");
-		return NULL;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((unsigned long long)st.st_size > limit) {
-			fclose(f);
-			diag_input(d, file, NULL, "is larger than the %ld MiB limit",
-				   TOPOLOGY_MAX_FILE_BYTES >> 20);
-			return NULL;
-		}
-		cap = (size_t)st.st_size + 2;   /* +2: EOF is seen without a regrow */
-	}
-	buf = malloc(cap);
-	if (!buf) {
-		fclose(f);
-		diag_runtime(d, "out of memory");
-		return NULL;
-	}
-	for (;;) {
-		size_t got;
-
-		if (n + 1 == cap) {
-			cap = cap > limit ? limit + 2 : 2 * cap;
-			p = realloc(buf, cap);
-			if (!p) {
-				free(buf);
-				fclose(f);
-				diag_runtime(d, "out of memory");
-				return NULL;
-			}
-			buf = p;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (n > limit) {
-			free(buf);
-			fclose(f);
-			diag_input(d, file, NULL, "is larger than the %ld MiB limit",
-				   TOPOLOGY_MAX_FILE_BYTES >> 20);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-	}
-	err = ferror(f) ? errno : 0;
-	fclose(f);
-	if (err) {
-		free(buf);
-		diag_errno(d, DIAG_INPUT, err, file, "cannot read");
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
-struct topology *topology_load(const char *file, struct diag *d)
-{
-	return topology_load_set(file, NULL, 0, d);
-}
-
-struct topology *topology_load_set(const char *file, const struct topology_set *sets,
-				   size_t nsets, struct diag *d)
-{
-	struct topology *t;
-	size_t len;
-	char *text = read_file(file, &len, d);
-
-	if (!text)
-		return NULL;
-	t = parse_text(text, len, file, sets, nsets, d);
-	free(text);
-	return t;
+	return root ? load_root(root, file, opt, d) : NULL;
 }
