@@ -1,9 +1,6 @@
 /* block_keys.c - which keys each kind of block takes, the "type" that
  * says the kind, and the checks of a block's, a model reference's and a
  * "with" object's keys against them. */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "load/load.h"

@@ -1,8 +1,6 @@
 /* block_kinds.c - the keys particular to one kind of block: replication
  * (quorum and failover), the standby, detection and switchover of a
  * failover block, and the coordinator and participants of a transaction. */
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -3,7 +3,6 @@
  * in file order, object before members, so that the error reported is
  * the first a reader would meet.  What only one kind takes is in
  * block_kinds.c; a "type": "model" block goes to model_ref.c. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

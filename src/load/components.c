@@ -1,8 +1,6 @@
 /* components.c - the "components" object: component types, each with its
  * laws, its cost, its repair crews and priority, and its planned
  * maintenance.  Model files add their types through load_component_at. */
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

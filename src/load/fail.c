@@ -7,7 +7,6 @@
  * expanded, so that load_fail names the file and the JSON path the user
  * has to edit.  Also the quoting of user strings and the names of JSON
  * types that messages share. */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,10 +3,8 @@
  * misspelt one.  cJSON keeps duplicate keys and says nothing about
  * unknown ones, so every object is checked here before its members are
  * read: a typo in a key must not silently fall back to a default. */
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "load/load.h"

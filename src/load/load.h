@@ -18,6 +18,7 @@
 
 #include "model/topology.h"
 
+/* Elements of an array. */
 #define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
 
 /* Quoted user strings are cut after this many bytes, escapes make them
@@ -40,6 +41,7 @@
  * room to spare, and a range a person can write down. */
 #define PRIORITY_MAX 1000000
 
+/* A string-keyed hash map (map.c): component, zone and block names. */
 struct map_slot {
 	const char *key;        /* borrowed from the topology being built */
 	const void *val;
@@ -63,7 +65,7 @@ struct model_file {
 enum phase {
 	PHASE_MODEL,            /* checking the model's own block: in the model file */
 	PHASE_WITH,             /* checking "with": in the reference */
-	PHASE_MERGED,           /* loading the block: key by key, see locate */
+	PHASE_MERGED,           /* loading the block: key by key, see load_locate */
 };
 
 /* A model reference being expanded. */
@@ -75,6 +77,8 @@ struct frame {
 	enum phase phase;
 };
 
+/* One load: the topology being built, the names seen so far, the model
+ * files read, and the model references being expanded. */
 struct loader {
 	const char *file;       /* the file messages name; a model file while
 	                           its header and components are read */
@@ -109,15 +113,19 @@ struct where {
 
 /* ---- map.c ---- */
 
+/* A map starts zeroed.  The value put under KEY, or NULL. */
 const void *load_map_get(const struct map *m, const char *key);
 
 /* KEY must not be present yet.  Returns 0, or -1 when out of memory. */
 int load_map_put(struct map *m, const char *key, const void *val);
 
+/* Free the map's own memory (not the keys and values it borrows) and
+ * leave it empty, ready for use again. */
 void load_map_release(struct map *m);
 
 /* ---- fail.c ---- */
 
+/* Record "out of memory" (DIAG_RUNTIME) and return -1. */
 int load_oom(struct loader *L);
 
 /* PARENT + "." + the formatted rest, or only the rest when PARENT is NULL.
@@ -125,8 +133,16 @@ int load_oom(struct loader *L);
 char *load_path_join(const char *parent, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The member of OBJ (may be NULL) whose key is the LEN bytes at KEY, or
+ * NULL: a key taken out of a path without copying it. */
 cJSON *load_member_n(const cJSON *obj, const char *key, size_t len);
 
+/* Where the member at report path FULL is written, seen through the model
+ * references being expanded (L->frames): the topology file and FULL
+ * outside them; inside one, the model file and a path under its "block",
+ * or the reference itself for its name, description and "with" keys.
+ * W->path is new and the caller frees it.  Returns 0, or -1 when out of
+ * memory (D not filled). */
 int load_locate(const struct loader *L, const char *full, struct where *w);
 
 /* Record an input error at PATH.KEY (either may be NULL): a report path,
@@ -138,10 +154,12 @@ int load_fail(struct loader *L, const char *path, const char *key,
  * escaped and overlong text cut, into BUF of QUOTE_SIZE bytes. */
 const char *load_quote(char *buf, const char *s);
 
+/* "an object", "a string", ... for "expected X, got Y" messages. */
 const char *load_type_name(const cJSON *j);
 
 /* ---- keys.c ---- */
 
+/* The index of S in the N words of LIST, or N when it is not there. */
 size_t load_word_find(const char *const *list, size_t n, const char *s);
 
 /* Check OBJ's keys against KNOWN (at most 32): the first unknown or
@@ -167,11 +185,16 @@ int load_one_of(struct loader *L, const cJSON *obj, const char *path,
 
 /* ---- values.c ---- */
 
+/* The member KEY of OBJ (case-sensitive), or NULL.  Not an error. */
 const cJSON *load_member(const cJSON *obj, const char *key);
 
+/* The member KEY of OBJ at PATH, or NULL after "missing \"KEY\"". */
 const cJSON *load_require(struct loader *L, const cJSON *obj,
 			  const char *path, const char *key);
 
+/* The value J of PATH.KEY as the type each function's name says, into
+ * *OUT (a string stays J's: it lives as long as the tree), or an
+ * "expected ..., got ..." error.  Numbers must be finite. */
 int load_string_read(struct loader *L, const cJSON *j, const char *path,
 		     const char *key, const char **out);
 
@@ -192,6 +215,7 @@ int load_bool_read(struct loader *L, const cJSON *j, const char *path,
 int load_duration_read(struct loader *L, const cJSON *j, const char *path,
 		       const char *key, double *out);
 
+/* load_require, then load_duration_read or load_number_read. */
 int load_duration_get(struct loader *L, const cJSON *obj, const char *path,
 		      const char *key, double *out);
 
@@ -202,6 +226,7 @@ int load_number_get(struct loader *L, const cJSON *obj, const char *path,
 int load_name_check(struct loader *L, const char *s, const char *path,
 		    const char *key, const char *what);
 
+/* A string that load_name_check accepts, into *OUT (J's own). */
 int load_name_read(struct loader *L, const cJSON *j, const char *path,
 		   const char *key, const char **out);
 
@@ -224,6 +249,9 @@ int load_crews_read(struct loader *L, const cJSON *j, const char *path,
 
 /* ---- laws.c ---- */
 
+/* The law that KEY of OBJ at PATH gives into *OUT: a "failure" or
+ * "repair" distribution object, or the exponential law of "mtbf", "mttr"
+ * (durations) or "afr" (failures a year), each greater than 0. */
 int load_law(struct loader *L, const cJSON *obj, const char *path,
 	     const char *key, struct dist *out);
 
@@ -238,9 +266,14 @@ int load_laws_pick(struct loader *L, const cJSON *j, const char *path,
 
 /* ---- components.c ---- */
 
+/* The component type object J at PATH into CT, whose name the caller
+ * sets: its keys, laws, cost, crews, priority and maintenance.  CT's laws
+ * are CT's to release (dist_release) whatever the result. */
 int load_component_at(struct loader *L, const cJSON *j, const char *path,
 		      struct component_type *ct);
 
+/* The top-level "components" object into L->t->components, names first
+ * (a duplicate or bad name is the object's fault), then each type. */
 int load_components(struct loader *L, const cJSON *obj);
 
 /* ---- zones.c ---- */
@@ -265,6 +298,7 @@ int load_unknown_name(struct loader *L, const char *path, const char *key,
 int load_unknown_component(struct loader *L, const char *path, const char *key,
 			   const char *s);
 
+/* An unknown zone name S at PATH.KEY. */
 int load_unknown_zone(struct loader *L, const char *path, const char *key,
 		      const char *s);
 
@@ -280,6 +314,8 @@ int load_name_claim(struct loader *L, struct block *b, int named);
 
 /* ---- block_keys.c ---- */
 
+/* The block kind named S ("series", ...) into *KIND.  Returns 0, or -1
+ * when S names none (D untouched: "model" is not a kind either). */
 int load_block_kind_parse(const char *s, enum block_kind *kind);
 
 /* The "type" of the block object J at PATH into *KIND: a block kind, or
@@ -301,12 +337,17 @@ int load_with_check(struct loader *L, const cJSON *with, const char *path, int k
 
 /* ---- block_kinds.c ---- */
 
+/* The "replication" object of OBJ, if any, into B: "sync", or "async"
+ * with its "lag" and "writes_per_second". */
 int load_replication(struct loader *L, const cJSON *obj, struct block *b);
 
 /* The failover keys of OBJ into B.  "dormancy" goes with a warm standby
  * and only with it: a factor on a rate that hot and cold fix at 1 and 0. */
 int load_failover(struct loader *L, const cJSON *obj, struct block *b);
 
+/* A warm standby's failure rate is scaled while it waits, which only a
+ * memoryless law allows: B's members must have exponential failure laws
+ * when B is a failover block with a warm standby. */
 int load_warm_check(struct loader *L, const struct block *b);
 
 /* The transaction keys of J into B: the coordinator becomes children[0],
@@ -345,6 +386,9 @@ int load_model_ref(struct loader *L, const cJSON *j, struct block *b, int depth)
 
 /* ---- settings.c ---- */
 
+/* The top-level "simulation" object into L->t->sim, over the defaults
+ * the caller has set: horizon, warmup, replications, seed (a number up to
+ * 2^53, or a string of digits up to UINT64_MAX) and confidence. */
 int load_simulation(struct loader *L, const cJSON *obj);
 
 /* The top-level "repair_crews" object: the shared crews and the order in

@@ -1,9 +1,7 @@
 /* map.c - a string-keyed hash map (open addressing, FNV-1a) for the
  * names the loader looks up: component types, zones and blocks.  Keys and
  * values are borrowed from the topology being built. */
-#include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -2,7 +2,6 @@
  * reference's place, with the keys of "with" over it and the reference's
  * name and description.  A stack of the references being expanded (see
  * fail.c) lets every message name the file where a key is written. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

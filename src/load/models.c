@@ -5,8 +5,6 @@
  * the topology defines that name itself. */
 #include <dirent.h>
 #include <limits.h>
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>

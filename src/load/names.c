@@ -1,8 +1,6 @@
 /* names.c - names that must refer to something: component types (a
  * model's own types inside a model file), zones, and the unique names of
  * blocks; an unknown one is reported with the names that are known. */
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -3,8 +3,6 @@
  * followed step by step and its member replaced or added.  A bad path is
  * the argument's fault, a usage error without a file name. */
 #include <limits.h>
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

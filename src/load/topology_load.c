@@ -2,16 +2,14 @@
  * topology out, or the first problem as "FILE: json.path: message".
  *
  * The loader is this folder: one file per part of the topology format
- * (settings.c, components.c, laws.c, zones.c, blocks.c, block_kinds.c,
- * models.c, model_ref.c, set.c), the helpers they share (fail.c, keys.c,
- * values.c, names.c, map.c) and one internal header, load.h.  JSON is read
- * by json_file.c.  This file reads the top-level object and runs a load
- * from parsed JSON to topology.  Nothing here prints or exits; on any
- * error the half-built topology is handed to topology_free, which copes
- * with zeroed members.  A file whose blocks use models may leave out
- * "components". */
-#include <math.h>
-#include <stdio.h>
+ * (settings.c, components.c, laws.c, zones.c, blocks.c, block_keys.c,
+ * block_kinds.c, models.c, model_ref.c, set.c), the helpers they share
+ * (fail.c, keys.c, values.c, names.c, map.c) and one internal header,
+ * load.h.  JSON is read by json_file.c.  This file reads the top-level
+ * object and runs a load from parsed JSON to topology.  Nothing here
+ * prints or exits; on any error the half-built topology is handed to
+ * topology_free, which copes with zeroed members.  A file whose blocks
+ * use models may leave out "components". */
 #include <stdlib.h>
 #include <string.h>
 

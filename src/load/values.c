@@ -3,7 +3,6 @@
  * crew counts, each wrong one reported at its JSON path. */
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "load/load.h"

@@ -1,8 +1,6 @@
 /* zones.c - failures that take many instances down at once: "zones"
  * (failure domains with their own laws; blocks place instances in them)
  * and "common_cause" (beta factors on the failure rate of a type). */
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
