@@ -17,7 +17,7 @@ static void solve(const char *text, struct topology **t, struct model **m, struc
 	struct diag d;
 
 	diag_init(&d);
-	*t = topology_parse(text, strlen(text), "analytic.json", &d);
+	*t = topology_parse(text, strlen(text), "analytic.json", NULL, &d);
 	ck_assert_msg(*t != NULL, "%s", diag_text(&d));
 	*m = model_compile(*t, &d);
 	ck_assert_ptr_nonnull(*m);

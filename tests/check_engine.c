@@ -20,7 +20,7 @@ static void load(const char *text)
 	struct diag d;
 
 	diag_init(&d);
-	t = topology_parse(text, strlen(text), "engine.json", &d);
+	t = topology_parse(text, strlen(text), "engine.json", NULL, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	m = model_compile(t, &d);
 	ck_assert_ptr_nonnull(m);

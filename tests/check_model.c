@@ -19,7 +19,7 @@ START_TEST(crm_basic)
 	struct model *m;
 
 	diag_init(&d);
-	t = topology_load(TEST_DATA "/../../examples/crm-basic.json", &d);
+	t = topology_load(TEST_DATA "/../../examples/crm-basic.json", NULL, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	m = model_compile(t, &d);
 	ck_assert_ptr_nonnull(m);

@@ -1,5 +1,5 @@
-/* check_topology.c - tests of topology_load and topology_parse, and of
- * topology_parse_set, which changes values before the checks.
+/* check_topology.c - tests of topology_load and topology_parse, with
+ * their options: values set before the checks, and a models directory.
  *
  * Every bad-input fixture tests/data/bad/NAME.json comes with NAME.err, the
  * one line the loader must report, "@FILE@" standing for the path that was
@@ -38,6 +38,29 @@
 #endif
 
 #define BAD_DIR TEST_DATA "/bad"
+
+/* topology_parse and topology_load with SETS and the models directory a
+ * command passes, $NINES_MODELS (set by `make check`). */
+static struct topology *parse_opt(const char *text, size_t len, const char *file,
+				  const struct topology_set *sets, size_t nsets,
+				  struct diag *d)
+{
+	struct topology_load_options opt = {
+		.models_dir = getenv("NINES_MODELS"), .sets = sets, .nsets = nsets,
+	};
+
+	return topology_parse(text, len, file, &opt, d);
+}
+
+static struct topology *load_opt(const char *file, const struct topology_set *sets,
+				 size_t nsets, struct diag *d)
+{
+	struct topology_load_options opt = {
+		.models_dir = getenv("NINES_MODELS"), .sets = sets, .nsets = nsets,
+	};
+
+	return topology_load(file, &opt, d);
+}
 #define BAD_MODELS_DIR TEST_DATA "/bad-models"
 #define MODELS_DIR TEST_DATA "/../../models"
 #define EXAMPLE TEST_DATA "/../../examples/crm-basic.json"
@@ -159,7 +182,7 @@ static void check_fixture(const struct fixtures *fx, int i)
 	free(tmp);
 
 	diag_init(&d);
-	t = topology_load(json, &d);
+	t = load_opt(json, NULL, 0, &d);
 	ck_assert_msg(t == NULL, "%s: loaded without error", fx->names[i]);
 	ck_assert_int_eq(d.kind, DIAG_INPUT);
 	ck_assert_msg(strcmp(diag_text(&d), want) == 0,
@@ -202,7 +225,7 @@ static struct topology *load_ok(const char *file)
 	struct topology *t;
 
 	diag_init(&d);
-	t = topology_load(file, &d);
+	t = load_opt(file, NULL, 0, &d);
 	ck_assert_msg(t != NULL, "%s: %s", file, diag_text(&d));
 	ck_assert_int_eq(d.kind, DIAG_NONE);
 	return t;
@@ -214,7 +237,7 @@ static struct topology *parse_ok(const char *text)
 	struct topology *t;
 
 	diag_init(&d);
-	t = topology_parse(text, strlen(text), "mem.json", &d);
+	t = parse_opt(text, strlen(text), "mem.json", NULL, 0, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	return t;
 }
@@ -566,7 +589,7 @@ START_TEST(test_set_failover)
 	struct topology *t;
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "fo.json", sets, 3, &d);
+	t = parse_opt(text, strlen(text), "fo.json", sets, 3, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	ck_assert_double_eq_tol(t->system.coverage, 0.75, EPS);
 	ck_assert_double_eq_tol(t->system.switchover, 0.5, EPS);
@@ -575,7 +598,7 @@ START_TEST(test_set_failover)
 	topology_free(t);
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "fo.json", &bad, 1, &d);
+	t = parse_opt(text, strlen(text), "fo.json", &bad, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "fo.json: system.coverage: must be between 0 and 1, got 2");
 }
@@ -751,7 +774,7 @@ START_TEST(test_set_zones_tx)
 	static const int all_a[] = { 0, 0, 0 };
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "z.json", sets, 4, &d);
+	t = parse_opt(text, strlen(text), "z.json", sets, 4, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	ck_assert_double_eq_tol(t->zones[0].repair.mean, 12, EPS);
 	ck_assert_double_eq_tol(t->zones[0].failure.mean, 8760, EPS);
@@ -764,7 +787,7 @@ START_TEST(test_set_zones_tx)
 	topology_free(t);
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "z.json", &bad, 1, &d);
+	t = parse_opt(text, strlen(text), "z.json", &bad, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "z.json: system.blocks[1].timeout: must be greater than 0, got 0");
 }
@@ -826,28 +849,28 @@ START_TEST(test_parse_memory)
 
 	/* Only LEN bytes count: the rest of the buffer is never read. */
 	diag_init(&d);
-	t = topology_parse("{\"components\": {}}garbage", 18, "mem.json", &d);
+	t = parse_opt("{\"components\": {}}garbage", 18, "mem.json", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "mem.json: missing \"system\"");
 
 	diag_init(&d);
-	t = topology_parse("{\n  \"a\": tru\n}", 14, "mem.json", &d);
+	t = parse_opt("{\n  \"a\": tru\n}", 14, "mem.json", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "mem.json:2:8: invalid JSON near 't'");
 
 	diag_init(&d);
-	t = topology_parse("{\"a\": [1, 2", 11, "mem.json", &d);
+	t = parse_opt("{\"a\": [1, 2", 11, "mem.json", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "mem.json:1:12: unexpected end of file");
 
 	/* A NUL inside the text is a character like any other. */
 	diag_init(&d);
-	t = topology_parse("{}\0", 3, "mem.json", &d);
+	t = parse_opt("{}\0", 3, "mem.json", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "mem.json:1:3: unexpected text after the JSON value");
 
 	diag_init(&d);
-	t = topology_parse("", 0, "mem.json", &d);
+	t = parse_opt("", 0, "mem.json", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "mem.json:1:1: unexpected end of file");
 }
@@ -860,7 +883,7 @@ START_TEST(test_first_error_wins)
 
 	diag_init(&d);
 	diag_input(&d, NULL, NULL, "earlier");
-	t = topology_parse("[]", 2, "mem.json", &d);
+	t = parse_opt("[]", 2, "mem.json", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "earlier");
 }
@@ -873,7 +896,7 @@ START_TEST(test_cannot_read)
 	char want[512];
 
 	diag_init(&d);
-	t = topology_load(TEST_DATA "/no-such-file.json", &d);
+	t = load_opt(TEST_DATA "/no-such-file.json", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_int_eq(d.kind, DIAG_INPUT);
 	snprintf(want, sizeof want, "%s: cannot read: %s",
@@ -881,7 +904,7 @@ START_TEST(test_cannot_read)
 	ck_assert_str_eq(diag_text(&d), want);
 
 	diag_init(&d);
-	t = topology_load(TEST_DATA, &d);
+	t = load_opt(TEST_DATA, NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	snprintf(want, sizeof want, "%s: cannot read: %s", TEST_DATA, strerror(EISDIR));
 	ck_assert_str_eq(diag_text(&d), want);
@@ -897,7 +920,7 @@ START_TEST(test_unsized_file)
 	if (access("/proc/self/status", R_OK) != 0)
 		return;         /* not Linux: nothing to read this way */
 	diag_init(&d);
-	t = topology_load("/proc/self/status", &d);
+	t = load_opt("/proc/self/status", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "/proc/self/status:1:1: invalid JSON near 'N'");
 }
@@ -912,14 +935,14 @@ START_TEST(test_parse_no_file_name)
 	struct topology *t;
 
 	diag_init(&d);
-	t = topology_parse(text, strlen(text), NULL, &d);
+	t = parse_opt(text, strlen(text), NULL, NULL, 0, &d);
 	ck_assert_ptr_nonnull(t);
 	ck_assert_str_eq(t->file, "-");
 	ck_assert_str_eq(t->name, "-");
 	topology_free(t);
 
 	diag_init(&d);
-	t = topology_parse("[", 1, NULL, &d);
+	t = parse_opt("[", 1, NULL, NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "-:1:2: unexpected end of file");
 }
@@ -938,7 +961,7 @@ START_TEST(test_too_large)
 	ck_assert_int_eq(ftruncate(fd, TOPOLOGY_MAX_FILE_BYTES + 1), 0);
 	close(fd);
 	diag_init(&d);
-	t = topology_load(path, &d);
+	t = load_opt(path, NULL, 0, &d);
 	unlink(path);
 	ck_assert_ptr_null(t);
 	snprintf(want, sizeof want, "%s: is larger than the 64 MiB limit", path);
@@ -947,13 +970,13 @@ START_TEST(test_too_large)
 	/* A device has no size to check first: reading stops at the limit. */
 	if (access("/dev/zero", R_OK) == 0) {
 		diag_init(&d);
-		t = topology_load("/dev/zero", &d);
+		t = load_opt("/dev/zero", NULL, 0, &d);
 		ck_assert_ptr_null(t);
 		ck_assert_str_eq(diag_text(&d), "/dev/zero: is larger than the 64 MiB limit");
 	}
 
 	diag_init(&d);
-	t = topology_parse("{}", (size_t)TOPOLOGY_MAX_FILE_BYTES + 1, "big.json", &d);
+	t = parse_opt("{}", (size_t)TOPOLOGY_MAX_FILE_BYTES + 1, "big.json", NULL, 0, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "big.json: is larger than the 64 MiB limit");
 }
@@ -974,7 +997,7 @@ START_TEST(test_too_many_components)
 	len += (size_t)snprintf(text + len, cap - len, "}, \"system\": {}}");
 	ck_assert_uint_lt(len, cap);
 	diag_init(&d);
-	t = topology_parse(text, len, "many.json", &d);
+	t = parse_opt(text, len, "many.json", NULL, 0, &d);
 	free(text);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d),
@@ -1000,7 +1023,7 @@ START_TEST(test_too_many_empirical)
 	len += (size_t)snprintf(text + len, cap - len, "]}}}, \"system\": {}}");
 	ck_assert_uint_lt(len, cap);
 	diag_init(&d);
-	t = topology_parse(text, len, "emp.json", &d);
+	t = parse_opt(text, len, "emp.json", NULL, 0, &d);
 	free(text);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "emp.json: components.x.repair.values: "
@@ -1057,7 +1080,7 @@ START_TEST(test_block_kind_name)
 }
 END_TEST
 
-/* ---- topology_parse_set: values put into the JSON before the checks ---- */
+/* ---- sets: values put into the JSON before the checks ---- */
 
 static const char set_text[] =
 	"{\"name\": \"set\", \"simulation\": {\"seed\": 3},"
@@ -1071,7 +1094,7 @@ static const char set_text[] =
 static struct topology *parse_set(const struct topology_set *sets, size_t n, struct diag *d)
 {
 	diag_init(d);
-	return topology_parse_set(set_text, strlen(set_text), "set.json", sets, n, d);
+	return parse_opt(set_text, strlen(set_text), "set.json", sets, n, d);
 }
 
 START_TEST(test_set_values)
@@ -1178,7 +1201,7 @@ START_TEST(test_set_bad_path)
 END_TEST
 
 /* The file's own faults come first: a syntax error before any path; and
- * topology_load_set reads the file as topology_load does. */
+ * topology_load with sets reads the file as topology_parse does. */
 START_TEST(test_set_order_and_load)
 {
 	struct topology_set bad = { "nope.x", 1 }, good = { "components.lb.mttr", 8 };
@@ -1186,20 +1209,20 @@ START_TEST(test_set_order_and_load)
 	struct topology *t;
 
 	diag_init(&d);
-	t = topology_parse_set("{\"a\": tru}", 10, "mem.json", &bad, 1, &d);
+	t = parse_opt("{\"a\": tru}", 10, "mem.json", &bad, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_int_eq(d.kind, DIAG_INPUT);
 	ck_assert_str_eq(diag_text(&d), "mem.json:1:7: invalid JSON near 't'");
 
 	diag_init(&d);
-	t = topology_load_set(EXAMPLE, &good, 1, &d);
+	t = load_opt(EXAMPLE, &good, 1, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	ck_assert_str_eq(t->components[0].name, "lb");
 	ck_assert_double_eq_tol(t->components[0].repair.mean, 8, EPS);
 	topology_free(t);
 
 	diag_init(&d);
-	t = topology_load_set(EXAMPLE, &bad, 1, &d);
+	t = load_opt(EXAMPLE, &bad, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_int_eq(d.kind, DIAG_USAGE);
 	ck_assert_str_eq(diag_text(&d), "\"nope.x\": no \"nope\" at the top level of the file");
@@ -1252,7 +1275,7 @@ START_TEST(test_crews_defaults)
 	topology_free(t);
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "mem.json", &set, 1, &d);
+	t = parse_opt(text, strlen(text), "mem.json", &set, 1, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	ck_assert_int_eq(t->crews, 3);
 	topology_free(t);
@@ -1324,7 +1347,7 @@ START_TEST(test_ccf_maint_set)
 	struct diag d;
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "mem.json", good, 3, &d);
+	t = parse_opt(text, strlen(text), "mem.json", good, 3, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	ck_assert_double_eq_tol(t->ccf[0].beta, 0.25, EPS);
 	ck_assert_double_eq_tol(t->components[0].maint_duration, 6, EPS);
@@ -1332,17 +1355,17 @@ START_TEST(test_ccf_maint_set)
 	topology_free(t);
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "mem.json", &bad_beta, 1, &d);
+	t = parse_opt(text, strlen(text), "mem.json", &bad_beta, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "mem.json: common_cause[0].beta: must be between"
 			 " 0 and 1 (exclusive), got 1");
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "mem.json", &bad_dur, 1, &d);
+	t = parse_opt(text, strlen(text), "mem.json", &bad_dur, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "mem.json: components.a.maintenance.duration:"
 			 " 168 h is not shorter than \"every\" (168 h)");
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "mem.json", &bad_roll, 1, &d);
+	t = parse_opt(text, strlen(text), "mem.json", &bad_roll, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "mem.json: components.a.maintenance.rolling:"
 			 " expected a boolean, got a number");
@@ -1484,8 +1507,8 @@ static void write_file(const char *path, const char *text)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* models/ beside the file comes before $NINES_MODELS; the file name given
- * to topology_parse is the one that counts.  (The installed models and
+/* models/ beside the file comes before the caller's models_dir; the file
+ * name given to topology_parse is the one that counts.  (The installed models and
  * those beside the program come after; a distcheck build has neither.) */
 START_TEST(test_models_search)
 {
@@ -1505,11 +1528,10 @@ START_TEST(test_models_search)
 		"{\"type\": \"model\", \"model\": \"env-only\"}]}}";
 	char dir[] = "/tmp/check_models_XXXXXX", envdir[] = "/tmp/check_models_XXXXXX";
 	char models[64], local_file[256], env_file[256], shadow_file[256], file[256];
-	char *saved = getenv("NINES_MODELS");
+	struct topology_load_options opt = { .models_dir = envdir };
 	struct topology *t;
 	struct diag d;
 
-	saved = saved ? strdup(saved) : NULL;
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	ck_assert_ptr_nonnull(mkdtemp(envdir));
 	snprintf(models, sizeof models, "%s/models", dir);
@@ -1520,17 +1542,11 @@ START_TEST(test_models_search)
 	write_file(shadow_file, shadowed);
 	snprintf(env_file, sizeof env_file, "%s/env-only.json", envdir);
 	write_file(env_file, env);
-	setenv("NINES_MODELS", envdir, 1);
 
 	snprintf(file, sizeof file, "%s/t.json", dir);
 	diag_init(&d);
-	t = topology_parse(text, strlen(text), file, &d);
+	t = topology_parse(text, strlen(text), file, &opt, &d);
 
-	if (saved)
-		setenv("NINES_MODELS", saved, 1);
-	else
-		unsetenv("NINES_MODELS");
-	free(saved);
 	unlink(local_file);
 	unlink(shadow_file);
 	unlink(env_file);
@@ -1594,14 +1610,14 @@ START_TEST(test_models_set)
 	struct diag d;
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "zk.json", sets, 2, &d);
+	t = parse_opt(text, strlen(text), "zk.json", sets, 2, &d);
 	ck_assert_msg(t != NULL, "%s", diag_text(&d));
 	assert_block(&t->system, BLOCK_QUORUM, "system", "system", 4, 1, 7, 0);
 	ck_assert_double_eq_tol(t->system.election, 0.01, EPS);
 	topology_free(t);
 
 	diag_init(&d);
-	t = topology_parse_set(text, strlen(text), "zk.json", &bad, 1, &d);
+	t = parse_opt(text, strlen(text), "zk.json", &bad, 1, &d);
 	ck_assert_ptr_null(t);
 	ck_assert_str_eq(diag_text(&d), "zk.json: system.with.count: must be at least 1, got 0");
 }
@@ -1618,7 +1634,6 @@ static void leaves(const cJSON *j, const char *path, char **paths, size_t *n,
 	};
 	char sub[512];
 	double h;
-	const char *why;
 	size_t i = 0;
 
 	if (cJSON_IsObject(j) || cJSON_IsArray(j)) {
@@ -1640,7 +1655,7 @@ static void leaves(const cJSON *j, const char *path, char **paths, size_t *n,
 			return;
 	}
 	if (cJSON_IsNumber(j) ||
-	    (cJSON_IsString(j) && duration_parse(j->valuestring, &h, &why) == 0))
+	    (cJSON_IsString(j) && duration_parse(j->valuestring, &h, NULL) == 0))
 		figures[(*nfig)++] = strdup(path);
 }
 
@@ -1703,7 +1718,7 @@ START_TEST(test_models_sources)
 			 " \"system\": {\"type\": \"model\", \"model\": \"%.*s\", \"name\": \"m\"}}",
 			 (int)(len - 5), e->d_name);
 		diag_init(&d);
-		t = topology_parse(text, strlen(text), TEST_DATA "/../../t.json", &d);
+		t = parse_opt(text, strlen(text), TEST_DATA "/../../t.json", NULL, 0, &d);
 		ck_assert_msg(t != NULL, "%s: %s", file, diag_text(&d));
 		ck_assert_str_eq(t->system.name, "m");
 		ck_assert_str_eq(t->system.path, "system");

@@ -41,7 +41,7 @@ static void sim_run_warm(struct sim *s, const char *text, long n, double warmup,
 	struct run_options opt;
 
 	diag_init(&d);
-	s->t = topology_parse(text, strlen(text), "validation.json", &d);
+	s->t = topology_parse(text, strlen(text), "validation.json", NULL, &d);
 	ck_assert_msg(s->t != NULL, "%s", diag_text(&d));
 	s->m = model_compile(s->t, &d);
 	ck_assert_ptr_nonnull(s->m);
@@ -312,7 +312,7 @@ START_TEST(slo_any_downtime)
 			     " \"system\": { \"type\": \"component\", \"component\": \"u\" } }",
 			     strlen("{ \"components\": { \"u\": { \"mtbf\": 1000, \"mttr\": 10 } },"
 				    " \"system\": { \"type\": \"component\", \"component\": \"u\" } }"),
-			     "slo.json", &d);
+			     "slo.json", NULL, &d);
 	ck_assert_ptr_nonnull(s.t);
 	s.m = model_compile(s.t, &d);
 	ck_assert_ptr_nonnull(s.m);

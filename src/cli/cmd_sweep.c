@@ -99,11 +99,14 @@ static void point_sets(const struct sweep_param *p, size_t np, size_t i,
 static int load_point(const struct command *self, const char *file,
 		      const struct topology_set *sets, size_t nsets, struct design *d)
 {
+	struct topology_load_options opt = {
+		.models_dir = getenv("NINES_MODELS"), .sets = sets, .nsets = nsets,
+	};
 	struct diag dg;
 
 	diag_init(&dg);
 	memset(d, 0, sizeof *d);
-	d->t = topology_load_set(file, sets, nsets, &dg);
+	d->t = topology_load(file, &opt, &dg);
 	if (!d->t) {
 		if (dg.kind == DIAG_USAGE)
 			return command_usage_error(self, "--vary: %s", diag_text(&dg));

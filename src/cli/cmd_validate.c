@@ -28,6 +28,7 @@ int cmd_validate(int argc, char **argv, const struct command *self)
 			return command_usage_error(self, "unknown option \"%s\"", argv[i]);
 	}
 	for (int i = 1; i < argc; i++) {
+		struct topology_load_options opt = { .models_dir = getenv("NINES_MODELS") };
 		struct diag d;
 		struct topology *t;
 
@@ -35,7 +36,7 @@ int cmd_validate(int argc, char **argv, const struct command *self)
 			continue;
 		files++;
 		diag_init(&d);
-		t = topology_load(argv[i], &d);
+		t = topology_load(argv[i], &opt, &d);
 		if (!t) {
 			int s = command_fail(d.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT,
 					     "%s", diag_text(&d));

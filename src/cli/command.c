@@ -109,7 +109,7 @@ int command_double(const struct command *c, const char *opt, const char *text,
 int command_duration(const struct command *c, const char *opt, const char *text,
 		     double *hours)
 {
-	const char *why;
+	struct diag why;
 	char *end;
 	double v = strtod(text, &end);
 
@@ -118,8 +118,9 @@ int command_duration(const struct command *c, const char *opt, const char *text,
 		*hours = v;
 		return 0;
 	}
+	diag_init(&why);
 	if (duration_parse(text, hours, &why)) {
-		command_usage_error(c, "%s: \"%s\" %s", opt, text, why);
+		command_usage_error(c, "%s: \"%s\" %s", opt, text, diag_text(&why));
 		return -1;
 	}
 	return 0;
@@ -152,11 +153,12 @@ int command_slo(const struct command *c, const char *text, struct run_settings *
 
 int command_design_load(struct design *d, const char *file)
 {
+	struct topology_load_options opt = { .models_dir = getenv("NINES_MODELS") };
 	struct diag dg;
 
 	diag_init(&dg);
 	memset(d, 0, sizeof *d);
-	d->t = topology_load(file, &dg);
+	d->t = topology_load(file, &opt, &dg);
 	if (!d->t)
 		return command_fail(dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT,
 				    "%s", diag_text(&dg));

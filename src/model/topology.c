@@ -1,7 +1,7 @@
 /* topology.c - the parts of a topology that do not read JSON: freeing one
  * (also a half-built one, which topology_load relies on when it gives up
- * part way) and naming block kinds.  Reading lives in topology_load.c so
- * that this file, and everything that only walks a topology, stays free of
+ * part way) and naming block kinds.  Reading lives in src/load/ so that
+ * this file, and everything that only walks a topology, stays free of
  * cJSON. */
 #include <stdlib.h>
 

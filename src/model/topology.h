@@ -2,13 +2,15 @@
  * resolved: component types with their failure and repair laws, and the
  * tree of blocks that says when the system is up.
  *
- * topology_load (topology_load.c, the one file that reads JSON) builds it;
- * model_compile turns it into the flat form the engine runs.
+ * topology_load (src/load/: the loader, the only reader of topology and
+ * model files) builds it; model_compile turns it into the flat form the
+ * engine runs.
  */
 #ifndef NINES_TOPOLOGY_H
 #define NINES_TOPOLOGY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/dist.h"
 #include "util/diag.h"
@@ -122,7 +124,7 @@ struct simulation {
 	double warmup;           /* hours simulated before measuring, >= 0 */
 	double horizon;          /* hours measured */
 	long replications;
-	unsigned long seed;
+	uint64_t seed;
 	double confidence;       /* in (0, 1) */
 };
 
@@ -149,16 +151,6 @@ struct topology {
 #define SIM_DEFAULT_SEED         1
 #define SIM_DEFAULT_CONFIDENCE   0.95
 
-/* Read and check the topology in FILE.  Returns a new topology the caller
- * frees with topology_free, or NULL with d filled with the first error
- * ("FILE: json.path: message", or "FILE:LINE:COL: message" for a syntax
- * error).  Prints nothing. */
-struct topology *topology_load(const char *file, struct diag *d);
-
-/* The same from TEXT held in memory; FILE names it in messages. */
-struct topology *topology_parse(const char *text, size_t len,
-				const char *file, struct diag *d);
-
 /* A value to put into the JSON of a topology file before it is checked:
  * what `nines sweep --vary` changes.  PATH names a member the way error
  * messages do: object keys separated by '.', array elements as [K]
@@ -170,25 +162,44 @@ struct topology_set {
 	double value;            /* set as a JSON number (hours for a duration) */
 };
 
-/* topology_parse with the NSETS values of SETS set in the parsed JSON, in
- * order, before anything is checked: every check and message then applies
- * as if the file held them.  The last step of a path may name a key that
- * is absent (it is added at the end of its object, and the loader decides
- * whether it is allowed); every step before it must exist, and an array
- * element must exist.  Returns a new topology, or NULL with d filled:
- * DIAG_USAGE for a path that is not well formed or whose parent is not in
- * the file, such as
- *     "components.dbb.mttr": no "dbb" in components
- * (no file name: the fault is the argument's), else as topology_parse.  A
- * syntax error of the file is reported before any path.  SETS is only
- * read. */
-struct topology *topology_parse_set(const char *text, size_t len, const char *file,
-				    const struct topology_set *sets, size_t nsets,
-				    struct diag *d);
+/* What the caller adds to a file as it is loaded.  A NULL pointer to it,
+ * or a zeroed one, adds nothing.  Everything is only read. */
+struct topology_load_options {
+	/* A directory of models (NAME.json) for "type": "model" blocks,
+	 * searched after models/ beside the topology file and before the
+	 * installed ones and ../models beside the program.  NULL or "": none.
+	 * The command layer passes $NINES_MODELS: the library reads no
+	 * environment. */
+	const char *models_dir;
+	/* NSETS values set in the parsed JSON, in order, before anything is
+	 * checked: every check and message then applies as if the file held
+	 * them.  The last step of a path may name a key that is absent (it is
+	 * added at the end of its object, and the loader decides whether it is
+	 * allowed); every step before it must exist, and an array element
+	 * must exist.  A path that is not well formed, or whose parent is not
+	 * in the file, is a DIAG_USAGE error such as
+	 *     "components.dbb.mttr": no "dbb" in components
+	 * (no file name: the fault is the argument's).  A syntax error of the
+	 * file is reported before any path. */
+	const struct topology_set *sets;
+	size_t nsets;
+};
 
-/* topology_load with SETS applied as topology_parse_set does. */
-struct topology *topology_load_set(const char *file, const struct topology_set *sets,
-				   size_t nsets, struct diag *d);
+/* Read and check the topology in FILE, with OPT (may be NULL) applied.
+ * Returns a new topology the caller frees with topology_free, or NULL with
+ * d filled with the first error: DIAG_INPUT "FILE: json.path: message",
+ * "FILE:LINE:COL: message" for a syntax error, "FILE: cannot read: ..."
+ * or "FILE: is larger than the N MiB limit"
+ * (TOPOLOGY_MAX_FILE_BYTES); DIAG_USAGE for a bad path
+ * in OPT->sets; DIAG_RUNTIME when out of memory.  Prints nothing. */
+struct topology *topology_load(const char *file, const struct topology_load_options *opt,
+			       struct diag *d);
+
+/* The same from TEXT, LEN bytes held in memory (only read, no NUL needed);
+ * FILE names it in messages ("-" when NULL), and models/ beside FILE is
+ * searched as for topology_load. */
+struct topology *topology_parse(const char *text, size_t len, const char *file,
+				const struct topology_load_options *opt, struct diag *d);
 
 /* Free a topology and all it owns.  NULL is fine. */
 void topology_free(struct topology *t);

@@ -37,7 +37,7 @@ static int parse_bound(const char *spec, const char *text, double *v, int *durat
 		       int *integer, char *why, size_t size)
 {
 	size_t len = strlen(text);
-	const char *msg;
+	struct diag msg;
 	char *end;
 
 	*duration = *integer = 0;
@@ -49,6 +49,7 @@ static int parse_bound(const char *spec, const char *text, double *v, int *durat
 			   len > (size_t)(text[0] == '-');
 		return 0;
 	}
+	diag_init(&msg);
 	if (duration_parse(text, v, &msg) == 0) {
 		*duration = 1;
 		return 0;
@@ -56,7 +57,7 @@ static int parse_bound(const char *spec, const char *text, double *v, int *durat
 	if (end == text || strspn(text, "0123456789.+-") == 0)
 		return why_set(why, size, "\"%s\": \"%s\" is not a number or a duration"
 			       " such as \"30m\" or \"8h\"", spec, text);
-	return why_set(why, size, "\"%s\": \"%s\" %s", spec, text, msg);
+	return why_set(why, size, "\"%s\": \"%s\" %s", spec, text, diag_text(&msg));
 }
 
 /* Do the words of duration_format tell every value of P apart? */

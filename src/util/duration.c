@@ -1,4 +1,5 @@
-/* duration.c - durations with units, to and from hours. */
+/* duration.c - durations with units, to and from hours: what topology
+ * files and the command line (--window, sweep ranges) share. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,7 +21,7 @@ static const struct {
 	{ "y", HOURS_PER_YEAR },
 };
 
-int duration_parse(const char *text, double *hours, const char **why)
+int duration_parse(const char *text, double *hours, struct diag *d)
 {
 	static const char not_duration[] = "is not a duration: write a number and a unit "
 		"such as \"30s\", \"5m\", \"8h\", \"2d\", \"6w\", \"3mo\" or \"1y\"";
@@ -31,33 +32,24 @@ int duration_parse(const char *text, double *hours, const char **why)
 	 * what it read from plain decimal characters. */
 	v = strtod(text, &end);
 	if (end == text || !(isdigit((unsigned char)text[0]) || text[0] == '.' ||
-			     text[0] == '+' || text[0] == '-')) {
-		*why = not_duration;
-		return -1;
-	}
-	for (const char *q = text; q < end; q++) {
-		if (!isdigit((unsigned char)*q) && !strchr(".eE+-", *q)) {
-			*why = not_duration;
-			return -1;
-		}
-	}
-	if (*end == '\0') {
-		*why = "has no unit: write one of s, m, h, d, w, mo, y after the number (a bare JSON number means hours)";
-		return -1;
-	}
+			     text[0] == '+' || text[0] == '-'))
+		return diag_input(d, NULL, NULL, "%s", not_duration);
+	for (const char *q = text; q < end; q++)
+		if (!isdigit((unsigned char)*q) && !strchr(".eE+-", *q))
+			return diag_input(d, NULL, NULL, "%s", not_duration);
+	if (*end == '\0')
+		return diag_input(d, NULL, NULL, "has no unit: write one of s, m, h, d, w, mo,"
+				  " y after the number (a bare JSON number means hours)");
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
 		if (strcmp(end, units[i].suffix) == 0) {
 			v *= units[i].hours;
-			if (!isfinite(v)) {
-				*why = "is too large";
-				return -1;
-			}
+			if (!isfinite(v))
+				return diag_input(d, NULL, NULL, "is too large");
 			*hours = v;
 			return 0;
 		}
 	}
-	*why = "has an unknown unit: use one of s, m, h, d, w, mo, y";
-	return -1;
+	return diag_input(d, NULL, NULL, "has an unknown unit: use one of s, m, h, d, w, mo, y");
 }
 
 char *duration_format(double hours, char *buf, unsigned size)
