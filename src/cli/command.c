@@ -46,9 +46,7 @@ static void option_print(const struct cmd_entry *e, const struct cmd_option *o,
 {
 	char names[64];
 
-	snprintf(names, sizeof names, "%s%s", o->name, o->arg ? " " : "");
-	if (o->arg)
-		snprintf(names + strlen(names), sizeof names - strlen(names), "%s", o->arg);
+	snprintf(names, sizeof names, "%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
 	fprintf(f, "  %c%c%c --%-*s", o->flag ? '-' : ' ', o->flag ? o->flag : ' ',
 		o->flag ? ',' : ' ', HELP_COLUMN - 8, names);
 	for (const char *p = text; *p; p++) {
