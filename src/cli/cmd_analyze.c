@@ -3,53 +3,45 @@
 #include <stdio.h>
 
 #include "cli/command.h"
+#include "cli/design.h"
+#include "cli/run_args.h"
 
-int cmd_analyze(int argc, char **argv, const struct command *self)
+static int cmd_analyze_exec(const struct cmd_entry *self, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	enum report_format fmt = REPORT_TEXT;
-	const char *out = NULL;
+	struct run_args a;
 	struct design d;
 	struct report rep;
-	int c, status;
+	int status = run_args_parse(self, argc, argv, &a);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'F':
-			if (report_format_parse(optarg, &fmt))
-				return command_usage_error(self, "--format: unknown format \"%s\" (text, json, md, csv)", optarg);
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'h':
-			command_help(self, stdout);
-			return EXIT_OK;
-		case ':':
-			return command_usage_error(self, "%s needs a value", argv[optind - 1]);
-		default:
-			return command_usage_error(self, "unknown option \"%s\"", argv[optind - 1]);
-		}
-	}
+	if (status >= 0)
+		return status;
 	if (optind >= argc)
 		return command_usage_error(self, "no topology file given");
 	if (optind + 1 < argc)
 		return command_usage_error(self, "one topology file at a time");
-	status = command_design_load(&d, argv[optind]);
+	status = design_load(&d, self, argv[optind], NULL, 0);
 	if (status)
 		return status;
 	rep.t = d.t;
 	rep.m = d.m;
 	rep.a = &d.a;
 	rep.r = NULL;
-	status = command_write_report(&rep, fmt, out);
-	command_design_release(&d);
+	status = design_report_write(&rep, a.fmt, a.out);
+	design_release(&d);
 	return status;
 }
+
+static const struct cmd_use cmd_analyze_options[] = {
+	{ &run_args_opt_format, NULL },
+	{ &run_args_opt_output, NULL },
+	{ &command_opt_help, NULL },
+	{ NULL, NULL },
+};
+
+const struct cmd_entry cmd_analyze_entry = {
+	.name = "analyze",
+	.usage = "[options] TOPOLOGY.json",
+	.summary = "print the exact steady-state availability of a design, without simulating",
+	.options = cmd_analyze_options,
+	.exec = cmd_analyze_exec,
+};

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/design.h"
+#include "cli/run_args.h"
 #include "engine/run.h"
 #include "report/compare.h"
 #include "report/plot.h"
@@ -40,20 +42,20 @@ static int plot_comparison(const struct comparison *cmp, const char *dir)
 	return EXIT_OK;
 }
 
-int cmd_compare(int argc, char **argv, const struct command *self)
+static int cmd_compare_exec(const struct cmd_entry *self, int argc, char **argv)
 {
 	struct run_args a;
-	struct designs ds;
+	struct design_list ds;
 	struct comparison cmp;
 	struct output o;
 	struct diag dg;
-	int status = command_run_args(self, argc, argv, RUN_ARGS_COMPARE, &a);
+	int status = run_args_parse(self, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
 	if (argc - optind < 2)
 		return command_usage_error(self, "give at least two topology files");
-	status = command_designs_run(self, &a, argv + optind, argc - optind, &ds);
+	status = design_list_run(self, &a, argv + optind, argc - optind, &ds);
 	if (status)
 		return status;
 	cmp.d = ds.cd;
@@ -87,6 +89,34 @@ int cmd_compare(int argc, char **argv, const struct command *self)
 		}
 	}
 out:
-	command_designs_release(&ds);
+	design_list_release(&ds);
 	return status;
 }
+
+static const struct cmd_use cmd_compare_options[] = {
+	{ &run_args_opt_replications, NULL },
+	{ &run_args_opt_horizon, NULL },
+	{ &run_args_opt_warmup, NULL },
+	{ &run_args_opt_seed, NULL },
+	{ &run_args_opt_confidence, NULL },
+	{ &run_args_opt_baseline, NULL },
+	{ &run_args_opt_fail_below, NULL },
+	{ &run_args_opt_threads, NULL },
+	{ &run_args_opt_format, NULL },
+	{ &run_args_opt_output, NULL },
+	{ &run_args_opt_plot, NULL },
+	{ &run_args_opt_window, NULL },
+	{ &run_args_opt_slo, NULL },
+	{ &run_args_opt_stats, NULL },
+	{ &command_opt_help, NULL },
+	{ NULL, NULL },
+};
+
+const struct cmd_entry cmd_compare_entry = {
+	.name = "compare",
+	.usage = "[options] A.json B.json [C.json...]",
+	.summary = "compare designs side by side, with paired differences against a baseline",
+	.options = cmd_compare_options,
+	.from = "the baseline file's",
+	.exec = cmd_compare_exec,
+};

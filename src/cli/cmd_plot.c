@@ -8,48 +8,58 @@
 #include "report/plot.h"
 #include "report/report_load.h"
 
-int cmd_plot(int argc, char **argv, const struct command *self)
+/* What plot's options set. */
+struct plot_args {
+	unsigned terminals;     /* PLOT_PNG, PLOT_SVG or both */
+	const char *dir;        /* NULL: not given */
+};
+
+enum plot_key { PLOT_OUTPUT = 1, PLOT_TERMINAL };
+
+static const struct cmd_option plot_opt_output = {
+	"output", 'o', "DIR", PLOT_OUTPUT,
+	"directory for the plots, made if missing (required)",
+};
+static const struct cmd_option plot_opt_terminal = {
+	"terminal", 0, "T", PLOT_TERMINAL,
+	"png, svg or both (default: both)",
+};
+
+/* command_parse's callback: option O's value V into ARG's plot_args. */
+static int option_set(const struct cmd_entry *self, const struct cmd_option *o,
+		      const char *v, void *arg)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "terminal", required_argument, NULL, 'T' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	unsigned terminals = PLOT_BOTH;
-	const char *dir = NULL;
+	struct plot_args *pa = arg;
+
+	if (o->key == PLOT_OUTPUT)
+		pa->dir = v;
+	else if (strcmp(v, "png") == 0)
+		pa->terminals = PLOT_PNG;
+	else if (strcmp(v, "svg") == 0)
+		pa->terminals = PLOT_SVG;
+	else if (strcmp(v, "both") == 0)
+		pa->terminals = PLOT_BOTH;
+	else
+		return command_usage_error(self, "--terminal: unknown terminal \"%s\""
+					   " (png, svg, both)", v);
+	return 0;
+}
+
+static int cmd_plot_exec(const struct cmd_entry *self, int argc, char **argv)
+{
+	struct plot_args pa = { PLOT_BOTH, NULL };
+	unsigned terminals;
+	const char *dir;
 	struct plot_design *d = NULL;
 	size_t n = 0;
 	struct diag dg;
-	int c, status = EXIT_OK;
+	int status = command_parse(self, argc, argv, option_set, &pa);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			dir = optarg;
-			break;
-		case 'T':
-			if (strcmp(optarg, "png") == 0)
-				terminals = PLOT_PNG;
-			else if (strcmp(optarg, "svg") == 0)
-				terminals = PLOT_SVG;
-			else if (strcmp(optarg, "both") == 0)
-				terminals = PLOT_BOTH;
-			else
-				return command_usage_error(self, "--terminal: unknown terminal \"%s\""
-							   " (png, svg, both)", optarg);
-			break;
-		case 'h':
-			command_help(self, stdout);
-			return EXIT_OK;
-		case ':':
-			return command_usage_error(self, "%s needs a value", argv[optind - 1]);
-		default:
-			return command_usage_error(self, "unknown option \"%s\"", argv[optind - 1]);
-		}
-	}
+	if (status >= 0)
+		return status;
+	status = EXIT_OK;
+	terminals = pa.terminals;
+	dir = pa.dir;
 	if (optind >= argc)
 		return command_usage_error(self, "no report file given");
 	if (!dir)
@@ -67,3 +77,18 @@ int cmd_plot(int argc, char **argv, const struct command *self)
 	report_load_free(d, n);
 	return status;
 }
+
+static const struct cmd_use cmd_plot_options[] = {
+	{ &plot_opt_output, NULL },
+	{ &plot_opt_terminal, NULL },
+	{ &command_opt_help, NULL },
+	{ NULL, NULL },
+};
+
+const struct cmd_entry cmd_plot_entry = {
+	.name = "plot",
+	.usage = "[options] RESULT.json...",
+	.summary = "draw gnuplot plots (png and svg) from JSON reports",
+	.options = cmd_plot_options,
+	.exec = cmd_plot_exec,
+};

@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/design.h"
+#include "cli/run_args.h"
 #include "config.h"
 #include "report/compare.h"
 #include "report/html.h"
@@ -717,16 +719,16 @@ static int write_page(FILE *f, const struct comparison *c, const struct plots *p
 	return html_end(f);
 }
 
-int cmd_report(int argc, char **argv, const struct command *self)
+static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
 {
 	struct run_args a;
-	struct designs ds;
+	struct design_list ds;
 	struct comparison cmp;
 	struct plots pl;
 	struct output o;
 	struct diag dg;
 	char (*hash)[SHA256_HEX] = NULL;
-	int status = command_run_args(self, argc, argv, RUN_ARGS_BASELINE | RUN_ARGS_NO_FORMAT, &a);
+	int status = run_args_parse(self, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
@@ -734,7 +736,7 @@ int cmd_report(int argc, char **argv, const struct command *self)
 		return command_usage_error(self, "give the file to write with -o REPORT.html");
 	if (argc - optind < 1)
 		return command_usage_error(self, "no topology file given");
-	status = command_designs_run(self, &a, argv + optind, argc - optind, &ds);
+	status = design_list_run(self, &a, argv + optind, argc - optind, &ds);
 	if (status)
 		return status;
 	cmp.d = ds.cd;
@@ -742,7 +744,7 @@ int cmd_report(int argc, char **argv, const struct command *self)
 	cmp.baseline = ds.baseline;
 	hash = calloc(ds.n, sizeof *hash);
 	if (!hash) {
-		command_designs_release(&ds);
+		design_list_release(&ds);
 		return command_fail(EXIT_RUNTIME, "out of memory");
 	}
 	diag_init(&dg);
@@ -780,6 +782,31 @@ out_plots:
 	plots_release(&pl);
 out:
 	free(hash);
-	command_designs_release(&ds);
+	design_list_release(&ds);
 	return status;
 }
+
+static const struct cmd_use cmd_report_options[] = {
+	{ &run_args_opt_output, "the HTML file to write, atomically (required; - for standard output)" },
+	{ &run_args_opt_replications, NULL },
+	{ &run_args_opt_horizon, NULL },
+	{ &run_args_opt_warmup, NULL },
+	{ &run_args_opt_seed, NULL },
+	{ &run_args_opt_confidence, NULL },
+	{ &run_args_opt_baseline, NULL },
+	{ &run_args_opt_threads, NULL },
+	{ &run_args_opt_window, NULL },
+	{ &run_args_opt_slo, NULL },
+	{ &run_args_opt_stats, NULL },
+	{ &command_opt_help, NULL },
+	{ NULL, NULL },
+};
+
+const struct cmd_entry cmd_report_entry = {
+	.name = "report",
+	.usage = "[options] A.json [B.json...] -o REPORT.html",
+	.summary = "write a one-file HTML report for a planning meeting",
+	.options = cmd_report_options,
+	.from = "the baseline file's",
+	.exec = cmd_report_exec,
+};

@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/design.h"
+#include "cli/run_args.h"
 #include "engine/run.h"
 
-int cmd_simulate(int argc, char **argv, const struct command *self)
+static int cmd_simulate_exec(const struct cmd_entry *self, int argc, char **argv)
 {
 	struct run_args a;
 	struct design d;
@@ -15,7 +17,7 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 	struct result *res;
 	struct report rep;
 	struct diag dg;
-	int status = command_run_args(self, argc, argv, 0, &a);
+	int status = run_args_parse(self, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
@@ -24,33 +26,58 @@ int cmd_simulate(int argc, char **argv, const struct command *self)
 	if (optind + 1 < argc)
 		return command_usage_error(self, "one topology file at a time (use compare for several)");
 
-	status = command_design_load(&d, argv[optind]);
+	status = design_load(&d, self, argv[optind], NULL, 0);
 	if (status)
 		return status;
 	memset(&opt, 0, sizeof opt);
-	command_run_settings(&a, d.t, &opt.set);
-	status = command_check_run(self, &d, &opt.set);
+	run_args_settings(&a, d.t, &opt.set);
+	status = design_check(self, &d, &opt.set);
 	if (status) {
-		command_design_release(&d);
+		design_release(&d);
 		return status;
 	}
 	opt.threads = (int)a.threads;
 	if (isatty(STDERR_FILENO))
-		opt.progress = command_progress;
+		opt.progress = design_progress;
 	diag_init(&dg);
 	res = run_model(d.m, &opt, &dg);
 	if (!res) {
-		command_design_release(&d);
+		design_release(&d);
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	}
 	rep.t = d.t;
 	rep.m = d.m;
 	rep.a = &d.a;
 	rep.r = res;
-	status = command_write_report(&rep, a.fmt, a.out);
+	status = design_report_write(&rep, a.fmt, a.out);
 	if (a.stats)
-		command_stats(res, opt.threads);
+		design_stats_print(res, opt.threads);
 	result_free(res);
-	command_design_release(&d);
+	design_release(&d);
 	return status;
 }
+
+static const struct cmd_use cmd_simulate_options[] = {
+	{ &run_args_opt_replications, NULL },
+	{ &run_args_opt_horizon, NULL },
+	{ &run_args_opt_warmup, NULL },
+	{ &run_args_opt_seed, NULL },
+	{ &run_args_opt_confidence, NULL },
+	{ &run_args_opt_threads, NULL },
+	{ &run_args_opt_format, NULL },
+	{ &run_args_opt_output, NULL },
+	{ &run_args_opt_window, NULL },
+	{ &run_args_opt_slo, NULL },
+	{ &run_args_opt_stats, NULL },
+	{ &command_opt_help, NULL },
+	{ NULL, NULL },
+};
+
+const struct cmd_entry cmd_simulate_entry = {
+	.name = "simulate",
+	.usage = "[options] TOPOLOGY.json",
+	.summary = "simulate a design and report its availability with confidence intervals",
+	.options = cmd_simulate_options,
+	.from = "the file's",
+	.exec = cmd_simulate_exec,
+};

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/design.h"
+#include "cli/run_args.h"
 #include "engine/run.h"
 #include "report/plot.h"
 #include "report/sweep.h"
@@ -20,7 +22,7 @@
 #include "util/output.h"
 
 /* The settings a --vary under "simulation" would change, and the option
- * that would override it (command_run_settings takes options first). */
+ * that would override it (run_args_settings takes options first). */
 static const char *overridden(const struct run_args *a, const char *path)
 {
 	if (strcmp(path, "simulation.horizon") == 0 && a->horizon > 0)
@@ -38,7 +40,7 @@ static const char *overridden(const struct run_args *a, const char *path)
 
 /* The --vary options into P[0..*NP).  Returns EXIT_OK, or the usage
  * error's status after printing it, with P released. */
-static int parse_params(const struct command *self, const struct run_args *a,
+static int parse_params(const struct cmd_entry *self, const struct run_args *a,
 			struct sweep_param *p, size_t *np)
 {
 	char why[512];
@@ -94,33 +96,6 @@ static void point_sets(const struct sweep_param *p, size_t np, size_t i,
 	}
 }
 
-/* Load FILE with SETS into D, compiled and solved: command_design_load
- * with the values set.  A bad path is a usage error. */
-static int load_point(const struct command *self, const char *file,
-		      const struct topology_set *sets, size_t nsets, struct design *d)
-{
-	struct topology_load_options opt = {
-		.models_dir = getenv("NINES_MODELS"), .sets = sets, .nsets = nsets,
-	};
-	struct diag dg;
-
-	diag_init(&dg);
-	memset(d, 0, sizeof *d);
-	d->t = topology_load(file, &opt, &dg);
-	if (!d->t) {
-		if (dg.kind == DIAG_USAGE)
-			return command_usage_error(self, "--vary: %s", diag_text(&dg));
-		return command_fail(dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT,
-				    "%s", diag_text(&dg));
-	}
-	d->m = model_compile(d->t, &dg);
-	if (!d->m || analytic_init(&d->a, d->m, &dg)) {
-		command_design_release(d);
-		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	}
-	return EXIT_OK;
-}
-
 /* The progress of the whole sweep on one bar. */
 struct progress {
 	long base, total;
@@ -131,7 +106,7 @@ static void sweep_progress(void *arg, long done, long total)
 	struct progress *pr = arg;
 
 	(void)total;
-	command_progress(NULL, pr->base + done, pr->total);
+	design_progress(NULL, pr->base + done, pr->total);
 }
 
 /* Run point I (its design loaded in D) with SET and keep what the report
@@ -236,21 +211,96 @@ static int write_report(const struct sweep *s, const struct run_args *a)
 	return EXIT_OK;
 }
 
-int cmd_sweep(int argc, char **argv, const struct command *self)
+/* The points of a sweep: its file, its parameters, and what the report
+ * keeps of each point. */
+struct points {
+	const char *file;
+	const struct sweep_param *p;
+	size_t np;
+	struct sweep_point *pt;   /* [n] */
+	size_t n;
+};
+
+/* Point I's design, with its values set, into D and its settings into
+ * SET.  Returns EXIT_OK or the error's status (D released). */
+static int point_load(const struct cmd_entry *self, const struct run_args *a,
+		      const struct points *ps, size_t i, struct design *d,
+		      struct run_settings *set)
+{
+	struct topology_set sets[SWEEP_MAX_PARAMS];
+	int status;
+
+	point_sets(ps->p, ps->np, i, sets, ps->pt[i].value);
+	status = design_load(d, self, ps->file, sets, ps->np);
+	if (status == EXIT_OK)
+		run_args_settings(a, d->t, set);
+	return status;
+}
+
+/* Every point's design loaded and checked before anything runs, with the
+ * settings of the first point into *FIRST and its name into *NAME (to
+ * free); the replications of all the points into PR->total. */
+static int points_check(const struct cmd_entry *self, const struct run_args *a,
+			const struct points *ps, struct run_settings *first, char **name,
+			struct progress *pr)
+{
+	struct run_settings set;
+	struct design d;
+	int status;
+
+	for (size_t i = 0; i < ps->n; i++) {
+		status = point_load(self, a, ps, i, &d, &set);
+		if (status)
+			return status;
+		status = design_check(self, &d, &set);
+		pr->total += set.replications;
+		if (status == EXIT_OK && i == 0) {
+			*first = set;
+			*name = strdup(d.t->name);
+			if (!*name)
+				status = command_fail(EXIT_RUNTIME, "out of memory");
+		}
+		design_release(&d);
+		if (status)
+			return status;
+	}
+	return EXIT_OK;
+}
+
+/* Run every point, each loaded again, with OPT's threads and progress
+ * (OPT->progress_arg is the sweep's struct progress); the events and wall
+ * time of all into TOTAL. */
+static int points_run(const struct cmd_entry *self, const struct run_args *a,
+		      const struct points *ps, struct run_options *opt, struct result *total)
+{
+	struct progress *pr = opt->progress_arg;
+	struct design d;
+	int status;
+
+	for (size_t i = 0; i < ps->n; i++) {
+		status = point_load(self, a, ps, i, &d, &opt->set);
+		if (status)
+			return status;
+		status = run_point(&d, opt, &ps->pt[i], total);
+		pr->base += opt->set.replications;
+		design_release(&d);
+		if (status)
+			return status;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 {
 	struct sweep_param p[SWEEP_MAX_PARAMS];
-	struct topology_set sets[SWEEP_MAX_PARAMS];
-	struct sweep_point *pt = NULL;
+	struct points ps = { NULL, p, 0, NULL, 0 };
 	struct run_options opt;
-	struct progress pr;
+	struct progress pr = { 0, 0 };
 	struct result total;
 	struct sweep s;
-	struct design d;
 	struct run_args a;
-	size_t np = 0, npoints;
 	char *name = NULL;
-	const char *file;
-	int status = command_run_args(self, argc, argv, RUN_ARGS_SWEEP, &a);
+	int status = run_args_parse(self, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
@@ -258,75 +308,73 @@ int cmd_sweep(int argc, char **argv, const struct command *self)
 		return command_usage_error(self, "no topology file given");
 	if (optind + 1 < argc)
 		return command_usage_error(self, "one topology file at a time");
-	file = argv[optind];
-	status = parse_params(self, &a, p, &np);
+	ps.file = argv[optind];
+	status = parse_params(self, &a, p, &ps.np);
 	if (status)
 		return status;
-	npoints = p[0].nvalues * (np > 1 ? p[1].nvalues : 1);
-	pt = calloc(npoints, sizeof *pt);
-	if (!pt) {
+	ps.n = p[0].nvalues * (ps.np > 1 ? p[1].nvalues : 1);
+	ps.pt = calloc(ps.n, sizeof *ps.pt);
+	if (!ps.pt) {
 		status = command_fail(EXIT_RUNTIME, "out of memory");
 		goto out;
 	}
-
-	/* Every point is checked before anything runs. */
 	memset(&opt, 0, sizeof opt);
-	pr.base = pr.total = 0;
-	for (size_t i = 0; i < npoints; i++) {
-		point_sets(p, np, i, sets, pt[i].value);
-		status = load_point(self, file, sets, np, &d);
-		if (status)
-			goto out;
-		command_run_settings(&a, d.t, &opt.set);
-		status = command_check_run(self, &d, &opt.set);
-		pr.total += opt.set.replications;
-		if (status == EXIT_OK && i == 0) {
-			s.set = opt.set;
-			name = strdup(d.t->name);
-			if (!name)
-				status = command_fail(EXIT_RUNTIME, "out of memory");
-		}
-		command_design_release(&d);
-		if (status)
-			goto out;
-	}
-
+	/* Every point is checked before anything runs. */
+	status = points_check(self, &a, &ps, &s.set, &name, &pr);
+	if (status)
+		goto out;
 	opt.threads = (int)a.threads;
-	if (isatty(STDERR_FILENO)) {
+	opt.progress_arg = &pr;
+	if (isatty(STDERR_FILENO))
 		opt.progress = sweep_progress;
-		opt.progress_arg = &pr;
-	}
 	memset(&total, 0, sizeof total);
-	for (size_t i = 0; i < npoints; i++) {
-		point_sets(p, np, i, sets, pt[i].value);
-		status = load_point(self, file, sets, np, &d);
-		if (status)
-			goto out;
-		command_run_settings(&a, d.t, &opt.set);
-		status = run_point(&d, &opt, &pt[i], &total);
-		pr.base += opt.set.replications;
-		command_design_release(&d);
-		if (status)
-			goto out;
-	}
-
+	status = points_run(self, &a, &ps, &opt, &total);
+	if (status)
+		goto out;
 	s.name = name;
-	s.file = file;
+	s.file = ps.file;
 	s.param = p;
-	s.nparam = np;
-	s.point = pt;
-	s.npoints = npoints;
+	s.nparam = ps.np;
+	s.point = ps.pt;
+	s.npoints = ps.n;
 	status = write_report(&s, &a);
 	if (status == EXIT_OK && a.plot)
 		status = draw(&s, a.plot);
 	if (a.stats)
-		command_stats(&total, opt.threads);
+		design_stats_print(&total, opt.threads);
 out:
-	for (size_t i = 0; pt && i < npoints; i++)
-		free(pt[i].system_json);
-	free(pt);
+	for (size_t i = 0; ps.pt && i < ps.n; i++)
+		free(ps.pt[i].system_json);
+	free(ps.pt);
 	free(name);
-	for (size_t k = 0; k < np; k++)
+	for (size_t k = 0; k < ps.np; k++)
 		sweep_param_release(&p[k]);
 	return status;
 }
+
+static const struct cmd_use cmd_sweep_options[] = {
+	{ &run_args_opt_vary, NULL },
+	{ &run_args_opt_replications, NULL },
+	{ &run_args_opt_horizon, NULL },
+	{ &run_args_opt_warmup, NULL },
+	{ &run_args_opt_seed, "random seed, the same for every point (default: {from}, else 1)" },
+	{ &run_args_opt_confidence, NULL },
+	{ &run_args_opt_threads, NULL },
+	{ &run_args_opt_format, NULL },
+	{ &run_args_opt_output, NULL },
+	{ &run_args_opt_plot, "also draw sweep.png and sweep.svg into DIR" },
+	{ &run_args_opt_window, NULL },
+	{ &run_args_opt_slo, NULL },
+	{ &run_args_opt_stats, NULL },
+	{ &command_opt_help, NULL },
+	{ NULL, NULL },
+};
+
+const struct cmd_entry cmd_sweep_entry = {
+	.name = "sweep",
+	.usage = "[options] TOPOLOGY.json --vary PATH=FROM:TO:N[:log]...",
+	.summary = "simulate a design over a range of one or two parameters",
+	.options = cmd_sweep_options,
+	.from = "the file's",
+	.exec = cmd_sweep_exec,
+};

@@ -1,40 +1,26 @@
 /* cmd_validate.c - `nines validate`: check every file given, print the
  * errors of the bad ones and nothing else. */
+#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cli/command.h"
 #include "model/topology.h"
 
-/* Whether ARGV[I] is a file name: anything after "--", or not an option. */
-static int is_file(char **argv, int i, int dashdash)
+static int cmd_validate_exec(const struct cmd_entry *self, int argc, char **argv)
 {
-	return (dashdash && i > dashdash) ||
-	       (!(dashdash && i == dashdash) && (argv[i][0] != '-' || !argv[i][1]));
-}
-
-int cmd_validate(int argc, char **argv, const struct command *self)
-{
-	int status = EXIT_OK, files = 0, dashdash = 0;
-
 	/* Options first, so that a usage error stops before any file is read. */
-	for (int i = 1; i < argc && !dashdash; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			dashdash = i;
-		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			command_help(self, stdout);
-			return EXIT_OK;
-		} else if (argv[i][0] == '-' && argv[i][1])
-			return command_usage_error(self, "unknown option \"%s\"", argv[i]);
-	}
-	for (int i = 1; i < argc; i++) {
-		struct topology_load_options opt = { .models_dir = getenv("NINES_MODELS") };
+	int status = command_parse(self, argc, argv, NULL, NULL);
+
+	if (status >= 0)
+		return status;
+	if (optind >= argc)
+		return command_usage_error(self, "no topology file given");
+	status = EXIT_OK;
+	for (int i = optind; i < argc; i++) {
+		struct topology_load_options opt = { .models_dir = command_env()->models_dir };
 		struct diag d;
 		struct topology *t;
 
-		if (!is_file(argv, i, dashdash))
-			continue;
-		files++;
 		diag_init(&d);
 		t = topology_load(argv[i], &opt, &d);
 		if (!t) {
@@ -46,7 +32,18 @@ int cmd_validate(int argc, char **argv, const struct command *self)
 		}
 		topology_free(t);
 	}
-	if (files == 0)
-		return command_usage_error(self, "no topology file given");
 	return status;
 }
+
+static const struct cmd_use cmd_validate_options[] = {
+	{ &command_opt_help, NULL },
+	{ NULL, NULL },
+};
+
+const struct cmd_entry cmd_validate_entry = {
+	.name = "validate",
+	.usage = "TOPOLOGY.json...",
+	.summary = "check topology files: print nothing but their errors",
+	.options = cmd_validate_options,
+	.exec = cmd_validate_exec,
+};

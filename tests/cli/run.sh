@@ -19,8 +19,49 @@ expect "--version" 0 "$NINES" --version
 has "--version" "$TMP/out" "^nines [0-9]"
 expect "no args" 2 "$NINES"
 has "no args" "$TMP/err" "usage: nines COMMAND"
-# the man page as plain text, for looking options up
-sed 's/\\-/-/g; s/\\f[BIRP]//g; s/\\(em/--/g' "$top_srcdir/docs/nines.1" >"$TMP/man.txt"
+# The options a command's --help lists (made from its option table), one
+# "SHORT LONG" a line ("-" for no short name), and those docs/nines.1 gives
+# it: in its section (".SS \"nines CMD ...\""), each tagged paragraph
+# (.TP) that names an option, and each option of a list it shares with
+# another command ("... are those of compare (\fB\-n\fR, \fB\-\-replications\fR,
+# ...)", a short name paired with the long name right after it).
+help_options() { # --help OUTPUT
+	sed -n 's/^  \(-[a-zA-Z]\), \(--[a-z-]*\).*/\1 \2/p; s/^      \(--[a-z-]*\).*/- \1/p' "$1" | sort
+}
+man_options() { # COMMAND
+	awk -v cmd="$1" '
+	function pair(tok) {
+		if (tok ~ /^--/) { print (short == "" ? "-" : short), tok; short = "" }
+		else { if (short != "") print short, "-"; short = tok }
+	}
+	/^\.S[SH] / {
+		sec = index($0, ".SS \"nines " cmd " ") == 1 || $0 == ".SS \"nines " cmd "\""
+		prev = ""
+		next
+	}
+	!sec { next }
+	{ line = $0; gsub(/\\-/, "-", line) }
+	prev == ".TP" && line ~ /^\.B[IR]? -/ {
+		n = split(line, f, " ")
+		s = f[2] ~ /^-[a-zA-Z]$/ ? f[2] : "-"
+		l = "-"
+		for (k = 2; k <= n && l == "-"; k++)
+			if (f[k] ~ /^--[a-z]/) l = f[k]
+		print s, l
+	}
+	/those of/ { list = 1; short = "" }
+	list {
+		end = index(line, ")")
+		if (end) line = substr(line, 1, end - 1)
+		while (match(line, /\\fB-[-a-zA-Z]+\\fR/)) {
+			pair(substr(line, RSTART + 3, RLENGTH - 6))
+			line = substr(line, RSTART + RLENGTH)
+		}
+		if (end) { list = 0; if (short != "") print short, "-"; short = "" }
+	}
+	{ prev = $0 }
+	' "$top_srcdir/docs/nines.1" | sort
+}
 expect "help" 0 "$NINES" help
 empty "help stderr" "$TMP/err"
 commands=$(sed -n 's/^  \([a-z]*\)  .*/\1/p' "$TMP/out")
@@ -29,25 +70,17 @@ for c in $commands; do
 	expect "$c --help" 0 "$NINES" "$c" --help
 	has "$c --help" "$TMP/out" "^usage: nines $c"
 	empty "$c --help stderr" "$TMP/err"
+	help_options "$TMP/out" >"$TMP/help-opts"
 	expect "help $c" 0 "$NINES" help "$c"
 	has "help $c" "$TMP/out" "^usage: nines $c"
-	# every command of the table is in the man page
-	has "man page lists $c" "$TMP/man.txt" "^\.SS.*$c"
-	# every option, as a whole word; a short option on the same line as
-	# its long one ("-n", "--replications"), since "-n" alone is everywhere
-	sed -n 's/^ *\(-[a-zA-Z]\), \(--[a-z-]*\).*/\1 \2/p; s/^ *\(--[a-z-]*\).*/- \1/p' "$TMP/out" |
-	while read -r short long; do
-		w='([^a-zA-Z-]|$)'
-		if [ "$short" = - ]; then
-			pat="$long$w" label=$long
-		else
-			pat="(^|[^a-zA-Z-])$short$w.*$long$w" label="$short $long"
-		fi
-		if grep -q -E -e "$pat" "$TMP/man.txt"; then echo ok; else echo "bad man page lacks $c $label"; fi
-	done >"$TMP/manopts"
-	while read -r verdict rest; do
-		if [ "$verdict" = ok ]; then ok; else bad "$rest"; fi
-	done <"$TMP/manopts"
+	# every command of the table is in the man page, with exactly the
+	# options of its table, both ways
+	has "man page lists $c" "$top_srcdir/docs/nines.1" "^\.SS \"nines $c[ \"]"
+	man_options "$c" >"$TMP/man-opts"
+	comm -23 "$TMP/help-opts" "$TMP/man-opts" >"$TMP/lacks"
+	comm -13 "$TMP/help-opts" "$TMP/man-opts" >"$TMP/extra"
+	if [ -s "$TMP/lacks" ]; then bad "man page lacks $c $(tr '\n' ' ' <"$TMP/lacks")"; else ok; fi
+	if [ -s "$TMP/extra" ]; then bad "man page gives $c $(tr '\n' ' ' <"$TMP/extra")which $c --help does not list"; else ok; fi
 done
 expect "unknown command" 2 "$NINES" simulat
 has "unknown command" "$TMP/err" "^nines: unknown command \"simulat\"$"

@@ -1,0 +1,203 @@
+/* design.c - from topology files to finished runs for the commands:
+ * loading a design (with sweep's values set in it or not), checking and
+ * running one or several, the progress bar and --stats, and writing a
+ * report atomically.  Errors are printed here with their exit status, so
+ * that every command reports them alike. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/design.h"
+#include "engine/run.h"
+#include "util/duration.h"
+#include "util/output.h"
+
+int design_load(struct design *d, const struct cmd_entry *self, const char *file,
+		const struct topology_set *sets, size_t nsets)
+{
+	struct topology_load_options opt = {
+		.models_dir = command_env()->models_dir, .sets = sets, .nsets = nsets,
+	};
+	struct diag dg;
+
+	diag_init(&dg);
+	memset(d, 0, sizeof *d);
+	d->t = topology_load(file, &opt, &dg);
+	if (!d->t) {
+		if (dg.kind == DIAG_USAGE)
+			return command_usage_error(self, "--vary: %s", diag_text(&dg));
+		return command_fail(dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT,
+				    "%s", diag_text(&dg));
+	}
+	d->m = model_compile(d->t, &dg);
+	if (!d->m || analytic_init(&d->a, d->m, &dg)) {
+		design_release(d);
+		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+	}
+	return EXIT_OK;
+}
+
+void design_release(struct design *d)
+{
+	if (d->m)
+		analytic_release(&d->a);
+	model_free(d->m);
+	topology_free(d->t);
+	memset(d, 0, sizeof *d);
+}
+
+int design_check(const struct cmd_entry *self, const struct design *d,
+		 const struct run_settings *set)
+{
+	size_t worst;
+	double ev = run_expected_events(d->m, set, &worst);
+	char h[64], c[64];
+
+	if (set->horizon / set->window > RESULT_MAX_WINDOWS)
+		return command_usage_error(self, "--window: %s cuts the horizon into more than %d windows",
+					   duration_format(set->window, h, sizeof h), RESULT_MAX_WINDOWS);
+	if (ev > RUN_MAX_EVENTS)
+		return command_fail(EXIT_INPUT, "%s: a replication would take about %.2g events, above"
+				    " the limit of %.0g: component \"%s\" fails and is repaired every %s over %s",
+				    d->t->file, ev, RUN_MAX_EVENTS, model_type_name(d->m, worst),
+				    duration_format(model_type_failure(d->m, worst)->mean +
+						    model_type_repair(d->m, worst)->mean, c, sizeof c),
+				    duration_format(set->warmup + set->horizon, h, sizeof h));
+	return EXIT_OK;
+}
+
+/* A one-line bar on a terminal's standard error; never on stdout. */
+void design_progress(void *arg, long done, long total)
+{
+	int width = 40, fill = (int)((double)done / (double)total * width);
+
+	(void)arg;
+	fprintf(stderr, "\r[%.*s%*s] %ld/%ld", fill,
+		"########################################", width - fill, "", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+void design_stats_print(const struct result *r, int threads)
+{
+	fprintf(stderr, "nines: %llu events in %.3f s: %.3g events/s on %d threads\n",
+		(unsigned long long)r->events, r->wall_seconds,
+		r->wall_seconds > 0 ? (double)r->events / r->wall_seconds : 0, threads);
+}
+
+/* --baseline's index among FILES into DS.  Returns EXIT_OK or the usage
+ * error's status. */
+static int baseline_find(const struct cmd_entry *self, const char *baseline,
+			 char **files, int n, struct design_list *ds)
+{
+	if (!baseline)
+		return EXIT_OK;
+	for (int i = 0; i < n; i++)
+		if (strcmp(files[i], baseline) == 0) {
+			ds->baseline = (size_t)i;
+			return EXIT_OK;
+		}
+	return command_usage_error(self, "--baseline: \"%s\" is not one of the files compared",
+				   baseline);
+}
+
+/* Load and check every design of DS from FILES with the settings that
+ * every one runs with into SET.  Returns EXIT_OK or the error's status. */
+static int list_load(const struct cmd_entry *self, const struct run_args *a,
+		     char **files, struct design_list *ds, struct run_settings *set)
+{
+	int status;
+
+	for (size_t i = 0; i < ds->n; i++) {
+		status = design_load(&ds->d[i], self, files[i], NULL, 0);
+		if (status)
+			return status;
+	}
+	/* One set of settings for all, so that the streams line up: the
+	 * options, else the baseline file's simulation object. */
+	run_args_settings(a, ds->d[ds->baseline].t, set);
+	for (size_t i = 0; i < ds->n; i++) {
+		status = design_check(self, &ds->d[i], set);
+		if (status)
+			return status;
+	}
+	return EXIT_OK;
+}
+
+int design_list_run(const struct cmd_entry *self, const struct run_args *a,
+		    char **files, int n, struct design_list *ds)
+{
+	struct run_options opt;
+	struct diag dg;
+	int status;
+
+	memset(ds, 0, sizeof *ds);
+	status = baseline_find(self, a->baseline, files, n, ds);
+	if (status)
+		return status;
+	ds->d = calloc((size_t)n, sizeof *ds->d);
+	ds->res = calloc((size_t)n, sizeof *ds->res);
+	ds->cd = calloc((size_t)n, sizeof *ds->cd);
+	if (!ds->d || !ds->res || !ds->cd) {
+		design_list_release(ds);
+		return command_fail(EXIT_RUNTIME, "out of memory");
+	}
+	ds->n = (size_t)n;
+	memset(&opt, 0, sizeof opt);
+	/* Every file is checked before anything runs. */
+	status = list_load(self, a, files, ds, &opt.set);
+	if (status)
+		goto fail;
+	opt.threads = (int)a->threads;
+	opt.keep = 1;
+	if (isatty(STDERR_FILENO))
+		opt.progress = design_progress;
+	for (size_t i = 0; i < ds->n; i++) {
+		diag_init(&dg);
+		ds->res[i] = run_model(ds->d[i].m, &opt, &dg);
+		if (!ds->res[i]) {
+			status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+			goto fail;
+		}
+		if (a->stats)
+			design_stats_print(ds->res[i], opt.threads);
+		ds->cd[i].t = ds->d[i].t;
+		ds->cd[i].m = ds->d[i].m;
+		ds->cd[i].a = &ds->d[i].a;
+		ds->cd[i].r = ds->res[i];
+	}
+	return EXIT_OK;
+fail:
+	design_list_release(ds);
+	return status;
+}
+
+void design_list_release(struct design_list *ds)
+{
+	for (size_t i = 0; ds->d && ds->res && i < ds->n; i++) {
+		result_free(ds->res[i]);
+		design_release(&ds->d[i]);
+	}
+	free(ds->res);
+	free(ds->d);
+	free(ds->cd);
+	memset(ds, 0, sizeof *ds);
+}
+
+int design_report_write(const struct report *rep, enum report_format fmt, const char *path)
+{
+	struct output o;
+	struct diag dg;
+
+	diag_init(&dg);
+	if (output_open(&o, path, &dg))
+		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+	if (report_write(o.f, fmt, rep)) {
+		output_abort(&o);
+		return command_fail(EXIT_RUNTIME, "%s: cannot write the report", path ? path : "stdout");
+	}
+	if (output_commit(&o, &dg))
+		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+	return EXIT_OK;
+}

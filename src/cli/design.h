@@ -1,0 +1,74 @@
+/* design.h - what the commands do with a topology file once their options
+ * are parsed: load it into a design (read, compiled, solved exactly), check
+ * that a run of it is reasonable, run several on common random numbers,
+ * show a run's progress and speed, and write a report.  Every function
+ * here prints its own error and returns the exit status, as a command
+ * does. */
+#ifndef NINES_CLI_DESIGN_H
+#define NINES_CLI_DESIGN_H
+
+#include <stddef.h>
+
+#include "cli/command.h"
+#include "cli/run_args.h"
+#include "engine/result.h"
+#include "exact/analytic.h"
+#include "model/model.h"
+#include "model/topology.h"
+#include "report/compare.h"
+#include "report/report.h"
+
+/* A topology file read, compiled and solved exactly: what every
+ * simulating command and analyze start from. */
+struct design {
+	struct topology *t;
+	struct model *m;
+	struct analytic a;
+};
+
+/* Load FILE into D with the NSETS values of SETS set in it (sweep's
+ * --vary; NULL and 0 for none).  Returns EXIT_OK with D filled (release
+ * with design_release), or prints the error and returns its status with D
+ * released: EXIT_USAGE (a path of SETS that leads nowhere, as a usage
+ * error of SELF's --vary), EXIT_INPUT (a bad file), EXIT_RUNTIME. */
+int design_load(struct design *d, const struct cmd_entry *self, const char *file,
+		const struct topology_set *sets, size_t nsets);
+/* Free what D holds and zero it; a zeroed D is fine. */
+void design_release(struct design *d);
+
+/* Refuse a run of D with SET that would cut the horizon into too many SLO
+ * windows (a usage error of SELF) or take too many events per replication
+ * (bad input).  Returns EXIT_OK, or the exit status after printing why. */
+int design_check(const struct cmd_entry *self, const struct design *d,
+		 const struct run_settings *set);
+
+/* A progress bar on standard error (for run_options.progress; ARG is
+ * unused), erased when DONE reaches TOTAL. */
+void design_progress(void *arg, long done, long total);
+
+/* --stats: R's events, events per second and wall time on standard error. */
+void design_stats_print(const struct result *r, int threads);
+
+/* Several designs loaded and run with one set of settings on common
+ * random numbers: what compare and report start from. */
+struct design_list {
+	struct design *d;
+	struct result **res;
+	struct compare_design *cd;    /* views of d and res for compare.h */
+	size_t n;
+	size_t baseline;              /* --baseline's index, else 0 */
+};
+
+/* Load the N FILES (all checked before anything runs), take the settings
+ * from A over the baseline file's, run each.  Returns EXIT_OK with DS
+ * filled (release with design_list_release), or prints the error and
+ * returns its exit status with DS released. */
+int design_list_run(const struct cmd_entry *self, const struct run_args *a,
+		    char **files, int n, struct design_list *ds);
+/* Free what DS holds and zero it; a zeroed DS is fine. */
+void design_list_release(struct design_list *ds);
+
+/* Write REP in FMT to PATH ("-" or NULL: stdout), atomically.  Returns
+ * EXIT_OK, or prints the error and returns EXIT_RUNTIME. */
+int design_report_write(const struct report *rep, enum report_format fmt, const char *path);
+#endif

@@ -1,0 +1,212 @@
+/* run_args.c - the options of the simulating and reporting commands, each
+ * written once: its names, its help line and how its value is checked and
+ * stored in a struct run_args; and the settings a run takes from them. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/run_args.h"
+#include "engine/run.h"
+
+/* What each option sets: the key of its definition. */
+enum run_key {
+	RUN_REPLICATIONS = 1, RUN_HORIZON, RUN_WARMUP, RUN_SEED, RUN_CONFIDENCE,
+	RUN_THREADS, RUN_FORMAT, RUN_OUTPUT, RUN_WINDOW, RUN_SLO, RUN_STATS,
+	RUN_BASELINE, RUN_FAIL_BELOW, RUN_PLOT, RUN_VARY,
+};
+
+const struct cmd_option run_args_opt_replications = {
+	"replications", 'n', "N", RUN_REPLICATIONS,
+	"independent replications (default: {from}, else 1000)",
+};
+const struct cmd_option run_args_opt_horizon = {
+	"horizon", 0, "DUR", RUN_HORIZON,
+	"measured time of each replication, e.g. 10y (default: {from}, else 10y)",
+};
+const struct cmd_option run_args_opt_warmup = {
+	"warmup", 0, "DUR", RUN_WARMUP,
+	"time simulated before measuring starts (default: {from}, else 0)",
+};
+const struct cmd_option run_args_opt_seed = {
+	"seed", 0, "N", RUN_SEED,
+	"random seed (default: {from}, else 1)",
+};
+const struct cmd_option run_args_opt_confidence = {
+	"confidence", 0, "C", RUN_CONFIDENCE,
+	"level of the confidence intervals, 0 < C < 1 (default: {from}, else 0.95)",
+};
+const struct cmd_option run_args_opt_threads = {
+	"threads", 'j', "N", RUN_THREADS,
+	"worker threads (default: online processors); the output does not depend on it",
+};
+const struct cmd_option run_args_opt_format = {
+	"format", 0, "FMT", RUN_FORMAT,
+	"text, json, md or csv (default: text)",
+};
+const struct cmd_option run_args_opt_output = {
+	"output", 'o', "FILE", RUN_OUTPUT,
+	"write the report to FILE, atomically (default: standard output)",
+};
+const struct cmd_option run_args_opt_window = {
+	"window", 0, "DUR", RUN_WINDOW,
+	"length of the SLO windows (default: 30d)",
+};
+const struct cmd_option run_args_opt_slo = {
+	"slo", 0, "LIST", RUN_SLO,
+	"availability targets in percent for the windows (default: 99.9,99.95,99.99)",
+};
+const struct cmd_option run_args_opt_stats = {
+	"stats", 0, NULL, RUN_STATS,
+	"print events, events per second and wall time to standard error",
+};
+const struct cmd_option run_args_opt_baseline = {
+	"baseline", 0, "FILE", RUN_BASELINE,
+	"the design the others are measured against (default: the first)",
+};
+const struct cmd_option run_args_opt_fail_below = {
+	"fail-below", 0, "NINES", RUN_FAIL_BELOW,
+	"exit with status 1 when a design gives fewer nines",
+};
+const struct cmd_option run_args_opt_plot = {
+	"plot", 0, "DIR", RUN_PLOT,
+	"also draw the plots of nines plot (png and svg) into DIR",
+};
+const struct cmd_option run_args_opt_vary = {
+	"vary", 0, "SPEC", RUN_VARY,
+	"the parameter to sweep: PATH=FROM:TO:N, N values from FROM to TO,\n"
+	"or PATH=FROM:TO:N:log for geometric spacing; twice for a grid\n"
+	"(PATH as components.db.mttr or system.blocks[1].count;\n"
+	"FROM and TO numbers or durations such as 30m, 8h)",
+};
+
+/* --slo's comma-separated availability targets in percent ("99.9,99.95")
+ * into SET's nslo and slo.  Returns 0, or -1 after a usage error of E. */
+static int slo_parse(const struct cmd_entry *e, const char *text, struct run_settings *set)
+{
+	const char *p = text;
+
+	set->nslo = 0;
+	for (;;) {
+		char *end;
+		double v = strtod(p, &end);
+
+		if (end == p || (*end && *end != ',') || !isfinite(v) || !(v > 0 && v < 100)) {
+			command_usage_error(e, "--slo: \"%s\" is not a list of percentages between 0 and 100"
+					    " such as 99.9,99.95", text);
+			return -1;
+		}
+		if (set->nslo == RESULT_MAX_SLO) {
+			command_usage_error(e, "--slo: at most %d targets", RESULT_MAX_SLO);
+			return -1;
+		}
+		set->slo[set->nslo++] = v / 100;
+		if (!*end)
+			return 0;
+		p = end + 1;
+	}
+}
+
+/* The settings of a run, checked as the file's are: --horizon, --warmup,
+ * --confidence, --window.  Returns 0 or EXIT_USAGE after the error. */
+static int setting_set(const struct cmd_entry *e, int key, const char *v, struct run_args *a)
+{
+	switch (key) {
+	case RUN_HORIZON:
+		if (command_duration(e, "--horizon", v, &a->horizon))
+			return EXIT_USAGE;
+		if (!(a->horizon > 0) || a->horizon > TOPOLOGY_MAX_HORIZON)
+			return command_usage_error(e, "--horizon: must be greater than 0 and at most 1000y");
+		return 0;
+	case RUN_WARMUP:
+		if (command_duration(e, "--warmup", v, &a->warmup))
+			return EXIT_USAGE;
+		if (!(a->warmup >= 0) || a->warmup > TOPOLOGY_MAX_HORIZON)
+			return command_usage_error(e, "--warmup: must be 0 or more and at most 1000y");
+		return 0;
+	case RUN_CONFIDENCE:
+		if (command_double(e, "--confidence", v, &a->conf))
+			return EXIT_USAGE;
+		if (!(a->conf > 0 && a->conf < 1))
+			return command_usage_error(e, "--confidence: must be between 0 and 1 (exclusive), got %s", v);
+		return 0;
+	default: /* RUN_WINDOW */
+		if (command_duration(e, "--window", v, &a->window))
+			return EXIT_USAGE;
+		if (!(a->window > 0))
+			return command_usage_error(e, "--window: must be greater than 0");
+		return 0;
+	}
+}
+
+/* command_parse's callback: option O's value V into A. */
+static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
+		      const char *v, void *arg)
+{
+	struct run_args *a = arg;
+
+	switch (o->key) {
+	case RUN_REPLICATIONS:
+		return command_long(e, "--replications", v, 1, TOPOLOGY_MAX_REPLICATIONS,
+				    &a->reps) ? EXIT_USAGE : 0;
+	case RUN_SEED:
+		a->have_seed = 1;
+		return command_u64(e, "--seed", v, &a->seed) ? EXIT_USAGE : 0;
+	case RUN_THREADS:
+		return command_long(e, "--threads", v, 1, 256, &a->threads) ? EXIT_USAGE : 0;
+	case RUN_FORMAT:
+		if (report_format_parse(v, &a->fmt))
+			return command_usage_error(e, "--format: unknown format \"%s\" (text, json, md, csv)", v);
+		return 0;
+	case RUN_SLO:
+		return slo_parse(e, v, &a->slo) ? EXIT_USAGE : 0;
+	case RUN_FAIL_BELOW:
+		a->have_fail_below = 1;
+		return command_double(e, "--fail-below", v, &a->fail_below) ? EXIT_USAGE : 0;
+	case RUN_VARY:
+		if (a->nvary == RUN_ARGS_MAX_VARY)
+			return command_usage_error(e, "--vary: at most %d parameters", RUN_ARGS_MAX_VARY);
+		a->vary[a->nvary++] = v;
+		return 0;
+	case RUN_OUTPUT:
+		a->out = v;
+		return 0;
+	case RUN_STATS:
+		a->stats = 1;
+		return 0;
+	case RUN_BASELINE:
+		a->baseline = v;
+		return 0;
+	case RUN_PLOT:
+		a->plot = v;
+		return 0;
+	default:
+		return setting_set(e, o->key, v, a);
+	}
+}
+
+int run_args_parse(const struct cmd_entry *self, int argc, char **argv,
+		   struct run_args *a)
+{
+	memset(a, 0, sizeof *a);
+	a->reps = -1;
+	a->threads = run_default_threads();
+	a->horizon = a->warmup = a->conf = a->window = -1;
+	a->fmt = REPORT_TEXT;
+	run_settings_defaults(&a->slo);
+	return command_parse(self, argc, argv, option_set, a);
+}
+
+void run_args_settings(const struct run_args *a, const struct topology *t,
+		       struct run_settings *set)
+{
+	run_settings_defaults(set);
+	set->horizon = a->horizon > 0 ? a->horizon : t->sim.horizon;
+	set->warmup = a->warmup >= 0 ? a->warmup : t->sim.warmup;
+	set->replications = a->reps > 0 ? a->reps : t->sim.replications;
+	set->seed = a->have_seed ? a->seed : t->sim.seed;
+	set->confidence = a->conf > 0 ? a->conf : t->sim.confidence;
+	if (a->window > 0)
+		set->window = a->window;
+	set->nslo = a->slo.nslo;
+	memcpy(set->slo, a->slo.slo, sizeof set->slo);
+}

@@ -1,0 +1,65 @@
+/* run_args.h - the options of the commands that simulate designs and
+ * write reports (simulate, compare, report, sweep, and analyze's --format
+ * and -o), each defined once here with its help text; the values a
+ * command line gave them; and the settings of a run made from those
+ * values over a file's.  A command's option table (in its cmd_*.c) lists
+ * the ones it takes. */
+#ifndef NINES_CLI_RUN_ARGS_H
+#define NINES_CLI_RUN_ARGS_H
+
+#include <stdint.h>
+
+#include "cli/command.h"
+#include "engine/result.h"
+#include "model/topology.h"
+#include "report/report.h"
+
+/* --vary options that sweep takes at most. */
+#define RUN_ARGS_MAX_VARY 2
+
+/* The options' values, as run_args_parse leaves them. */
+struct run_args {
+	long reps;                  /* -1: not given */
+	double horizon, warmup, conf, window;   /* -1: not given */
+	uint64_t seed;
+	int have_seed;
+	long threads;               /* the online processors when not given */
+	int stats;
+	enum report_format fmt;     /* REPORT_TEXT when not given */
+	const char *out;            /* NULL: not given */
+	struct run_settings slo;    /* nslo and slo: the --slo targets or the defaults */
+	const char *baseline;       /* NULL: not given */
+	double fail_below;
+	int have_fail_below;
+	const char *plot;           /* NULL: not given */
+	const char *vary[RUN_ARGS_MAX_VARY];   /* the --vary values, in order */
+	int nvary;
+};
+
+/* -n, --replications N; --horizon DUR; --warmup DUR; --seed N;
+ * --confidence C (the defaults from "{from}"); -j, --threads N. */
+extern const struct cmd_option run_args_opt_replications, run_args_opt_horizon,
+	run_args_opt_warmup, run_args_opt_seed, run_args_opt_confidence,
+	run_args_opt_threads;
+/* --format FMT; -o, --output FILE. */
+extern const struct cmd_option run_args_opt_format, run_args_opt_output;
+/* --window DUR; --slo LIST; --stats. */
+extern const struct cmd_option run_args_opt_window, run_args_opt_slo, run_args_opt_stats;
+/* compare: --baseline FILE (report too), --fail-below NINES;
+ * compare and sweep: --plot DIR; sweep: --vary SPEC (at most
+ * RUN_ARGS_MAX_VARY times). */
+extern const struct cmd_option run_args_opt_baseline, run_args_opt_fail_below,
+	run_args_opt_plot, run_args_opt_vary;
+
+/* Parse ARGV's options into A by SELF's table, whose rows must all be
+ * options of this header or command_opt_help.  Returns as command_parse
+ * does: -1 with the operands at ARGV[optind..ARGC), or the exit status to
+ * return at once (help printed, usage error printed). */
+int run_args_parse(const struct cmd_entry *self, int argc, char **argv,
+		   struct run_args *a);
+
+/* The settings of a run: A's values where given, else T's file values,
+ * else the defaults. */
+void run_args_settings(const struct run_args *a, const struct topology *t,
+		       struct run_settings *set);
+#endif
