@@ -11,43 +11,9 @@
 #include <string.h>
 
 #include "report/html.h"
+#include "util/utf8.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"          /* U+FFFD in UTF-8 */
-
-/* The code point of the valid UTF-8 sequence at P (at most N bytes) in
- * *CP and its length, or 0 when P does not start one: overlong forms,
- * surrogates and code points past U+10FFFF are not valid. */
-static size_t utf8_decode(const unsigned char *p, size_t n, unsigned long *cp)
-{
-	unsigned c = p[0];
-	size_t len;
-	unsigned long v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, v = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, v = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, v = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10ffff)) ||
-	    (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
 
 /* Code points that HTML calls a parse error in the input stream: controls
  * other than tab, line feed and carriage return, and noncharacters. */
@@ -68,7 +34,7 @@ static void put_text(FILE *f, const char *s, size_t n, int escape)
 
 	while (p < end) {
 		unsigned long cp;
-		size_t len = utf8_decode(p, (size_t)(end - p), &cp);
+		size_t len = utf8_decode((const char *)p, (size_t)(end - p), &cp);
 
 		if (len == 0 || unwanted(cp)) {
 			fputs(REPLACEMENT, f);

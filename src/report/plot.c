@@ -30,6 +30,7 @@
 
 #include "report/plot.h"
 #include "util/duration.h"
+#include "util/utf8.h"
 
 const char *const plot_names[PLOT_COUNT] = {
 	"availability", "downtime", "outages", "slo", "timeline",
@@ -85,32 +86,6 @@ static int oom(struct ctx *C)
 
 /* ---- writing data files ---- */
 
-/* Length of the UTF-8 sequence at P, 0 when it is not one. */
-static size_t utf8_len(const unsigned char *p)
-{
-	unsigned char c = p[0];
-	size_t len;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	/* overlong forms, surrogates and code points past U+10FFFF */
-	if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) ||
-	    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
-
 /* Characters of S as it will print: a byte that is not UTF-8 is one. */
 static size_t text_width(const char *s)
 {
@@ -118,7 +93,7 @@ static size_t text_width(const char *s)
 	size_t w = 0;
 
 	for (; *p; w++) {
-		size_t len = utf8_len(p);
+		size_t len = utf8_decode((const char *)p, (size_t)-1, NULL);
 
 		p += len ? len : 1;
 	}
@@ -138,7 +113,7 @@ static void put_short(FILE *f, const char *s, size_t max)
 		head = max - 1 - tail;
 	}
 	for (size_t i = 0; *p; i++) {
-		size_t len = utf8_len(p);
+		size_t len = utf8_decode((const char *)p, (size_t)-1, NULL);
 
 		if (i == head && tail + head < total)
 			fputs("\xe2\x80\xa6", f);        /* U+2026 HORIZONTAL ELLIPSIS */

@@ -8,35 +8,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "util/duration.h"
-
-/* Length of the valid UTF-8 sequence at S (1 to 4), or 0 if invalid:
- * overlong forms, surrogates and code points past U+10FFFF are invalid. */
-static int utf8_len(const unsigned char *s)
-{
-	unsigned c = s[0];
-	int n;
-	unsigned long cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	for (int i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
+#include "util/utf8.h"
 
 void report_json_str(FILE *f, const char *s)
 {
@@ -45,7 +17,7 @@ void report_json_str(FILE *f, const char *s)
 	fputc('"', f);
 	while (*p) {
 		unsigned char c = *p;
-		int n = utf8_len(p);
+		size_t n = utf8_decode((const char *)p, (size_t)-1, NULL);
 
 		if (n == 0) {
 			/* not UTF-8 (a Latin-1 file name, say): keep the JSON valid */
@@ -62,7 +34,7 @@ void report_json_str(FILE *f, const char *s)
 		else if (c < 0x20 || c == 0x7f)
 			fprintf(f, "\\u%04x", c);
 		else
-			fwrite(p, 1, (size_t)n, f);
+			fwrite(p, 1, n, f);
 		p += n;
 	}
 	fputc('"', f);
