@@ -24,6 +24,7 @@
 #include "report/html.h"
 #include "report/plot.h"
 #include "report/report_load.h"
+#include "report/report_tables.h"
 #include "report/table.h"
 #include "util/duration.h"
 #include "util/output.h"
