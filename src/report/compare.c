@@ -76,7 +76,7 @@ static void verdict(char *buf, size_t n, const struct compare_diff *x)
 			 mean, half, ind);
 }
 
-static int any_cost(const struct comparison *c)
+int compare_any_cost(const struct comparison *c)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (model_cost(c->d[i].m) > 0)
@@ -86,7 +86,7 @@ static int any_cost(const struct comparison *c)
 
 static struct table *side_by_side(const struct comparison *c)
 {
-	int cost = any_cost(c);
+	int cost = compare_any_cost(c);
 	struct table *t = table_new(cost ? 9 : 8);
 	const char *cells[9] = { "design", "availability", "CI", "exact", "nines",
 				 "downtime/yr", "outages/yr", "mean outage", "cost/yr" };
