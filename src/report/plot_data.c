@@ -136,72 +136,88 @@ static int downtime_row(const struct plot_design *g, const char *const *names,
 	return scaled;
 }
 
-/* DOWNTIME.TSV: a header (a column per tier name, in the order first seen,
- * then "other" when a design has a remainder), then per design its label
- * and the percent of each column, stacked by the template in that order.
- * LABELS.TSV: per design its label, x, the text above its bar, the text
- * in it, and 100 for a bar drawn empty.  SEGMENTS.TSV: x, middle and
- * percent of each part tall enough to carry its number. */
-static int data_downtime(struct ctx *C, struct job *j)
-{
-	const char **names = NULL;
-	double *pct = NULL;
-	unsigned char *scaled = NULL;
-	size_t nnames = 0, all = 0, ncol, nscaled = 0, labelmax;
-	int any = 0, other = 0, rc = -1;
-	FILE *f;
+/* The downtime plot's columns and percents: the tier names in the key,
+ * and per design a row of NNAMES + 1 percents (the last: other). */
+struct downtime {
+	const char **names;
+	size_t nnames, ncol;
+	double *pct;              /* [n * ncol] */
+	unsigned char *scaled;    /* [n]: shares added up past 100% */
+	size_t nscaled;
+	int other;                /* some design has a remainder */
+};
 
-	for (size_t i = 0; i < C->n; i++) {
-		any |= isfinite(C->d[i].downtime.mean);
+static void downtime_release(struct downtime *w)
+{
+	free(w->pct);
+	free(w->scaled);
+	free(w->names);
+}
+
+/* Fill W from C's designs.  Returns 0, or -1 (out of memory) with the
+ * diagnostic. */
+static int downtime_fill(struct ctx *C, struct downtime *w)
+{
+	size_t all = 0;
+
+	for (size_t i = 0; i < C->n; i++)
 		all += C->d[i].ntier;
-	}
-	if (!any)
-		return 0;
-	names = malloc((all ? all : 1) * sizeof *names);
-	scaled = calloc(C->n ? C->n : 1, 1);
-	if (!names || !scaled) {
-		plot_oom(C);
-		goto done;
-	}
+	w->names = malloc((all ? all : 1) * sizeof *w->names);
+	w->scaled = calloc(C->n ? C->n : 1, 1);
+	if (!w->names || !w->scaled)
+		return plot_oom(C);
 	/* The key names the tiers of the bars that are broken down only. */
 	for (size_t i = 0; i < C->n; i++)
 		for (size_t t = 0; bar_kind(&C->d[i]) == BAR_STACKED && t < C->d[i].ntier; t++) {
 			const char *name = C->d[i].tier[t].name ? C->d[i].tier[t].name : "";
 
-			if (name_index(names, nnames, name) == nnames)
-				names[nnames++] = name;
+			if (name_index(w->names, w->nnames, name) == w->nnames)
+				w->names[w->nnames++] = name;
 		}
-	ncol = nnames + 1;
-	pct = calloc(C->n * ncol, sizeof *pct);
-	if (!pct) {
-		plot_oom(C);
-		goto done;
-	}
+	w->ncol = w->nnames + 1;
+	w->pct = calloc(C->n * w->ncol, sizeof *w->pct);
+	if (!w->pct)
+		return plot_oom(C);
 	for (size_t i = 0; i < C->n; i++) {
-		scaled[i] = (unsigned char)downtime_row(&C->d[i], names, nnames, pct + i * ncol);
-		nscaled += scaled[i];
-		other |= pct[i * ncol + nnames] > 0;
-	}
+		double *row = w->pct + i * w->ncol;
 
-	if (!(f = plot_data_open(C, j, "downtime.tsv")))
-		goto done;
-	fputs("design", f);
-	for (size_t k = 0; k < nnames; k++) {
-		fputc('\t', f);
-		plot_put_short(f, names[k], TIER_LABEL_MAX);
+		w->scaled[i] = (unsigned char)downtime_row(&C->d[i], w->names, w->nnames, row);
+		w->nscaled += w->scaled[i];
+		w->other |= row[w->nnames] > 0;
 	}
-	fputs(other ? "\tother\n" : "\n", f);
+	return 0;
+}
+
+/* DOWNTIME.TSV: the header and each design's percents. */
+static int downtime_percents(struct ctx *C, struct job *j, const struct downtime *w)
+{
+	FILE *f = plot_data_open(C, j, "downtime.tsv");
+
+	if (!f)
+		return -1;
+	fputs("design", f);
+	for (size_t k = 0; k < w->nnames; k++) {
+		fputc('\t', f);
+		plot_put_short(f, w->names[k], TIER_LABEL_MAX);
+	}
+	fputs(w->other ? "\tother\n" : "\n", f);
 	for (size_t i = 0; i < C->n; i++) {
 		plot_put_short(f, C->label[i], TIER_LABEL_MAX);
-		for (size_t k = 0; k < nnames + (size_t)other; k++)
-			plot_put_num(f, pct[i * ncol + k]);
+		for (size_t k = 0; k < w->nnames + (size_t)w->other; k++)
+			plot_put_num(f, w->pct[i * w->ncol + k]);
 		fputc('\n', f);
 	}
-	if (plot_data_close(C, j->arg[j->nargs - 1], f))
-		goto done;
+	return plot_data_close(C, j->arg[j->nargs - 1], f);
+}
 
-	if (!(f = plot_data_open(C, j, "downtime-labels.tsv")))
-		goto done;
+/* DOWNTIME-LABELS.TSV: what is written above and in each bar. */
+static int downtime_labels(struct ctx *C, struct job *j, const struct downtime *w)
+{
+	FILE *f = plot_data_open(C, j, "downtime-labels.tsv");
+	size_t labelmax;
+
+	if (!f)
+		return -1;
 	/* The design names share the width beside the key, about 110
 	 * characters, with room for three bars at least. */
 	labelmax = 110 / (C->n > 3 ? C->n : 3);
@@ -218,34 +234,55 @@ static int data_downtime(struct ctx *C, struct job *j)
 			fputs("never down", f);
 		else if (isfinite(g->downtime.mean))
 			fprintf(f, "%s/yr%s", duration_format(g->downtime.mean / 60, words, sizeof words),
-				scaled[i] ? " *" : "");
+				w->scaled[i] ? " *" : "");
 		fprintf(f, "\t%s\t%s\n", kind == BAR_NO_SHARES ? "no tier shares" : "",
 			kind == BAR_STACKED ? "NaN" : "100");
 	}
-	if (plot_data_close(C, j->arg[j->nargs - 1], f))
-		goto done;
+	return plot_data_close(C, j->arg[j->nargs - 1], f);
+}
 
-	if (!(f = plot_data_open(C, j, "downtime-segments.tsv")))
-		goto done;
+/* DOWNTIME-SEGMENTS.TSV: the parts tall enough to carry their number. */
+static int downtime_segments(struct ctx *C, struct job *j, const struct downtime *w)
+{
+	FILE *f = plot_data_open(C, j, "downtime-segments.tsv");
+
+	if (!f)
+		return -1;
 	for (size_t i = 0; i < C->n; i++) {
 		double base = 0;
 
-		for (size_t k = 0; k < ncol; k++) {
-			double v = pct[i * ncol + k];
+		for (size_t k = 0; k < w->ncol; k++) {
+			double v = w->pct[i * w->ncol + k];
 
 			if (v >= SEGMENT_LABEL_MIN)
 				fprintf(f, "%zu\t%.17g\t%.0f%%\n", i, base + v / 2, v);
 			base += v;
 		}
 	}
-	if (plot_data_close(C, j->arg[j->nargs - 1], f) || plot_job_num(C, j, (double)nnames) ||
-	    plot_job_num(C, j, other) || plot_job_num(C, j, (double)nscaled) || plot_job_num(C, j, (double)C->n))
-		goto done;
-	rc = 1;
-done:
-	free(pct);
-	free(scaled);
-	free(names);
+	return plot_data_close(C, j->arg[j->nargs - 1], f);
+}
+
+/* DOWNTIME.TSV: a header (a column per tier name, in the order first seen,
+ * then "other" when a design has a remainder), then per design its label
+ * and the percent of each column, stacked by the template in that order.
+ * LABELS.TSV: per design its label, x, the text above its bar, the text
+ * in it, and 100 for a bar drawn empty.  SEGMENTS.TSV: x, middle and
+ * percent of each part tall enough to carry its number. */
+static int data_downtime(struct ctx *C, struct job *j)
+{
+	struct downtime w = { 0 };
+	int any = 0, rc = -1;
+
+	for (size_t i = 0; i < C->n; i++)
+		any |= isfinite(C->d[i].downtime.mean);
+	if (!any)
+		return 0;
+	if (downtime_fill(C, &w) == 0 && downtime_percents(C, j, &w) == 0 &&
+	    downtime_labels(C, j, &w) == 0 && downtime_segments(C, j, &w) == 0 &&
+	    plot_job_num(C, j, (double)w.nnames) == 0 && plot_job_num(C, j, w.other) == 0 &&
+	    plot_job_num(C, j, (double)w.nscaled) == 0 && plot_job_num(C, j, (double)C->n) == 0)
+		rc = 1;
+	downtime_release(&w);
 	return rc;
 }
 
@@ -290,17 +327,20 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int data_slo(struct ctx *C, struct job *j)
+/* The SLO targets of every design, each once, in increasing order, into
+ * a new *TARGET of *N (NULL when no design has a breach figure), and the
+ * window length they share into *WINDOW (0 when they differ or none is
+ * known).  Returns 0, or -1 (out of memory) with the diagnostic. */
+static int slo_targets(struct ctx *C, double **target, size_t *n, double *window)
 {
-	double *target, window = NAN, w;
-	size_t ntarget = 0, all = 0, u = 0;
+	size_t all = 0, u = 0, ntarget = 0;
+	double w = NAN, *t;
 	int mixed = 0;
-	FILE *f, *tf;
 
 	for (size_t i = 0; i < C->n; i++)
 		all += C->d[i].ntarget;
-	target = all ? malloc(all * sizeof *target) : NULL;
-	if (all && !target)
+	t = all ? malloc(all * sizeof *t) : NULL;
+	if (all && !t)
 		return plot_oom(C);
 	for (size_t i = 0; i < C->n; i++) {
 		const struct plot_design *g = &C->d[i];
@@ -309,34 +349,35 @@ static int data_slo(struct ctx *C, struct job *j)
 		for (size_t k = 0; k < g->ntarget; k++) {
 			if (!isfinite(g->target[k].target) || !isfinite(g->target[k].breach.mean))
 				continue;
-			target[ntarget++] = g->target[k].target;
+			t[ntarget++] = g->target[k].target;
 			has = 1;
 		}
 		if (!has)
 			continue;
-		if (isnan(window))
-			window = g->window_hours;
-		else if (!(window == g->window_hours))
+		if (isnan(w))
+			w = g->window_hours;
+		else if (!(w == g->window_hours))
 			mixed = 1;
 	}
-	if (!ntarget) {
-		free(target);
-		return 0;
-	}
-	/* The targets of every design, each once, in increasing order. */
-	qsort(target, ntarget, sizeof *target, cmp_double);
+	if (ntarget)
+		qsort(t, ntarget, sizeof *t, cmp_double);
 	for (size_t k = 0; k < ntarget; k++)
-		if (u == 0 || fabs(target[k] - target[u - 1]) > 1e-12)
-			target[u++] = target[k];
-	ntarget = u;
-	if (mixed || !isfinite(window))
-		window = 0;
-	w = 0.8 / (double)C->n;
-	f = plot_data_open(C, j, "slo.tsv");
-	if (!f) {
-		free(target);
-		return -1;
-	}
+		if (u == 0 || fabs(t[k] - t[u - 1]) > 1e-12)
+			t[u++] = t[k];
+	*target = t;
+	*n = u;
+	*window = mixed || !isfinite(w) ? 0 : w;
+	return 0;
+}
+
+/* SLO.TSV: a block per design, a bar per target it has (at the target's
+ * index, shifted for the design), with its interval and half-width;
+ * WINDOW 0 puts each design's own window length in its title. */
+static void slo_bars(FILE *f, const struct ctx *C, const double *target, size_t ntarget,
+		     double window)
+{
+	double w = 0.8 / (double)C->n;
+
 	for (size_t i = 0; i < C->n; i++) {
 		const struct plot_design *g = &C->d[i];
 
@@ -362,17 +403,36 @@ static int data_slo(struct ctx *C, struct job *j)
 			fputc('\n', f);
 		}
 	}
-	if (plot_data_close(C, j->arg[0], f) || !(tf = plot_data_open(C, j, "slo-targets.tsv"))) {
-		free(target);
+}
+
+static int data_slo(struct ctx *C, struct job *j)
+{
+	double *target = NULL, window = 0;
+	size_t ntarget = 0;
+	FILE *f, *tf;
+	int rc = -1;
+
+	if (slo_targets(C, &target, &ntarget, &window))
 		return -1;
+	if (!ntarget) {
+		free(target);
+		return 0;
 	}
+	f = plot_data_open(C, j, "slo.tsv");
+	if (!f)
+		goto done;
+	slo_bars(f, C, target, ntarget, window);
+	if (plot_data_close(C, j->arg[0], f) || !(tf = plot_data_open(C, j, "slo-targets.tsv")))
+		goto done;
 	for (size_t k = 0; k < ntarget; k++)
 		fprintf(tf, "%.10g%%\t%zu\n", target[k] * 100, k);
+	if (plot_data_close(C, j->arg[1], tf) || plot_job_num(C, j, (double)C->n) ||
+	    plot_job_num(C, j, window) || plot_job_num(C, j, C->level))
+		goto done;
+	rc = 1;
+done:
 	free(target);
-	if (plot_data_close(C, j->arg[1], tf) || plot_job_num(C, j, (double)C->n) || plot_job_num(C, j, window) ||
-	    plot_job_num(C, j, C->level))
-		return -1;
-	return 1;
+	return rc;
 }
 
 static int data_timeline(struct ctx *C, struct job *j)

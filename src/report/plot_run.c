@@ -87,27 +87,13 @@ static void last_line(const char *err, char *buf, size_t size)
 	fclose(f);
 }
 
-/* gnuplot -c TEMPLATE PNG SVG ARGS..., its output and errors to a file in
- * the temporary directory. */
-int plot_gnuplot_run(struct ctx *C, const char *tpl, const char *png, const char *svg,
-		       const struct job *j)
+/* Start ARGV[0] on PATH with ARGV, its input /dev/null and its output and
+ * errors into the file ERRPATH.  *PID gets the child, *FD the read end of
+ * a pipe that closes on exec (bytes on it are execvp's errno).  Returns 0,
+ * or -1 with the diagnostic. */
+static int spawn(struct ctx *C, char *const *argv, const char *errpath, pid_t *pid, int *fd)
 {
-	char *argv[JOB_MAX_ARGS + 6];
-	char *errpath = plot_format("%s/gnuplot.err", C->tmp);
-	int pfd[2] = { -1, -1 }, null, errfd, status, e = 0, argc = 0;
-	ssize_t got;
-	pid_t pid;
-
-	if (!errpath)
-		return plot_oom(C);
-	argv[argc++] = "gnuplot";
-	argv[argc++] = "-c";
-	argv[argc++] = (char *)tpl;
-	argv[argc++] = (char *)png;
-	argv[argc++] = (char *)svg;
-	for (int i = 0; i < j->nargs; i++)
-		argv[argc++] = j->arg[i];
-	argv[argc] = NULL;
+	int pfd[2] = { -1, -1 }, null, errfd, e;
 
 	null = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	errfd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -121,11 +107,10 @@ int plot_gnuplot_run(struct ctx *C, const char *tpl, const char *png, const char
 			close(null);
 		if (errfd >= 0)
 			close(errfd);
-		free(errpath);
 		return diag_errno(C->diag, DIAG_RUNTIME, e, NULL, "plot: cannot run gnuplot");
 	}
-	pid = fork();
-	if (pid == 0) {
+	*pid = fork();
+	if (*pid == 0) {
 		/* The child: only async-signal-safe calls until exec. */
 		dup2(null, 0);
 		dup2(errfd, 1);
@@ -140,23 +125,33 @@ int plot_gnuplot_run(struct ctx *C, const char *tpl, const char *png, const char
 	close(null);
 	close(errfd);
 	close(pfd[1]);
-	if (pid < 0) {
+	if (*pid < 0) {
 		close(pfd[0]);
-		free(errpath);
 		return diag_errno(C->diag, DIAG_RUNTIME, e, NULL, "plot: cannot run gnuplot");
 	}
-	/* The pipe closes on exec: bytes on it are execvp's errno. */
+	*fd = pfd[0];
+	return 0;
+}
+
+/* Wait for the child PID that spawn started with the pipe FD (closed
+ * here), and tell how it went: 0 when it exited 0, else -1 with the
+ * diagnostic (not installed, not run, or its last line of error from
+ * ERRPATH, running TPL). */
+static int reap(struct ctx *C, pid_t pid, int fd, const char *errpath, const char *tpl)
+{
+	int status, e = 0;
+	ssize_t got;
+
 	do
-		got = read(pfd[0], &e, sizeof e);
+		got = read(fd, &e, sizeof e);
 	while (got < 0 && errno == EINTR);
-	close(pfd[0]);
+	close(fd);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
 			status = -1;
 			break;
 		}
 	if (got == (ssize_t)sizeof e) {
-		free(errpath);
 		if (e == ENOENT)
 			return diag_runtime(C->diag, "plot: gnuplot is not installed"
 					    " (Debian package: gnuplot-nox)");
@@ -166,14 +161,37 @@ int plot_gnuplot_run(struct ctx *C, const char *tpl, const char *png, const char
 		char msg[1024];
 
 		last_line(errpath, msg, sizeof msg);
-		free(errpath);
 		return diag_runtime(C->diag, "plot: gnuplot failed on %s: %s", tpl, msg);
 	}
-	unlink(errpath);
-	free(errpath);
 	return 0;
 }
 
+int plot_gnuplot_run(struct ctx *C, const char *tpl, const char *png, const char *svg,
+		     const struct job *j)
+{
+	char *argv[JOB_MAX_ARGS + 6];
+	char *errpath = plot_format("%s/gnuplot.err", C->tmp);
+	int argc = 0, fd = -1, rc;
+	pid_t pid = -1;
+
+	if (!errpath)
+		return plot_oom(C);
+	argv[argc++] = "gnuplot";
+	argv[argc++] = "-c";
+	argv[argc++] = (char *)tpl;
+	argv[argc++] = (char *)png;
+	argv[argc++] = (char *)svg;
+	for (int i = 0; i < j->nargs; i++)
+		argv[argc++] = j->arg[i];
+	argv[argc] = NULL;
+	rc = spawn(C, argv, errpath, &pid, &fd);
+	if (rc == 0)
+		rc = reap(C, pid, fd, errpath, tpl);
+	if (rc == 0)
+		unlink(errpath);
+	free(errpath);
+	return rc;
+}
 
 /* ---- directories ---- */
 
