@@ -12,10 +12,11 @@
 #define MIN_PER_YEAR (HOURS_PER_YEAR * 60)
 
 /* Availability with its interval on a second line, and the exact value
- * (" !" when outside the interval), with enough decimals for the nines. */
+ * (" !" when outside the interval), with the decimals of every report
+ * (report_row_decimals). */
 static void availability_cells(const struct measures *m, double ea, double eu, char b[][64])
 {
-	int dec = report_decimals(m->unavailability.mean > 0 ? m->unavailability.mean : eu);
+	int dec = report_row_decimals(m, ea, eu);
 
 	if (m->down_replications > 0)
 		snprintf(b[0], 64, "%.*f\n[%.*f, %.*f]", dec, m->availability.mean,
