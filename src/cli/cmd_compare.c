@@ -10,34 +10,16 @@
 #include "engine/run.h"
 #include "report/compare.h"
 #include "report/plot.h"
-#include "report/report_load.h"
 #include "util/output.h"
 
-/* --plot DIR: the plots of the comparison, drawn from its own JSON report
- * through the same reader as `nines plot`, so both draw the same. */
+/* --plot DIR: the plots of the comparison, from the comparison in memory;
+ * `nines plot` of its JSON report draws the same. */
 static int plot_comparison(const struct comparison *cmp, const char *dir)
 {
-	char *text = NULL;
-	size_t len = 0, n = 0;
-	struct plot_design *pd = NULL;
 	struct diag dg;
-	FILE *f = open_memstream(&text, &len);
-	int rc;
 
 	diag_init(&dg);
-	if (!f)
-		return command_fail(EXIT_RUNTIME, "out of memory");
-	rc = compare_write(f, REPORT_JSON, cmp);
-	if (fclose(f) != 0 || rc) {
-		free(text);
-		return command_fail(EXIT_RUNTIME, "out of memory");
-	}
-	rc = report_load_text(text, len, "compare", &pd, &n, &dg);
-	free(text);
-	if (rc == 0)
-		rc = plot_designs(pd, n, dir, PLOT_BOTH, &dg);
-	report_load_free(pd, n);
-	if (rc)
+	if (compare_plot(cmp, dir, command_env()->plots_dir, PLOT_BOTH, &dg))
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	return EXIT_OK;
 }

@@ -2,6 +2,7 @@
  * with gnuplot into a directory of png and svg files. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/command.h"
@@ -70,11 +71,11 @@ static int cmd_plot_exec(const struct cmd_entry *self, int argc, char **argv)
 	for (int i = optind; i < argc && status == EXIT_OK; i++)
 		if (report_load(argv[i], &d, &n, &dg))
 			status = dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT;
-	if (status == EXIT_OK && plot_designs(d, n, dir, terminals, &dg))
+	if (status == EXIT_OK && plot_designs(d, n, dir, command_env()->plots_dir, terminals, &dg))
 		status = dg.kind == DIAG_INPUT ? EXIT_INPUT : EXIT_RUNTIME;
 	if (status != EXIT_OK)
 		command_fail(status, "%s", diag_text(&dg));
-	report_load_free(d, n);
+	plot_designs_free(d, n);
 	return status;
 }
 

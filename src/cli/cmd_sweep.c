@@ -147,49 +147,11 @@ static int run_point(const struct design *d, struct run_options *opt,
 /* --plot DIR: sweep.png and sweep.svg. */
 static int draw(const struct sweep *s, const char *dir)
 {
-	const struct sweep_param *px = &s->param[0], *py = s->nparam > 1 ? &s->param[1] : NULL;
-	struct plot_sweep_point *pp = calloc(s->npoints, sizeof *pp);
-	char **ytext = py ? calloc(py->nvalues, sizeof *ytext) : NULL;
-	struct plot_sweep ps = {
-		.name = s->name, .confidence = s->set.confidence,
-		.xpath = px->path, .xduration = px->duration, .xlog = px->log,
-		.x = px->values, .nx = px->nvalues,
-		.ypath = py ? py->path : NULL, .ny = py ? py->nvalues : 1,
-	};
 	struct diag dg;
-	int rc = -1;
 
 	diag_init(&dg);
-	if (!pp || (py && !ytext))
-		goto out;
-	for (size_t j = 0; py && j < py->nvalues; j++) {
-		char buf[64];
-
-		ytext[j] = strdup(sweep_param_format(py, py->values[j], buf, sizeof buf));
-		if (!ytext[j])
-			goto out;
-	}
-	for (size_t i = 0; i < s->npoints; i++) {
-		const struct sweep_point *pt = &s->point[i];
-		const struct measures *m = &pt->m;
-
-		pp[i].nines = (struct plot_estimate){ m->nines.mean, m->nines.ci_low, m->nines.ci_high };
-		pp[i].downtime = (struct plot_estimate){ m->downtime_min_per_year.mean,
-							 m->downtime_min_per_year.ci_low,
-							 m->downtime_min_per_year.ci_high };
-		pp[i].exact_nines = -log10(pt->exact_u);
-		pp[i].exact_downtime = pt->exact_u * HOURS_PER_YEAR * 60;
-	}
-	ps.ytext = (const char *const *)ytext;
-	ps.point = pp;
-	rc = plot_sweep(&ps, dir, PLOT_BOTH, &dg);
-out:
-	for (size_t j = 0; ytext && j < py->nvalues; j++)
-		free(ytext[j]);
-	free(ytext);
-	free(pp);
-	if (rc)
-		return command_fail(EXIT_RUNTIME, "%s", dg.kind ? diag_text(&dg) : "out of memory");
+	if (sweep_plot(s, dir, command_env()->plots_dir, PLOT_BOTH, &dg))
+		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	return EXIT_OK;
 }
 

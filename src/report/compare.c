@@ -76,7 +76,7 @@ static void verdict(char *buf, size_t n, const struct compare_diff *x)
 			 mean, half, ind);
 }
 
-static int any_cost(const struct comparison *c)
+int compare_any_cost(const struct comparison *c)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (model_cost(c->d[i].m) > 0)
@@ -86,7 +86,7 @@ static int any_cost(const struct comparison *c)
 
 static struct table *side_by_side(const struct comparison *c)
 {
-	int cost = any_cost(c);
+	int cost = compare_any_cost(c);
 	struct table *t = table_new(cost ? 9 : 8);
 	const char *cells[9] = { "design", "availability", "CI", "exact", "nines",
 				 "downtime/yr", "outages/yr", "mean outage", "cost/yr" };
@@ -97,32 +97,16 @@ static struct table *side_by_side(const struct comparison *c)
 	for (size_t i = 0; i < c->n; i++) {
 		const struct compare_design *d = &c->d[i];
 		struct measures m;
-		int dec;
+		const char *mc[7];
 
 		design_measures(d, &m);
-		dec = report_decimals(m.unavailability.mean > 0 ? m.unavailability.mean : d->a->block_u[0]);
-		snprintf(bufs[0], 64, "%.*f", dec, m.availability.mean);
-		if (m.down_replications > 0)
-			snprintf(bufs[1], 64, "[%.*f, %.*f]", dec, m.availability.ci_low,
-				 dec, m.availability.ci_high);
-		else
-			snprintf(bufs[1], 64, "never down");
-		if (isfinite(d->a->block_a[0]))
-			snprintf(bufs[2], 64, "%.*f%s", dec, d->a->block_a[0],
-				 report_within(&m, d->a->block_a[0]) == 0 ? " !" : "");
-		else
-			snprintf(bufs[2], 64, "-");
-		snprintf(bufs[3], 64, "%.2f", m.nines.mean);
-		report_fmt_minutes(m.downtime_min_per_year.mean, bufs[4], 64);
-		snprintf(bufs[5], 64, "%.3f", m.outages_per_year.mean);
-		if (isfinite(m.mean_outage_min.mean))
-			report_fmt_minutes(m.mean_outage_min.mean, bufs[6], 64);
-		else
-			snprintf(bufs[6], 64, "-");
+		/* the same cells, with the same decimals, as the blocks table */
+		report_measure_cells(&m, d->a->block_a[0], d->a->block_u[0], bufs, mc);
 		report_fmt_money(model_cost(d->m), bufs[7], 64);
 		cells[0] = d->t->name;
-		for (int k = 0; k < 8; k++)
-			cells[k + 1] = bufs[k];
+		for (int k = 0; k < 7; k++)
+			cells[k + 1] = mc[k];
+		cells[8] = bufs[7];
 		if (table_row(t, cells))
 			goto oom;
 	}

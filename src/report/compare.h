@@ -10,7 +10,9 @@
 #include "exact/analytic.h"
 #include "model/model.h"
 #include "model/topology.h"
+#include "report/plot.h"
 #include "report/report.h"
+#include "util/diag.h"
 
 struct compare_design {
 	const struct topology *t;
@@ -42,8 +44,24 @@ struct comparison {
  * year; costs 12,000/yr more"). */
 void compare_summary(char *buf, size_t size, const struct comparison *c);
 
+/* Whether any design has a cost: the tables then have a cost column. */
+int compare_any_cost(const struct comparison *c);
+
 /* Write the side-by-side report in FMT.  Returns 0, or -1 when writing
  * failed (or out of memory). */
 int compare_write(FILE *f, enum report_format fmt, const struct comparison *c);
+
+/* The designs of C as the plots see them, taken from their results in
+ * memory (compare_plot.c): C->n designs into a new array *D, to free with
+ * plot_designs_free.  They equal what report_load reads back from the
+ * JSON report of C, so that `nines plot` of that report draws the same.
+ * Returns 0, or -1 with DIAG filled (DIAG_RUNTIME, out of memory) and *D
+ * NULL. */
+int compare_plot_designs(const struct comparison *c, struct plot_design **d, struct diag *diag);
+
+/* Draw the plots of C into DIR with plot_designs (TEMPLATES and
+ * TERMINALS as it takes them).  Returns 0, or -1 with DIAG filled. */
+int compare_plot(const struct comparison *c, const char *dir, const char *templates,
+		 unsigned terminals, struct diag *diag);
 
 #endif

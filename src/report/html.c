@@ -11,43 +11,9 @@
 #include <string.h>
 
 #include "report/html.h"
+#include "util/utf8.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"          /* U+FFFD in UTF-8 */
-
-/* The code point of the valid UTF-8 sequence at P (at most N bytes) in
- * *CP and its length, or 0 when P does not start one: overlong forms,
- * surrogates and code points past U+10FFFF are not valid. */
-static size_t utf8_decode(const unsigned char *p, size_t n, unsigned long *cp)
-{
-	unsigned c = p[0];
-	size_t len;
-	unsigned long v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, v = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, v = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, v = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10ffff)) ||
-	    (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
 
 /* Code points that HTML calls a parse error in the input stream: controls
  * other than tab, line feed and carriage return, and noncharacters. */
@@ -68,7 +34,7 @@ static void put_text(FILE *f, const char *s, size_t n, int escape)
 
 	while (p < end) {
 		unsigned long cp;
-		size_t len = utf8_decode(p, (size_t)(end - p), &cp);
+		size_t len = utf8_decode((const char *)p, (size_t)(end - p), &cp);
 
 		if (len == 0 || unwanted(cp)) {
 			fputs(REPLACEMENT, f);
@@ -369,33 +335,106 @@ static int skip_element(struct svg *S, const char *name, size_t n)
 	return diag_runtime(S->diag, "an unfinished element in the SVG");
 }
 
-int html_svg(FILE *f, const char *svg, size_t len, const char *prefix,
-	     const char *label, struct diag *diag)
+/* Point S at the root element: from the first "<svg" to the end of the
+ * last "</svg>"; the prolog and doctype before it are dropped.  Returns
+ * 0, or -1 when there is none. */
+static int find_root(struct svg *S, const char *svg, size_t len)
 {
-	struct svg S = { f, svg, svg + len, svg, prefix, diag };
 	const char *close = NULL;
-	int depth = 0, root = 0;
+	int root = 0;
 
-	/* The root element starts at the first "<svg" and ends with the last
-	 * "</svg>"; the prolog and doctype before it are dropped. */
 	for (size_t i = 0; i + 5 <= len; i++)
 		if (memcmp(svg + i, "<svg", 4) == 0 && (is_space(svg[i + 4]) || svg[i + 4] == '>')) {
-			S.p = svg + i;
+			S->p = svg + i;
 			root = 1;
 			break;
 		}
-	for (size_t i = len; root && i >= (size_t)(S.p - svg) + 6; i--)
+	for (size_t i = len; root && i >= (size_t)(S->p - svg) + 6; i--)
 		if (memcmp(svg + i - 6, "</svg>", 6) == 0) {
 			close = svg + i;
 			break;
 		}
 	if (!close)
-		return diag_runtime(diag, "not an SVG file");
-	S.end = close;
+		return diag_runtime(S->diag, "not an SVG file");
+	S->end = close;
+	return 0;
+}
+
+/* Past the comment at S->p ("<!--"). */
+static int skip_comment(struct svg *S)
+{
+	const char *q = S->p + 4;
+
+	while (q + 3 <= S->end && memcmp(q, "-->", 3) != 0)
+		q++;
+	if (q + 3 > S->end)
+		return diag_runtime(S->diag, "an unfinished comment in the SVG");
+	S->p = q + 3;
+	return 0;
+}
+
+/* Copy the end tag at S->p ("</") one level below *DEPTH. */
+static int put_end_tag(struct svg *S, int *depth)
+{
+	const char *name;
+	size_t n;
+
+	S->p += 2;
+	n = read_name(S, &name);
+	skip_space(S);
+	if (n == 0 || S->p >= S->end || *S->p != '>' || *depth == 0)
+		return diag_runtime(S->diag, "a malformed end tag in the SVG");
+	S->p++;
+	fputs("</", S->f);
+	fwrite(name, 1, n, S->f);
+	fputc('>', S->f);
+	(*depth)--;
+	return 0;
+}
+
+/* Copy the start tag at S->p ('<') at *DEPTH, which it deepens unless it
+ * closes itself; the root's own <title> and <desc> are skipped, and the
+ * root gets its class, role and LABEL. */
+static int put_start_tag(struct svg *S, int *depth, const char *label)
+{
+	const char *name;
+	size_t n;
+	int self_closing = 0;
+
+	S->p++;
+	n = read_name(S, &name);
+	if (n == 0)
+		return diag_runtime(S->diag, "markup other than elements inside the SVG");
+	if (!element_allowed(name, n))
+		return diag_runtime(S->diag, "a <%.*s> element in the SVG", (int)(n > 40 ? 40 : n), name);
+	if (*depth == 0 && !name_is(name, n, "svg"))
+		return diag_runtime(S->diag, "not an SVG file");
+	if (*depth == 1 && (name_is(name, n, "title") || name_is(name, n, "desc")))
+		return skip_element(S, name, n);
+	fputc('<', S->f);
+	fwrite(name, 1, n, S->f);
+	if (*depth == 0) {
+		fputs(" class=\"plot\" role=\"img\" aria-label=\"", S->f);
+		html_escape(S->f, label);
+		fputc('"', S->f);
+	}
+	if (put_attributes(S, *depth == 0, &self_closing))
+		return -1;
+	if (!self_closing)
+		(*depth)++;
+	return 0;
+}
+
+int html_svg(FILE *f, const char *svg, size_t len, const char *prefix,
+	     const char *label, struct diag *diag)
+{
+	struct svg S = { f, svg, svg + len, svg, prefix, diag };
+	int depth = 0, rc;
+
+	if (find_root(&S, svg, len))
+		return -1;
 	while (S.p < S.end) {
-		const char *name, *run = S.p;
-		size_t n;
-		int self_closing = 0;
+		const char *run = S.p;
 
 		if (*S.p != '<') {
 			while (S.p < S.end && *S.p != '<')
@@ -403,56 +442,16 @@ int html_svg(FILE *f, const char *svg, size_t len, const char *prefix,
 			put_text(f, run, (size_t)(S.p - run), 0);
 			continue;
 		}
-		if (at(&S, "<!--")) {
-			const char *q = S.p + 4;
-
-			while (q + 3 <= S.end && memcmp(q, "-->", 3) != 0)
-				q++;
-			if (q + 3 > S.end)
-				return diag_runtime(diag, "an unfinished comment in the SVG");
-			S.p = q + 3;
-			continue;
-		}
-		if (at(&S, "</")) {
-			S.p += 2;
-			n = read_name(&S, &name);
-			skip_space(&S);
-			if (n == 0 || S.p >= S.end || *S.p != '>' || depth == 0)
-				return diag_runtime(diag, "a malformed end tag in the SVG");
-			S.p++;
-			fputs("</", f);
-			fwrite(name, 1, n, f);
-			fputc('>', f);
-			depth--;
-			if (depth == 0)
-				break;
-			continue;
-		}
-		S.p++;
-		n = read_name(&S, &name);
-		if (n == 0)
-			return diag_runtime(diag, "markup other than elements inside the SVG");
-		if (!element_allowed(name, n))
-			return diag_runtime(diag, "a <%.*s> element in the SVG", (int)(n > 40 ? 40 : n), name);
-		if (depth == 0 && !name_is(name, n, "svg"))
-			return diag_runtime(diag, "not an SVG file");
-		if (depth == 1 && (name_is(name, n, "title") || name_is(name, n, "desc"))) {
-			if (skip_element(&S, name, n))
-				return -1;
-			continue;
-		}
-		fputc('<', f);
-		fwrite(name, 1, n, f);
-		if (depth == 0) {
-			fputs(" class=\"plot\" role=\"img\" aria-label=\"", f);
-			html_escape(f, label);
-			fputc('"', f);
-		}
-		if (put_attributes(&S, depth == 0, &self_closing))
+		if (at(&S, "<!--"))
+			rc = skip_comment(&S);
+		else if (at(&S, "</"))
+			rc = put_end_tag(&S, &depth);
+		else
+			rc = put_start_tag(&S, &depth, label);
+		if (rc)
 			return -1;
-		if (!self_closing)
-			depth++;
-		else if (depth == 0)
+		/* the root closed (by its end tag, or itself) */
+		if (depth == 0)
 			break;
 	}
 	if (depth != 0)

@@ -4,7 +4,7 @@
  *
  * The figures reach gnuplot only through tab-separated data files written
  * here; design and block names are never pasted into gnuplot commands.
- * Each plot is a template, plots/NAME.gp, run as
+ * Each plot is a template, NAME.gp in the templates directory, run as
  *     gnuplot -c NAME.gp PNG_OUT SVG_OUT DATA... NUMBER...
  * (an output is "" when that terminal is not wanted) with fork and execvp,
  * so gnuplot is looked up on PATH and no shell is involved.
@@ -53,8 +53,9 @@ struct plot_cdf_point {
 };
 
 /* One design as the plots see it: plain data, filled by report_load (from
- * JSON reports) or by a command from its own results.  plot_* functions
- * only read it; whoever filled it owns its memory. */
+ * a JSON report file) or by compare_plot_designs (from a comparison in
+ * memory).  plot_* functions only read it.  Every pointer is owned by the
+ * design: release it with plot_design_release. */
 struct plot_design {
 	char *name;                      /* any bytes: printed literally */
 	double confidence;               /* level of the intervals, NAN unknown */
@@ -79,9 +80,22 @@ struct plot_design {
 extern const char *const plot_names[];
 #define PLOT_COUNT 5
 
+/* Whether PATH is "system.blocks[DIGITS]": a tier, a direct child of the
+ * system block, as plot_design's tiers are chosen. */
+int plot_tier_path(const char *path);
+
+/* Free what design G owns and clear it. */
+void plot_design_release(struct plot_design *g);
+
+/* Release the N designs of D and free the array D itself (NULL is fine). */
+void plot_designs_free(struct plot_design *d, size_t n);
+
 /* Draw the plots of the N designs D into the directory DIR (made, with
  * its parents, if missing) for TERMINALS (PLOT_PNG, PLOT_SVG or both),
- * with the templates found by the template search (plot.c: $NINES_PLOTS, then PKGDATADIR/plots, then ../plots beside the program).
+ * with the templates NAME.gp in the directory TEMPLATES.  TEMPLATES NULL
+ * or "" searches PKGDATADIR/plots, then ../plots beside the running
+ * program (an uninstalled build); the library reads no environment, so a
+ * command passes the user's choice (NINES_PLOTS) here.
  *
  * The downtime plot has one bar per design, stacked to 100% by the share
  * of each tier, a colour per tier name (the same in every design; tiers
@@ -104,8 +118,12 @@ extern const char *const plot_names[];
  * error DIR keeps its old files.  Returns 0, or -1 with DIAG filled
  * (DIAG_RUNTIME: DIR not writable, gnuplot missing or failing, templates
  * not found).  Prints nothing. */
-int plot_designs(const struct plot_design *d, size_t n, const char *dir,
+int plot_designs(const struct plot_design *d, size_t n, const char *dir, const char *templates,
 		 unsigned terminals, struct diag *diag);
+
+/* Empty the directory DIR, one level deep (the plots make no deeper one),
+ * and remove it.  Errors are ignored: it is a clean-up. */
+void plot_dir_remove(const char *dir);
 
 /* One point of a sweep (nines sweep) as its plot sees it. */
 struct plot_sweep_point {
@@ -134,14 +152,15 @@ struct plot_sweep {
 };
 
 /* Draw S as DIR/sweep.png and DIR/sweep.svg (those TERMINALS asks for),
- * with the template sweep.gp found by the template search (plot.c: $NINES_PLOTS, then PKGDATADIR/plots, then ../plots beside the program): the nines (top)
+ * with the template sweep.gp in TEMPLATES (searched as plot_designs
+ * says when NULL or ""): the nines (top)
  * and the downtime in minutes per year (bottom) against the first
  * parameter, simulated with a shaded confidence band and exact as a
  * dashed line, a curve per value of the second parameter.  DIR is made if
  * missing; outputs are drawn in a temporary directory in DIR and renamed
  * into place once all are drawn.  Returns 0, or -1 with DIAG filled
  * (DIAG_RUNTIME, as plot_designs).  Prints nothing. */
-int plot_sweep(const struct plot_sweep *s, const char *dir, unsigned terminals,
-	       struct diag *diag);
+int plot_sweep(const struct plot_sweep *s, const char *dir, const char *templates,
+	       unsigned terminals, struct diag *diag);
 
 #endif

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/report.h"
+#include "report/report_formats.h"
 
 void report_csv_field(FILE *f, const char *s)
 {

@@ -6,37 +6,9 @@
 #include <stdio.h>
 
 #include "config.h"
-#include "report/report.h"
+#include "report/report_formats.h"
 #include "util/duration.h"
-
-/* Length of the valid UTF-8 sequence at S (1 to 4), or 0 if invalid:
- * overlong forms, surrogates and code points past U+10FFFF are invalid. */
-static int utf8_len(const unsigned char *s)
-{
-	unsigned c = s[0];
-	int n;
-	unsigned long cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	for (int i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
+#include "util/utf8.h"
 
 void report_json_str(FILE *f, const char *s)
 {
@@ -45,7 +17,7 @@ void report_json_str(FILE *f, const char *s)
 	fputc('"', f);
 	while (*p) {
 		unsigned char c = *p;
-		int n = utf8_len(p);
+		size_t n = utf8_decode((const char *)p, (size_t)-1, NULL);
 
 		if (n == 0) {
 			/* not UTF-8 (a Latin-1 file name, say): keep the JSON valid */
@@ -62,7 +34,7 @@ void report_json_str(FILE *f, const char *s)
 		else if (c < 0x20 || c == 0x7f)
 			fprintf(f, "\\u%04x", c);
 		else
-			fwrite(p, 1, (size_t)n, f);
+			fwrite(p, 1, n, f);
 		p += n;
 	}
 	fputc('"', f);
@@ -297,12 +269,10 @@ void report_json_system(FILE *f, const struct report *rep, int indent)
 	fprintf(f, "\n%.*s}", indent >= 2 ? indent - 2 : 0, ind);
 }
 
-int report_json_design(FILE *f, const struct report *rep)
+/* "topology" and, for a simulation, "simulation": what was run. */
+static void json_head(FILE *f, const struct report *rep)
 {
-	const struct model *mo = rep->m;
 	const struct result *r = rep->r;
-	struct measures m;
-	int first;
 
 	fputs("  \"topology\": {\"name\": ", f);
 	report_json_str(f, rep->t->name);
@@ -311,7 +281,7 @@ int report_json_design(FILE *f, const struct report *rep)
 	fputs(", \"description\": ", f);
 	report_json_str(f, rep->t->description);
 	fputs(", \"cost_per_year\": ", f);
-	report_json_num(f, model_cost(mo));
+	report_json_num(f, model_cost(rep->m));
 	fputs("},\n", f);
 	if (r) {
 		fputs("  \"simulation\": {\"horizon_hours\": ", f);
@@ -323,12 +293,15 @@ int report_json_design(FILE *f, const struct report *rep)
 		report_json_num(f, r->set.warmup);
 		fprintf(f, ", \"events\": %llu},\n", (unsigned long long)r->events);
 	}
+}
 
-	fputs("  \"system\": ", f);
-	report_json_system(f, rep, 4);
-	fputs(",\n", f);
-	if (r)
-		slo(f, r);
+/* "blocks": [...], each with its measures when simulated. */
+static void json_blocks(FILE *f, const struct report *rep)
+{
+	const struct model *mo = rep->m;
+	const struct result *r = rep->r;
+	struct measures m;
+
 	fputs("  \"blocks\": [", f);
 	for (size_t b = 0; b < model_blocks(mo); b++) {
 		fputs(b ? ",\n    {" : "\n    {", f);
@@ -353,8 +326,17 @@ int report_json_design(FILE *f, const struct report *rep)
 		analytic(f, rep->a->block_method[b], rep->a->block_a[b], rep->a->block_u[b], r ? &m : NULL, "     ");
 		fputc('}', f);
 	}
-	fputs("\n  ],\n  \"components\": [", f);
-	first = 1;
+	fputs("\n  ],\n", f);
+}
+
+/* "components": [...], the types that have instances. */
+static void json_components(FILE *f, const struct report *rep)
+{
+	const struct model *mo = rep->m;
+	struct measures m;
+	int first = 1;
+
+	fputs("  \"components\": [", f);
 	for (size_t t = 0; t < model_types(mo); t++) {
 		if (model_type_instances(mo, t) == 0)
 			continue;
@@ -374,15 +356,21 @@ int report_json_design(FILE *f, const struct report *rep)
 		fputs(", \"cost_per_year\": ", f);
 		report_json_num(f, model_type_cost(mo, t));
 		fputs(",\n", f);
-		if (r) {
+		if (rep->r) {
 			report_type_measures(rep, t, &m);
 			measures(f, &m, "     ");
 		}
-		analytic(f, rep->a->method, rep->a->type_a[t], rep->a->type_u[t], r ? &m : NULL, "     ");
+		analytic(f, rep->a->method, rep->a->type_a[t], rep->a->type_u[t], rep->r ? &m : NULL, "     ");
 		fputc('}', f);
 	}
 	fputs("\n  ]", f);
-	if (r && crews_limited(mo)) {
+}
+
+/* ",\n  "repair_crews"" and ",\n  "maintenance"" of a simulation, when the
+ * design has them. */
+static void json_crews_maintenance(FILE *f, const struct model *mo, const struct result *r)
+{
+	if (crews_limited(mo)) {
 		struct estimate wait = stats_clip(moments_ratio(r->crew, HOURS_PER_YEAR * 60,
 							       r->set.confidence), 0, INFINITY);
 
@@ -392,7 +380,7 @@ int report_json_design(FILE *f, const struct report *rep)
 		report_json_est(f, "mean_repair_wait_minutes", &wait);
 		fputc('}', f);
 	}
-	if (r && has_maintenance(mo)) {
+	if (has_maintenance(mo)) {
 		struct estimate pd = stats_scale(stats_clip(moments_x(r->planned, r->set.confidence),
 						    0, INFINITY), HOURS_PER_YEAR * 60);
 
@@ -400,48 +388,74 @@ int report_json_design(FILE *f, const struct report *rep)
 		report_json_est(f, "planned_downtime_minutes_per_year", &pd);
 		fputc('}', f);
 	}
-	if (model_ccf(mo) > 0) {
-		fputs(",\n  \"common_cause\": [", f);
-		for (size_t g = 0; g < model_ccf(mo); g++) {
-			fputs(g ? ",\n    {\"members\": " : "\n    {\"members\": ", f);
-			report_json_str(f, model_type_name(mo, model_ccf_type(mo, g)));
-			fputs(", \"beta\": ", f);
-			report_json_num(f, model_ccf_beta(mo, g));
-			if (r) {
-				struct estimate sh = stats_clip(moments_y(&r->ccf[g], r->set.confidence),
-								0, INFINITY);
+}
 
-				fputs(", ", f);
-				report_json_est(f, "shocks_per_year", &sh);
-			}
-			fputc('}', f);
+/* ",\n  "common_cause": [...]" when the design has such groups. */
+static void json_common_cause(FILE *f, const struct model *mo, const struct result *r)
+{
+	if (model_ccf(mo) == 0)
+		return;
+	fputs(",\n  \"common_cause\": [", f);
+	for (size_t g = 0; g < model_ccf(mo); g++) {
+		fputs(g ? ",\n    {\"members\": " : "\n    {\"members\": ", f);
+		report_json_str(f, model_type_name(mo, model_ccf_type(mo, g)));
+		fputs(", \"beta\": ", f);
+		report_json_num(f, model_ccf_beta(mo, g));
+		if (r) {
+			struct estimate sh = stats_clip(moments_y(&r->ccf[g], r->set.confidence),
+							0, INFINITY);
+
+			fputs(", ", f);
+			report_json_est(f, "shocks_per_year", &sh);
 		}
-		fputs("\n  ]", f);
+		fputc('}', f);
 	}
-	if (model_zones(mo) > 0) {
-		fputs(",\n  \"zones\": [", f);
-		for (size_t z = 0; z < model_zones(mo); z++) {
-			double up = model_zone_failure(mo, z)->mean, down = model_zone_repair(mo, z)->mean;
+	fputs("\n  ]", f);
+}
 
-			fputs(z ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
-			report_json_str(f, model_zone_name(mo, z));
-			fputs(", \"mtbf_hours\": ", f);
-			report_json_num(f, up);
-			fputs(", \"mttr_hours\": ", f);
-			report_json_num(f, down);
-			fputs(", \"availability\": ", f);
-			report_json_num(f, 1 / (1 + down / up));
-			if (r) {
-				struct estimate o = stats_clip(moments_y(&r->zone[z], r->set.confidence),
-							       0, INFINITY);
+/* ",\n  "zones": [...]" when the design has zones. */
+static void json_zones(FILE *f, const struct model *mo, const struct result *r)
+{
+	if (model_zones(mo) == 0)
+		return;
+	fputs(",\n  \"zones\": [", f);
+	for (size_t z = 0; z < model_zones(mo); z++) {
+		double up = model_zone_failure(mo, z)->mean, down = model_zone_repair(mo, z)->mean;
 
-				fputs(", ", f);
-				report_json_est(f, "outages_per_year", &o);
-			}
-			fputc('}', f);
+		fputs(z ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
+		report_json_str(f, model_zone_name(mo, z));
+		fputs(", \"mtbf_hours\": ", f);
+		report_json_num(f, up);
+		fputs(", \"mttr_hours\": ", f);
+		report_json_num(f, down);
+		fputs(", \"availability\": ", f);
+		report_json_num(f, 1 / (1 + down / up));
+		if (r) {
+			struct estimate o = stats_clip(moments_y(&r->zone[z], r->set.confidence),
+						       0, INFINITY);
+
+			fputs(", ", f);
+			report_json_est(f, "outages_per_year", &o);
 		}
-		fputs("\n  ]", f);
+		fputc('}', f);
 	}
+	fputs("\n  ]", f);
+}
+
+int report_json_design(FILE *f, const struct report *rep)
+{
+	json_head(f, rep);
+	fputs("  \"system\": ", f);
+	report_json_system(f, rep, 4);
+	fputs(",\n", f);
+	if (rep->r)
+		slo(f, rep->r);
+	json_blocks(f, rep);
+	json_components(f, rep);
+	if (rep->r)
+		json_crews_maintenance(f, rep->m, rep->r);
+	json_common_cause(f, rep->m, rep->r);
+	json_zones(f, rep->m, rep->r);
 	fputs("\n}\n", f);
 	return ferror(f) ? -1 : 0;
 }

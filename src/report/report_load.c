@@ -2,7 +2,9 @@
  * topology_load.c, reads what users write).
  *
  * It turns the output of `nines simulate --format json` or `nines compare
- * --format json` back into struct plot_design for `nines plot`.  The report
+ * --format json` back into struct plot_design for `nines plot`, the one
+ * command that plots from a file (the others hand plots their data from
+ * memory: compare_plot_designs).  The report
  * is a machine contract that later versions extend, so unknown keys are
  * ignored and a missing measure only leaves a gap; but a member present
  * with the wrong type is an error that names its JSON path, since it means
@@ -177,18 +179,6 @@ static int load_cdf(struct loader *L, const cJSON *sys, const char *path,
 	return 0;
 }
 
-/* Whether PATH is "system.blocks[DIGITS]": a direct child of the system. */
-static int is_tier(const char *path)
-{
-	const char *pre = "system.blocks[";
-	size_t k = strlen(pre), digits;
-
-	if (strncmp(path, pre, k) != 0)
-		return 0;
-	digits = strspn(path + k, "0123456789");
-	return digits > 0 && strcmp(path + k + digits, "]") == 0;
-}
-
 static int load_tiers(struct loader *L, const cJSON *top, const char *path,
 		      struct plot_design *g)
 {
@@ -215,7 +205,7 @@ static int load_tiers(struct loader *L, const cJSON *top, const char *path,
 		bpath = string(L, b, p, "path", 1, &err);
 		if (err)
 			return -1;
-		if (!is_tier(bpath)) {
+		if (!plot_tier_path(bpath)) {
 			free(bpath);
 			continue;
 		}
@@ -345,25 +335,6 @@ static int load_design(struct loader *L, const cJSON *top, const char *path,
 	    load_timeline(L, top, path, g))
 		return -1;
 	return 0;
-}
-
-static void design_release(struct plot_design *g)
-{
-	free(g->name);
-	free(g->cdf);
-	for (size_t i = 0; i < g->ntier; i++)
-		free(g->tier[i].name);
-	free(g->tier);
-	free(g->target);
-	free(g->window);
-	memset(g, 0, sizeof *g);
-}
-
-void report_load_free(struct plot_design *d, size_t n)
-{
-	for (size_t i = 0; d && i < n; i++)
-		design_release(&d[i]);
-	free(d);
 }
 
 /* The whole of FILE plus a NUL, or NULL with the diagnostic. */
@@ -503,48 +474,39 @@ static int load_root(struct loader *L, const cJSON *root, struct plot_design **d
 	}
 	if (err) {
 		for (size_t i = 0; i < k; i++)
-			design_release(&grown[*n + i]);
+			plot_design_release(&grown[*n + i]);
 		return -1;
 	}
 	*n += want;
 	return 0;
 }
 
-int report_load_text(const char *text, size_t len, const char *file,
-		     struct plot_design **d, size_t *n, struct diag *diag)
-{
-	struct loader L = { .file = file, .d = diag };
-	const char *end = NULL;
-	cJSON *root;
-	int rc;
-
-	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
-	if (!root)
-		return not_json(&L, text, end ? end : text + len);
-	while (end && end < text + len &&
-	       (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
-		end++;
-	if (end && end < text + len) {
-		rc = not_json(&L, text, end);
-		cJSON_Delete(root);
-		return rc;
-	}
-	rc = load_root(&L, root, d, n);
-	cJSON_Delete(root);
-	return rc;
-}
-
 int report_load(const char *file, struct plot_design **d, size_t *n,
 		struct diag *diag)
 {
 	struct loader L = { .file = file, .d = diag };
+	const char *end = NULL;
 	size_t len = 0;
 	char *text = read_all(&L, &len);
+	cJSON *root;
 	int rc;
 
 	if (!text)
 		return -1;
-	rc = report_load_text(text, len, file, d, n, diag);
+	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
+	if (!root) {
+		rc = not_json(&L, text, end ? end : text + len);
+		free(text);
+		return rc;
+	}
+	while (end && end < text + len &&
+	       (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
+		end++;
+	if (end && end < text + len)
+		rc = not_json(&L, text, end);
+	else
+		rc = load_root(&L, root, d, n);
+	cJSON_Delete(root);
 	free(text);
 	return rc;
 }

@@ -28,17 +28,9 @@
  * DIAG_INPUT "FILE: ..." when the file cannot be read, is not JSON
  * ("FILE:LINE:COL: not JSON ..."), is not a nines report, or a member has
  * the wrong type ("FILE: designs[1].system.nines: not an object");
- * DIAG_RUNTIME when memory runs out.  Prints nothing. */
+ * DIAG_RUNTIME when memory runs out.  Prints nothing.  Free the designs
+ * with plot_designs_free. */
 int report_load(const char *file, struct plot_design **d, size_t *n,
 		struct diag *diag);
-
-/* The same from TEXT, LEN bytes followed by a NUL, named FILE in messages:
- * how a command plots the report it has just written. */
-int report_load_text(const char *text, size_t len, const char *file,
-		     struct plot_design **d, size_t *n, struct diag *diag);
-
-/* Free the N designs of D that report_load filled, and the array D itself.
- * D may be NULL. */
-void report_load_free(struct plot_design *d, size_t n);
 
 #endif

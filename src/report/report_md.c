@@ -1,7 +1,8 @@
 /* report_md.c - the report as Markdown, to paste into a wiki or a ticket. */
 #include <stdio.h>
 
-#include "report/report.h"
+#include "report/report_formats.h"
+#include "report/report_tables.h"
 #include "report/table.h"
 #include "util/duration.h"
 

@@ -2,11 +2,12 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "report/report.h"
+#include "report/report_formats.h"
+#include "report/report_tables.h"
 #include "report/table.h"
 #include "util/duration.h"
 
-/* Header lines shared by text and Markdown: what was run. */
+/* The lines above the tables: what was run. */
 static void heading(FILE *f, const struct report *rep)
 {
 	char h[64];
@@ -22,25 +23,6 @@ static void heading(FILE *f, const struct report *rep)
 		fprintf(f, "exact steady-state values, no simulation\n");
 	if (model_cost(rep->m) > 0)
 		fprintf(f, "cost per year: %s\n", report_fmt_money(model_cost(rep->m), h, sizeof h));
-}
-
-int report_any_outside(const struct report *rep)
-{
-	struct measures m;
-
-	for (size_t b = 0; b < model_blocks(rep->m); b++) {
-		report_block_measures(rep, b, &m);
-		if (report_within(&m, rep->a->block_a[b]) == 0)
-			return 1;
-	}
-	for (size_t t = 0; t < model_types(rep->m); t++) {
-		if (model_type_instances(rep->m, t) == 0)
-			continue;
-		report_type_measures(rep, t, &m);
-		if (report_within(&m, rep->a->type_a[t]) == 0)
-			return 1;
-	}
-	return 0;
 }
 
 int report_text(FILE *f, const struct report *rep)

@@ -1,4 +1,4 @@
-/* sweep.c - the values of a sweep and its report.
+/* sweep.c - the values of a sweep, its report and its plot.
  *
  * A --vary gives a parameter's values, linear or geometric, rounded when
  * the user wrote whole numbers (a count or a need cannot be 2.5).  The
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "report/plot.h"
 #include "report/sweep.h"
 #include "report/table.h"
 #include "util/duration.h"
@@ -388,3 +389,51 @@ int sweep_write(FILE *f, enum report_format fmt, const struct sweep *s)
 	}
 	return -1;
 }
+
+int sweep_plot(const struct sweep *s, const char *dir, const char *templates,
+	       unsigned terminals, struct diag *diag)
+{
+	const struct sweep_param *px = &s->param[0], *py = s->nparam > 1 ? &s->param[1] : NULL;
+	struct plot_sweep_point *pp = calloc(s->npoints, sizeof *pp);
+	char **ytext = py ? calloc(py->nvalues, sizeof *ytext) : NULL;
+	struct plot_sweep ps = {
+		.name = s->name, .confidence = s->set.confidence,
+		.xpath = px->path, .xduration = px->duration, .xlog = px->log,
+		.x = px->values, .nx = px->nvalues,
+		.ypath = py ? py->path : NULL, .ny = py ? py->nvalues : 1,
+	};
+	int rc = -1;
+
+	if (!pp || (py && !ytext))
+		goto out;
+	for (size_t j = 0; py && j < py->nvalues; j++) {
+		char buf[64];
+
+		ytext[j] = strdup(sweep_param_format(py, py->values[j], buf, sizeof buf));
+		if (!ytext[j])
+			goto out;
+	}
+	for (size_t i = 0; i < s->npoints; i++) {
+		const struct sweep_point *pt = &s->point[i];
+		const struct measures *m = &pt->m;
+
+		pp[i].nines = (struct plot_estimate){ m->nines.mean, m->nines.ci_low, m->nines.ci_high };
+		pp[i].downtime = (struct plot_estimate){ m->downtime_min_per_year.mean,
+							 m->downtime_min_per_year.ci_low,
+							 m->downtime_min_per_year.ci_high };
+		pp[i].exact_nines = -log10(pt->exact_u);
+		pp[i].exact_downtime = pt->exact_u * HOURS_PER_YEAR * 60;
+	}
+	ps.ytext = (const char *const *)ytext;
+	ps.point = pp;
+	rc = plot_sweep(&ps, dir, templates, terminals, diag);
+out:
+	for (size_t j = 0; ytext && j < py->nvalues; j++)
+		free(ytext[j]);
+	free(ytext);
+	free(pp);
+	if (rc && diag->kind == DIAG_NONE)
+		diag_runtime(diag, "out of memory");
+	return rc;
+}
+

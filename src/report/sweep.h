@@ -14,6 +14,7 @@
 
 #include "engine/result.h"
 #include "report/report.h"
+#include "util/diag.h"
 
 #define SWEEP_MAX_PARAMS 2
 #define SWEEP_MAX_VALUES 200     /* N of one --vary */
@@ -77,5 +78,11 @@ struct sweep {
  * row per point, json the machine contract of docs/nines.1.  Returns 0,
  * or -1 when writing failed. */
 int sweep_write(FILE *f, enum report_format fmt, const struct sweep *s);
+
+/* Draw S with plot_sweep into DIR (TEMPLATES and TERMINALS as it takes
+ * them): the nines and downtime of every point, simulated and exact.
+ * Returns 0, or -1 with DIAG filled (DIAG_RUNTIME). */
+int sweep_plot(const struct sweep *s, const char *dir, const char *templates,
+	       unsigned terminals, struct diag *diag);
 
 #endif

@@ -75,11 +75,30 @@ same "bad file" "$TMP/err" "nines: $TMP/broken.json:2:1: unexpected end of file"
 [ -e "$TMP/never" ] && bad "bad file: output written" || ok
 expect "simulate has no --baseline" 2 "$NINES" simulate --baseline "$A" "$A"
 
-# --plot DIR: the plots of the comparison
+# a design prints as simulate prints it: an exact value outside the
+# interval gets the decimals that tell it from the interval's bound
+D="$top_srcdir/tests/data/good-all-dists.json"
+"$NINES" simulate -n 30 --seed 2 "$D" >"$TMP/sim" 2>/dev/null
+"$NINES" compare -n 30 --seed 2 "$D" "$C" >"$TMP/cmp" 2>/dev/null
+sa=$(awk '$1 == "availability" { print $2; exit }' "$TMP/sim")
+se=$(awk '$1 == "exact" { print $2; exit }' "$TMP/sim")
+grep -q "OUTSIDE" "$TMP/sim" || bad "flagged: the fixture no longer flags its exact value"
+awk -v a="$sa" -v e="$se" '$1 == "all-dists" && $2 == a && $5 == e && $6 == "!" { f = 1 } END { exit !f }' \
+	"$TMP/cmp" && ok || { bad "flagged: compare prints it otherwise than simulate ($sa, $se)"; cat "$TMP/cmp"; }
+
+# --plot DIR: the plots of the comparison, the same as nines plot draws
+# from the comparison's JSON report
 if command -v gnuplot >/dev/null; then
-	expect "--plot" 0 env NINES_PLOTS="$top_srcdir/plots" "$NINES" compare "$A" "$B" -n 100 --plot "$TMP/plots"
+	expect "--plot" 0 env NINES_PLOTS="$top_srcdir/plots" "$NINES" compare "$A" "$B" -n 100 \
+		--format json -o "$TMP/cmp.json" --plot "$TMP/plots"
 	for p in availability downtime outages slo timeline; do
 		[ -s "$TMP/plots/$p.png" ] && [ -s "$TMP/plots/$p.svg" ] && ok || bad "--plot: no $p"
+	done
+	expect "plot of the report" 0 env NINES_PLOTS="$top_srcdir/plots" "$NINES" plot \
+		-o "$TMP/replot" "$TMP/cmp.json"
+	for p in availability downtime outages slo timeline; do
+		cmp -s "$TMP/plots/$p.svg" "$TMP/replot/$p.svg" && ok ||
+			bad "--plot: $p.svg differs from nines plot of the JSON report"
 	done
 else
 	echo "SKIP: gnuplot is not installed: --plot not tested"

@@ -1,0 +1,169 @@
+/* html_plots.c - the plots of the HTML report: drawn from the comparison
+ * as `nines compare --plot` draws them (compare_plot), svg only, into a
+ * temporary directory, read back, made safe to embed by html_svg, and
+ * placed in the page with their captions.  The directory is removed. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/html.h"
+#include "report/html_plots.h"
+
+static const char *const captions[PLOT_COUNT] = {
+	"Nines of each design (\xe2\x88\x92log10 of the unavailability), with its confidence interval.",
+	"Downtime per year in minutes: the whole system and each tier on its own. "
+	"Tiers overlap: their bars do not add up to the system's.",
+	"How long outages last: the fraction of the system's outages no longer than the "
+	"duration on the x axis (log scale).",
+	"Probability that an SLO window falls below each availability target, with its "
+	"confidence interval.",
+	"Availability of each window over time since everything was new, with its confidence band.",
+};
+
+void html_plots_release(struct html_plots *pl)
+{
+	for (int p = 0; p < PLOT_COUNT; p++) {
+		free(pl->svg[p]);
+		pl->svg[p] = NULL;
+	}
+}
+
+const char *html_plots_why(const struct html_plots *pl)
+{
+	const char *why = diag_text(&pl->why);
+
+	if (pl->why.kind == DIAG_NONE)
+		return NULL;
+	return strncmp(why, "plot: ", 6) == 0 ? why + 6 : why;
+}
+
+/* The whole file PATH into a new NUL-terminated buffer *TEXT of *LEN
+ * bytes.  Returns 1, 0 when the file does not exist (a plot not drawn), or
+ * -1 with DIAG filled. */
+static int slurp(const char *path, char **text, size_t *len, struct diag *dg)
+{
+	FILE *f = fopen(path, "rb"), *m;
+	char buf[65536];
+	size_t got;
+	int bad;
+
+	*text = NULL;
+	*len = 0;
+	if (!f)
+		return errno == ENOENT ? 0 : diag_errno(dg, DIAG_RUNTIME, errno, NULL, "%s: cannot read", path);
+	m = open_memstream(text, len);
+	if (!m) {
+		fclose(f);
+		return diag_runtime(dg, "out of memory");
+	}
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+		fwrite(buf, 1, got, m);
+	bad = ferror(f);
+	fclose(f);
+	if (fclose(m) != 0 || bad) {
+		free(*text);
+		*text = NULL;
+		return diag_runtime(dg, "%s: cannot read the plot", path);
+	}
+	return 1;
+}
+
+/* Read plot P from DIR, if drawn, into PL as an element to embed.
+ * Returns 0, or -1 with PL->why filled. */
+static int plot_embed(const char *dir, int p, struct html_plots *pl)
+{
+	char *path = malloc(strlen(dir) + strlen(plot_names[p]) + 6), *text, *el = NULL;
+	size_t len, elen = 0;
+	struct diag dg;
+	FILE *f;
+	int rc;
+
+	if (!path)
+		return diag_runtime(&pl->why, "out of memory");
+	sprintf(path, "%s/%s.svg", dir, plot_names[p]);
+	rc = slurp(path, &text, &len, &pl->why);
+	free(path);
+	if (rc <= 0)
+		return rc;
+	f = open_memstream(&el, &elen);
+	if (!f) {
+		free(text);
+		return diag_runtime(&pl->why, "out of memory");
+	}
+	diag_init(&dg);
+	rc = html_svg(f, text, len, plot_names[p], captions[p], &dg);
+	free(text);
+	if (fclose(f) != 0 && rc == 0)
+		rc = diag_runtime(&dg, "out of memory");
+	if (rc) {
+		free(el);
+		return diag_runtime(&pl->why, "%s.svg: %s", plot_names[p], diag_text(&dg));
+	}
+	pl->svg[p] = el;
+	return 0;
+}
+
+void html_plots_draw(struct html_plots *pl, const struct comparison *c, const char *tmpdir,
+		     const char *templates)
+{
+	char *dir;
+	int rc;
+
+	memset(pl->svg, 0, sizeof pl->svg);
+	diag_init(&pl->why);
+	if (!tmpdir || !*tmpdir)
+		tmpdir = "/tmp";
+	dir = malloc(strlen(tmpdir) + sizeof "/nines-report.XXXXXX");
+	if (!dir) {
+		diag_runtime(&pl->why, "out of memory");
+		return;
+	}
+	sprintf(dir, "%s/nines-report.XXXXXX", tmpdir);
+	if (!mkdtemp(dir)) {
+		diag_errno(&pl->why, DIAG_RUNTIME, errno, NULL,
+			   "%s: cannot make a temporary directory", tmpdir);
+		free(dir);
+		return;
+	}
+	rc = compare_plot(c, dir, templates, PLOT_SVG, &pl->why);
+	for (int p = 0; p < PLOT_COUNT && rc == 0; p++)
+		rc = plot_embed(dir, p, pl);
+	plot_dir_remove(dir);
+	free(dir);
+	if (rc)
+		html_plots_release(pl);
+}
+
+void html_plots_write(FILE *f, const struct html_plots *pl)
+{
+	int missing = 0;
+
+	fputs("<section class=\"plots\">\n<h2>Plots</h2>\n", f);
+	if (html_plots_why(pl)) {
+		fputs("<p class=\"warn\">This report has no plots: ", f);
+		html_escape(f, html_plots_why(pl));
+		fputs(". The tables below hold every figure.</p>\n</section>\n", f);
+		return;
+	}
+	for (int p = 0; p < PLOT_COUNT; p++) {
+		if (!pl->svg[p]) {
+			missing = 1;
+			continue;
+		}
+		fputs("<figure>\n", f);
+		fputs(pl->svg[p], f);
+		fputs("<figcaption>", f);
+		html_escape(f, captions[p]);
+		fputs("</figcaption>\n</figure>\n", f);
+	}
+	if (missing) {
+		fputs("<p class=\"note\">Not drawn, as no design has data for them:", f);
+		for (int p = 0, first = 1; p < PLOT_COUNT; p++)
+			if (!pl->svg[p]) {
+				fprintf(f, "%s %s", first ? "" : ",", plot_names[p]);
+				first = 0;
+			}
+		fputs(" (no outage seen, or no whole SLO window in the horizon).</p>\n", f);
+	}
+	fputs("</section>\n", f);
+}

@@ -1,0 +1,351 @@
+/* html_report.c - `nines report`'s page: the designs simulated as `nines
+ * compare` does, written as one self-contained HTML file for a planning
+ * meeting: the verdict, a summary table with the paired differences
+ * against the baseline, the plots as inline SVG (html_plots.c), tiers,
+ * component types, SLO windows, and the assumptions with the SHA-256 of
+ * every model file.
+ *
+ * When the plots cannot be drawn (gnuplot missing, say) the page is
+ * written all the same and says why it has no plots: the tables are what
+ * the meeting needs first, and the caller still learns that something is
+ * missing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "report/html.h"
+#include "report/html_plots.h"
+#include "report/html_report.h"
+#include "report/html_tables.h"
+#include "report/report_tables.h"
+#include "util/duration.h"
+#include "util/output.h"
+
+/* Whether any design has an exact value outside its interval. */
+static int any_outside(const struct comparison *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r };
+
+		if (report_any_outside(&rep))
+			return 1;
+	}
+	return 0;
+}
+
+
+/* The verdict: compare's summary, or for one design its figures. */
+static void verdict(char *buf, size_t size, const struct comparison *c)
+{
+	const struct compare_design *d = &c->d[0];
+	struct measures m;
+	char h[64], money[64];
+
+	if (c->n > 1) {
+		compare_summary(buf, size, c);
+		return;
+	}
+	result_measures(&d->r->block[0], d->r->set.confidence, &m);
+	snprintf(buf, size, "%s gives %.2f nines: %s of downtime a year%s%s%s", d->t->name,
+		 m.nines.mean, report_fmt_minutes(m.downtime_min_per_year.mean, h, sizeof h),
+		 model_cost(d->m) > 0 ? "; costs " : "",
+		 model_cost(d->m) > 0 ? report_fmt_money(model_cost(d->m), money, sizeof money) : "",
+		 model_cost(d->m) > 0 ? "/yr" : "");
+}
+
+/* The names of the designs, escaped: "a, b and c". */
+static void design_names(FILE *f, const struct comparison *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		if (i)
+			fputs(i + 1 == c->n ? " and " : ", ", f);
+		html_escape(f, c->d[i].t->name);
+	}
+}
+
+static int write_table(FILE *f, struct table *t, const char *right, const char *cls)
+{
+	if (!t)
+		return -1;
+	html_table(f, t, right, cls);
+	table_free(t);
+	return 0;
+}
+
+static void write_header(FILE *f, const struct comparison *c)
+{
+	const struct run_settings *s = &c->d[0].r->set;
+	char v[1024], h[64], w[64];
+
+	fputs("<header>\n<h1>Availability of ", f);
+	design_names(f, c);
+	fputs("</h1>\n<p class=\"verdict\">", f);
+	verdict(v, sizeof v, c);
+	html_escape(f, v);
+	fprintf(f, "</p>\n<p class=\"meta\">%zu design%s, %ld replications of %s each",
+		c->n, c->n > 1 ? "s" : "", s->replications, duration_format(s->horizon, h, sizeof h));
+	if (s->warmup > 0)
+		fprintf(f, " after a warm-up of %s", duration_format(s->warmup, w, sizeof w));
+	fprintf(f, ", seed %llu, %g%% confidence intervals%s. Written by nines %s.</p>\n</header>\n",
+		(unsigned long long)s->seed, s->confidence * 100,
+		c->n > 1 ? ", common random numbers" : "", PACKAGE_VERSION);
+}
+
+static int write_summary(FILE *f, const struct comparison *c)
+{
+	char right[16];
+	int described = 0;
+
+	fputs("<section>\n<h2>Designs</h2>\n", f);
+	if (write_table(f, html_tables_summary(c, right), right, "summary"))
+		return -1;
+	fputs("<p class=\"note\">Availability is the simulated time average with its confidence"
+	      " interval; <em>exact</em> is the long-run value computed analytically (see"
+	      " Assumptions). Downtime per year in words and in minutes; the mean outage is total"
+	      " downtime over total outages.", f);
+	if (c->n > 1) {
+		fputs(" <em>Against the baseline</em> is the design's downtime minus that of the"
+		      " baseline, ", f);
+		html_escape(f, c->d[c->baseline].t->name);
+		fputs(", in minutes per year (negative: less downtime), measured replication by"
+		      " replication on common random numbers, with its confidence interval;"
+		      " <em>independent \xc2\xb1</em> is the half-width two independent runs would have"
+		      " given.", f);
+	}
+	if (any_outside(c))
+		fputs(" <strong>!</strong> marks an exact value outside the simulated interval: each is"
+		      " tested at the confidence level, so among many a few misses are expected by"
+		      " chance, and laws that are not exponential take some cycles to reach the long run"
+		      " (a --warmup of a few MTBFs removes that start-up effect).", f);
+	fputs("</p>\n", f);
+	for (size_t i = 0; i < c->n; i++)
+		described |= c->d[i].t->description[0] != '\0';
+	if (described) {
+		fputs("<dl class=\"settings\">\n", f);
+		for (size_t i = 0; i < c->n; i++) {
+			fputs("<dt>", f);
+			html_escape(f, c->d[i].t->name);
+			fputs("</dt><dd>", f);
+			html_escape(f, c->d[i].t->description[0] ? c->d[i].t->description : "-");
+			fputs("</dd>\n", f);
+		}
+		fputs("</dl>\n", f);
+	}
+	fputs("</section>\n", f);
+	return 0;
+}
+
+static int write_tiers(FILE *f, const struct comparison *c)
+{
+	fputs("<section>\n<h2>Tiers</h2>\n<p class=\"note\">Each direct part of the system"
+	      " (path system.blocks[k]) on its own: its downtime counts whether or not the system"
+	      " was down with it, so tiers overlap and do not add up to the system's.</p>\n", f);
+	for (size_t i = 0; i < c->n; i++) {
+		struct table *t = html_tables_tiers(&c->d[i]);
+
+		fputs("<h3>", f);
+		html_escape(f, c->d[i].t->name);
+		fputs("</h3>\n", f);
+		if (t && table_rows(t) == 1) {
+			table_free(t);
+			fputs("<p class=\"note\">The system is a single block without tiers.</p>\n", f);
+			continue;
+		}
+		if (write_table(f, t, "001111111", "tiers"))
+			return -1;
+	}
+	fputs("</section>\n", f);
+	return 0;
+}
+
+static int write_components(FILE *f, const struct comparison *c)
+{
+	fputs("<section>\n<h2>Component types</h2>\n<p class=\"note\">Each instance of a type:"
+	      " MTBF and MTTR are the means of its failure and repair laws.</p>\n", f);
+	for (size_t i = 0; i < c->n; i++) {
+		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r };
+
+		fputs("<h3>", f);
+		html_escape(f, c->d[i].t->name);
+		fputs("</h3>\n", f);
+		if (write_table(f, report_types_table(&rep), report_types_right(&rep), "types"))
+			return -1;
+	}
+	fputs("</section>\n", f);
+	return 0;
+}
+
+static int write_slo(FILE *f, const struct comparison *c)
+{
+	const struct result *r = c->d[0].r;
+	char w[64], h[64], *right;
+	int rc;
+
+	fputs("<section>\n<h2>SLO windows</h2>\n", f);
+	duration_format(r->set.window, w, sizeof w);
+	if (r->nwindows == 0) {
+		fprintf(f, "<p>The horizon of %s holds no whole window of %s: no SLO figures"
+			" (choose a shorter --window or a longer --horizon).</p>\n</section>\n",
+			duration_format(r->set.horizon, h, sizeof h), w);
+		return 0;
+	}
+	fprintf(f, "<p>The measured horizon is cut into windows of %s (%zu in each replication)."
+		" For each availability target and design, the probability that a window's"
+		" availability falls below the target, over every window of every replication, with"
+		" its confidence interval under it.</p>\n", w, r->nwindows);
+	right = malloc(c->n + 2);
+	if (!right)
+		return -1;
+	memset(right, '1', c->n + 1);
+	right[0] = '0';
+	right[c->n + 1] = '\0';
+	rc = write_table(f, html_tables_slo(c), right, "slo");
+	free(right);
+	if (rc)
+		return -1;
+	fputs("</section>\n", f);
+	return 0;
+}
+
+static void write_assumptions(FILE *f, const struct comparison *c,
+			      char (*hash)[SHA256_HEX])
+{
+	const struct run_settings *s = &c->d[0].r->set;
+	char h[64];
+
+	fputs("<section>\n<h2>Assumptions</h2>\n<dl class=\"settings\">\n", f);
+	fprintf(f, "<dt>horizon</dt><dd>%s (%g hours) measured in each replication</dd>\n",
+		duration_format(s->horizon, h, sizeof h), s->horizon);
+	if (s->warmup > 0)
+		fprintf(f, "<dt>warm-up</dt><dd>%s simulated before measuring starts</dd>\n",
+			duration_format(s->warmup, h, sizeof h));
+	else
+		fputs("<dt>warm-up</dt><dd>none: every replication is measured from everything"
+		      " new</dd>\n", f);
+	fprintf(f, "<dt>replications</dt><dd>%ld, independent</dd>\n", s->replications);
+	fprintf(f, "<dt>seed</dt><dd>%llu</dd>\n", (unsigned long long)s->seed);
+	fprintf(f, "<dt>confidence level</dt><dd>%g%% (Student t intervals over the"
+		" replications)</dd>\n", s->confidence * 100);
+	fprintf(f, "<dt>SLO window</dt><dd>%s; targets", duration_format(s->window, h, sizeof h));
+	for (size_t k = 0; k < s->nslo; k++)
+		fprintf(f, "%s %.10g%%", k ? "," : "", s->slo[k] * 100);
+	fputs("</dd>\n", f);
+	if (c->n > 1) {
+		fputs("<dt>baseline</dt><dd>", f);
+		html_escape(f, c->d[c->baseline].t->name);
+		fputs("</dd>\n<dt>random numbers</dt><dd>common: every design runs with these settings,"
+		      " and each component instance draws from a stream keyed by the seed, the"
+		      " replication, its type's name and its ordinal, so designs that share a"
+		      " component type see the same failures of it</dd>\n", f);
+	}
+	fputs("<dt>nines version</dt><dd>" PACKAGE_VERSION "</dd>\n</dl>\n", f);
+
+	fputs("<h3>Model files</h3>\n<div class=\"scroll\"><table class=\"files\">\n"
+	      "<thead><tr><th>design</th><th>file</th><th>SHA-256</th></tr></thead>\n<tbody>\n", f);
+	for (size_t i = 0; i < c->n; i++) {
+		fputs("<tr><td>", f);
+		html_escape(f, c->d[i].t->name);
+		fputs("</td><td>", f);
+		html_escape(f, c->d[i].t->file);
+		fprintf(f, "</td><td class=\"hash\">%s</td></tr>\n", hash[i]);
+	}
+	fputs("</tbody></table></div>\n", f);
+
+	fputs("<h3>What the figures mean</h3>\n<p>Availability is the fraction of the horizon the"
+	      " system was up, averaged over the replications, each of which starts with everything"
+	      " new and up; nines is \xe2\x88\x92log10 of the unavailability; downtime per year is the"
+	      " unavailability times 525,600 minutes.</p>\n<p><em>Exact</em> is not simulated: it"
+	      " is the long-run (steady-state) availability computed analytically (", f);
+	for (size_t i = 0; i < c->n; i++) {
+		int seen = 0;
+
+		for (size_t k = 0; k < i; k++)
+			seen |= strcmp(c->d[k].a->method, c->d[i].a->method) == 0;
+		if (seen)
+			continue;
+		fputs(i ? "; " : "", f);
+		html_escape(f, c->d[i].a->method);
+	}
+	fputs("): each component is available MTBF/(MTBF+MTTR) of the time whatever its failure and"
+	      " repair laws, and the blocks combine independent components exactly. The simulated"
+	      " figure averages a finite horizon started from new, so the two differ by chance and"
+	      " by start-up effects; an exact value outside the simulated interval is marked"
+	      " <strong>!</strong>.</p>\n</section>\n", f);
+}
+
+static int write_page(FILE *f, const struct comparison *c, const struct html_plots *pl,
+		      char (*hash)[SHA256_HEX])
+{
+	char *title = NULL;
+	size_t tlen = 0;
+	FILE *t = open_memstream(&title, &tlen);
+
+	if (!t)
+		return -1;
+	fputs("Availability of ", t);
+	for (size_t i = 0; i < c->n; i++)
+		fprintf(t, "%s%s", i ? (i + 1 == c->n ? " and " : ", ") : "", c->d[i].t->name);
+	if (fclose(t) != 0) {
+		free(title);
+		return -1;
+	}
+	html_begin(f, title);
+	free(title);
+	write_header(f, c);
+	if (write_summary(f, c))
+		return -1;
+	html_plots_write(f, pl);
+	if (write_tiers(f, c) || write_components(f, c) || write_slo(f, c))
+		return -1;
+	write_assumptions(f, c, hash);
+	fputs("<footer>Written by <code>nines report</code>, nines " PACKAGE_VERSION
+	      ". The same files, options and seed give the same page.</footer>\n", f);
+	return html_end(f);
+}
+
+/* The SHA-256 of each design's file into HASH[C->n].  Returns 0, or -1
+ * with DIAG filled. */
+static int hash_files(const struct comparison *c, char (*hash)[SHA256_HEX], struct diag *diag)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		unsigned char digest[SHA256_BYTES];
+
+		if (sha256_file(c->d[i].t->file, digest, diag))
+			return -1;
+		sha256_hex(digest, hash[i]);
+	}
+	return 0;
+}
+
+int html_report_write(const char *path, const struct comparison *c, const char *tmpdir,
+		      const char *templates, struct diag *diag, struct diag *plots)
+{
+	char (*hash)[SHA256_HEX] = calloc(c->n, sizeof *hash);
+	struct html_plots pl;
+	struct output o;
+	int rc = -1;
+
+	if (!hash)
+		return diag_runtime(diag, "out of memory");
+	if (hash_files(c, hash, diag)) {
+		free(hash);
+		return -1;
+	}
+	html_plots_draw(&pl, c, tmpdir, templates);
+	if (output_open(&o, path, diag))
+		goto out;
+	if (write_page(o.f, c, &pl, hash)) {
+		output_abort(&o);
+		diag_runtime(diag, "%s: cannot write the report", path);
+		goto out;
+	}
+	if (output_commit(&o, diag))
+		goto out;
+	if (html_plots_why(&pl))
+		diag_runtime(plots, "%s", html_plots_why(&pl));
+	rc = 0;
+out:
+	html_plots_release(&pl);
+	free(hash);
+	return rc;
+}

@@ -1,0 +1,196 @@
+/* html_tables.c - the tables of the HTML report: a row per design, the
+ * tiers of one design, the SLO targets across designs.  Cells with a
+ * second line (after a line feed) show an interval under its value. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/html_tables.h"
+#include "report/report_tables.h"
+#include "util/duration.h"
+
+#define MIN_PER_YEAR (HOURS_PER_YEAR * 60)
+
+/* Availability with its interval on a second line, and the exact value
+ * (" !" when outside the interval), with the decimals of every report
+ * (report_row_decimals). */
+static void availability_cells(const struct measures *m, double ea, double eu, char b[][64])
+{
+	int dec = report_row_decimals(m, ea, eu);
+
+	if (m->down_replications > 0)
+		snprintf(b[0], 64, "%.*f\n[%.*f, %.*f]", dec, m->availability.mean,
+			 dec, m->availability.ci_low, dec, m->availability.ci_high);
+	else
+		snprintf(b[0], 64, "%.*f\nnever down", dec, m->availability.mean);
+	snprintf(b[1], 64, "%.*f%s", dec, ea, report_within(m, ea) == 0 ? " !" : "");
+}
+
+static void nines_cell(double x, char *b)
+{
+	if (isfinite(x))
+		snprintf(b, 64, "%.2f", x);
+	else
+		snprintf(b, 64, x > 0 ? "inf" : "-");
+}
+
+/* Downtime per year in words over its minutes, outages per year, mean
+ * outage: 3 buffers. */
+static void downtime_cells(const struct measures *m, char b[][64])
+{
+	char w[48];
+
+	snprintf(b[0], 64, "%s\n%.4g min", report_fmt_minutes(m->downtime_min_per_year.mean, w, sizeof w),
+		 m->downtime_min_per_year.mean);
+	snprintf(b[1], 64, "%.3f", m->outages_per_year.mean);
+	if (isfinite(m->mean_outage_min.mean))
+		report_fmt_minutes(m->mean_outage_min.mean, b[2], 64);
+	else
+		snprintf(b[2], 64, "-");
+}
+
+struct table *html_tables_summary(const struct comparison *c, char *right)
+{
+	static const char *const head[] = {
+		"design", "availability", "exact", "nines", "downtime/yr", "outages/yr",
+		"mean outage", "cost/yr", "against the baseline, min/yr", "independent \xc2\xb1",
+	};
+	int cost = compare_any_cost(c), diff = c->n > 1;
+	int ncols = 7 + cost + 2 * diff;
+	struct table *t = table_new(ncols);
+	const char *cells[10];
+	char b[9][64];
+	int k = 0;
+
+	for (int j = 0; j < 10; j++)
+		if ((j != 7 || cost) && (j < 8 || diff))
+			cells[k++] = head[j];
+	memset(right, '1', (size_t)ncols);
+	right[0] = '0';
+	right[ncols] = '\0';
+	if (!t || table_row(t, cells))
+		goto oom;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct compare_design *d = &c->d[i];
+		struct measures m;
+
+		result_measures(&d->r->block[0], d->r->set.confidence, &m);
+		availability_cells(&m, d->a->block_a[0], d->a->block_u[0], b);
+		nines_cell(m.nines.mean, b[2]);
+		downtime_cells(&m, b + 3);
+		report_fmt_money(model_cost(d->m), b[6], 64);
+		if (i == c->baseline) {
+			snprintf(b[7], 64, "baseline");
+			snprintf(b[8], 64, "-");
+		} else {
+			struct compare_diff x = compare_diff(d->r, c->d[c->baseline].r, d->r->set.confidence);
+
+			snprintf(b[7], 64, "%+.4g\n[%+.4g, %+.4g]", x.paired.mean * MIN_PER_YEAR,
+				 x.paired.ci_low * MIN_PER_YEAR, x.paired.ci_high * MIN_PER_YEAR);
+			snprintf(b[8], 64, "\xc2\xb1 %.2g", x.independent_half_width * MIN_PER_YEAR);
+		}
+		k = 0;
+		cells[k++] = d->t->name;
+		for (int j = 0; j < 9; j++)
+			if ((j != 6 || cost) && (j < 7 || diff))
+				cells[k++] = b[j];
+		if (table_row(t, cells))
+			goto oom;
+	}
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}
+
+struct table *html_tables_tiers(const struct compare_design *d)
+{
+	static const char *const head[] = {
+		"tier", "type", "need", "availability", "exact", "nines", "downtime/yr",
+		"outages/yr", "mean outage",
+	};
+	const struct model *mo = d->m;
+	struct table *t = table_new(9);
+	const char *cells[9];
+	char b[6][64], need[64], *name = NULL;
+
+	if (!t || table_row(t, head))
+		goto oom;
+	for (size_t k = 1; k < model_blocks(mo); k++) {
+		struct measures m;
+
+		if (model_block_parent(mo, k) != 0)
+			continue;
+		result_measures(&d->r->block[k], d->r->set.confidence, &m);
+		snprintf(need, sizeof need, "%d/%d", model_block_need(mo, k), model_block_children(mo, k));
+		availability_cells(&m, d->a->block_a[k], d->a->block_u[k], b);
+		nines_cell(m.nines.mean, b[2]);
+		downtime_cells(&m, b + 3);
+		name = malloc(strlen(model_block_name(mo, k)) + strlen(model_block_path(mo, k)) + 2);
+		if (!name)
+			goto oom;
+		sprintf(name, "%s\n%s", model_block_name(mo, k), model_block_path(mo, k));
+		cells[0] = name;
+		cells[1] = block_kind_name(model_block_kind(mo, k));
+		cells[2] = need;
+		for (int j = 0; j < 6; j++)
+			cells[3 + j] = b[j];
+		if (table_row(t, cells))
+			goto oom;
+		free(name);
+		name = NULL;
+	}
+	return t;
+oom:
+	free(name);
+	table_free(t);
+	return NULL;
+}
+
+struct table *html_tables_slo(const struct comparison *c)
+{
+	struct table *t = table_new(1 + (int)c->n), **s = calloc(c->n, sizeof *s);
+	const char **cells = calloc(c->n + 1, sizeof *cells);
+	char **text = calloc(c->n, sizeof *text);
+	size_t nslo = c->d[0].r->set.nslo;
+
+	if (!t || !s || !cells || !text)
+		goto oom;
+	for (size_t i = 0; i < c->n; i++) {
+		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r };
+
+		s[i] = report_slo_table(&rep);
+		text[i] = malloc(256);
+		if (!s[i] || !text[i])
+			goto oom;
+	}
+	cells[0] = "target";
+	for (size_t i = 0; i < c->n; i++)
+		cells[1 + i] = c->d[i].t->name;
+	if (table_row(t, cells))
+		goto oom;
+	for (size_t r = 1; r <= nslo; r++) {
+		cells[0] = table_cell(s[0], r, 0);
+		for (size_t i = 0; i < c->n; i++) {
+			snprintf(text[i], 256, "%s\n%s", table_cell(s[i], r, 1), table_cell(s[i], r, 2));
+			cells[1 + i] = text[i];
+		}
+		if (table_row(t, cells))
+			goto oom;
+	}
+	goto done;
+oom:
+	table_free(t);
+	t = NULL;
+done:
+	for (size_t i = 0; i < c->n; i++) {
+		if (s)
+			table_free(s[i]);
+		if (text)
+			free(text[i]);
+	}
+	free(s);
+	free(text);
+	free(cells);
+	return t;
+}

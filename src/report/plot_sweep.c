@@ -1,0 +1,137 @@
+/* plot_sweep.c - the plot of a sweep (nines sweep --plot): nines and
+ * downtime against the first parameter, a curve per value of the second,
+ * drawn as plot.c draws designs (data files, a template, a temporary
+ * directory renamed into place). */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "report/plot_int.h"
+
+/* One block per curve, its title first, then a row per point: x; nines
+ * mean, ci_low, ci_high, exact; downtime mean, ci_low, ci_high, exact.
+ * Then the labels file: the title and the x axis label, which hold the
+ * user's name and path. */
+static int data_sweep(struct ctx *C, const struct plot_sweep *s, struct job *j)
+{
+	double top = -INFINITY, clip;
+	size_t nclipped = 0;
+	FILE *f;
+
+	for (size_t i = 0; i < s->nx * s->ny; i++) {
+		const struct plot_sweep_point *p = &s->point[i];
+		double v[4] = { p->nines.mean, p->nines.ci_low, p->nines.ci_high, p->exact_nines };
+
+		for (int k = 0; k < 4; k++)
+			if (isfinite(v[k]) && v[k] > top)
+				top = v[k];
+	}
+	/* A whole nine of headroom above the largest finite value. */
+	clip = isfinite(top) && top > 0 ? ceil(top) + 1 : 6;
+	f = plot_data_open(C, j, "sweep.tsv");
+	if (!f)
+		return -1;
+	for (size_t c = 0; c < s->ny; c++) {
+		if (c)
+			fputs("\n\n", f);
+		if (s->ypath) {
+			plot_put_text(f, s->ypath);
+			fputs(" = ", f);
+			plot_put_text(f, s->ytext[c]);
+		} else {
+			fputs("simulated", f);
+		}
+		fputc('\n', f);
+		for (size_t i = 0; i < s->nx; i++) {
+			const struct plot_sweep_point *p = &s->point[i * s->ny + c];
+			struct plot_estimate e = plot_filled(p->nines), d = plot_filled(p->downtime);
+
+			nclipped += isinf(e.mean) || isinf(e.ci_high) || isinf(p->exact_nines);
+			fprintf(f, "%.17g", s->x[i]);
+			plot_put_num(f, plot_clipped(e.mean, clip));
+			plot_put_num(f, plot_clipped(e.ci_low, clip));
+			plot_put_num(f, plot_clipped(e.ci_high, clip));
+			plot_put_num(f, plot_clipped(p->exact_nines, clip));
+			plot_put_num(f, d.mean);
+			plot_put_num(f, d.ci_low);
+			plot_put_num(f, d.ci_high);
+			plot_put_num(f, p->exact_downtime);
+			fputc('\n', f);
+		}
+	}
+	if (plot_data_close(C, j->arg[0], f) || !(f = plot_data_open(C, j, "sweep-labels.tsv")))
+		return -1;
+	plot_put_text(f, s->name && *s->name ? s->name : "(unnamed)");
+	fputs(": nines and downtime per year against ", f);
+	plot_put_text(f, s->xpath);
+	fputc('\t', f);
+	plot_put_text(f, s->xpath);
+	fputs(s->xduration ? (s->xlog ? " (hours, log scale)" : " (hours)") :
+	      s->xlog ? " (log scale)" : "", f);
+	fputc('\n', f);
+	if (plot_data_close(C, j->arg[1], f) || plot_job_num(C, j, (double)s->ny) ||
+	    plot_job_num(C, j, s->xlog ? 1 : 0) || plot_job_num(C, j, C->level) ||
+	    plot_job_num(C, j, clip) || plot_job_num(C, j, (double)nclipped))
+		return -1;
+	return 0;
+}
+
+int plot_sweep(const struct plot_sweep *s, const char *dir, const char *templates,
+	       unsigned terminals, struct diag *diag)
+{
+	struct ctx C = { .dir = dir, .diag = diag };
+	struct job j = { 0 };
+	char *tdir, *tpl, *out[2] = { NULL, NULL };
+	int rc = -1;
+
+	if (!(terminals & PLOT_BOTH))
+		return diag_runtime(diag, "plot: no terminal chosen");
+	tdir = plot_templates_dir(templates, diag);
+	if (!tdir)
+		return -1;
+	tpl = plot_template_path(tdir, "sweep", diag);
+	free(tdir);
+	if (!tpl)
+		return -1;
+	C.level = isfinite(s->confidence) && s->confidence > 0 && s->confidence < 1 ?
+		  100 * s->confidence : 0;
+	if (plot_dirs_make(&C, dir) || plot_tmp_make(&C))
+		goto done;
+	for (int t = 0; t < 2; t++)
+		if ((terminals & (1u << t)) &&
+		    !(out[t] = plot_format("%s/sweep.%s", C.tmp, plot_extension[t]))) {
+			plot_oom(&C);
+			goto done;
+		}
+	if (data_sweep(&C, s, &j) ||
+	    plot_gnuplot_run(&C, tpl, out[0] ? out[0] : "", out[1] ? out[1] : "", &j))
+		goto done;
+	for (int t = 0; t < 2; t++) {
+		char *target;
+
+		if (!out[t])
+			continue;
+		target = plot_format("%s/sweep.%s", dir, plot_extension[t]);
+		if (!target) {
+			plot_oom(&C);
+			goto done;
+		}
+		if (rename(out[t], target) != 0) {
+			diag_errno(diag, DIAG_RUNTIME, errno, NULL, "%s: cannot write", target);
+			free(target);
+			goto done;
+		}
+		free(target);
+	}
+	rc = 0;
+done:
+	plot_job_release(&j);
+	plot_tmp_remove(&C);
+	free(out[0]);
+	free(out[1]);
+	free(tpl);
+	return rc;
+}
+

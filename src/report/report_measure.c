@@ -1,0 +1,166 @@
+/* report_measure.c - what every report of a run shares: the measures of
+ * each block and component type, whether an exact value lies inside its
+ * simulated interval, how many decimals a row needs, and the cells and
+ * numbers as the tables print them.  The format writers and the HTML
+ * report build on it; it calls none of them. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/report_measure.h"
+#include "util/duration.h"
+
+int report_within(const struct measures *m, double exact)
+{
+	if (m->down_replications < REPORT_MIN_DOWN || !isfinite(exact))
+		return -1;
+	return exact >= m->availability.ci_low && exact <= m->availability.ci_high;
+}
+
+void report_block_measures(const struct report *rep, size_t b, struct measures *out)
+{
+	result_measures(&rep->r->block[b], rep->r->set.confidence, out);
+}
+
+void report_type_measures(const struct report *rep, size_t t, struct measures *out)
+{
+	result_measures(&rep->r->type[t], rep->r->set.confidence, out);
+}
+
+int report_decimals(double u)
+{
+	int d;
+
+	if (!(u > 0))
+		return 6;
+	d = (int)ceil(-log10(u)) + 2;
+	return d < 4 ? 4 : d > 12 ? 12 : d;
+}
+
+char *report_fmt_money(double x, char *buf, size_t size)
+{
+	char digits[64];
+	size_t n, k = 0, lead;
+	const char *sign = x < 0 ? "-" : "";
+
+	snprintf(digits, sizeof digits, "%.0f", fabs(x));
+	n = strlen(digits);
+	if (!isfinite(x) || n > 30) {
+		snprintf(buf, size, "%g", x);
+		return buf;
+	}
+	k = (size_t)snprintf(buf, size, "%s", sign);
+	lead = n % 3 ? n % 3 : 3;
+	for (size_t i = 0; i < n && k + 2 < size; i++) {
+		if (i && (i - lead) % 3 == 0 && i >= lead)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
+char *report_fmt_minutes(double minutes, char *buf, size_t size)
+{
+	return duration_format(minutes / 60, buf, (unsigned)size);
+}
+
+void report_fmt_ci(char *buf, size_t n, const struct estimate *e, int dec)
+{
+	if (isfinite(e->ci_low) && isfinite(e->ci_high))
+		snprintf(buf, n, "[%.*f, %.*f]", dec, e->ci_low, dec, e->ci_high);
+	else
+		snprintf(buf, n, "-");
+}
+
+void report_fmt_num(char *buf, size_t n, double x, int dec)
+{
+	if (isfinite(x))
+		snprintf(buf, n, "%.*f", dec, x);
+	else if (x > 0)
+		snprintf(buf, n, "inf");
+	else
+		snprintf(buf, n, "-");
+}
+
+int report_row_decimals(const struct measures *m, double ea, double eu)
+{
+	int dec = report_decimals(m->unavailability.mean > 0 ? m->unavailability.mean : eu);
+
+	if (report_within(m, ea) == 0) {
+		double bound = ea < m->availability.ci_low ? m->availability.ci_low :
+			       m->availability.ci_high;
+		char x[64], y[64];
+
+		for (; dec < 15; dec++) {
+			snprintf(x, sizeof x, "%.*f", dec, ea);
+			snprintf(y, sizeof y, "%.*f", dec, bound);
+			if (strcmp(x, y) != 0)
+				break;
+		}
+	}
+	return dec;
+}
+
+void report_measure_cells(const struct measures *m, double ea, double eu,
+			  char bufs[][64], const char **cells)
+{
+	int dec = report_row_decimals(m, ea, eu);
+
+	report_fmt_num(bufs[0], 64, m->availability.mean, dec);
+	if (m->down_replications > 0)
+		report_fmt_ci(bufs[1], 64, &m->availability, dec);
+	else
+		snprintf(bufs[1], 64, "never down");
+	/* row_decimals may have widened: keep the cell within its buffer */
+	report_fmt_num(bufs[2], 64, ea, dec);
+	if (report_within(m, ea) == 0)
+		strcat(bufs[2], " !");
+	report_fmt_num(bufs[3], 64, m->nines.mean, 2);
+	report_fmt_minutes(m->downtime_min_per_year.mean, bufs[4], 64);
+	report_fmt_num(bufs[5], 64, m->outages_per_year.mean, 3);
+	if (isfinite(m->mean_outage_min.mean))
+		report_fmt_minutes(m->mean_outage_min.mean, bufs[6], 64);
+	else
+		snprintf(bufs[6], 64, "-");
+	for (int i = 0; i < 7; i++)
+		cells[i] = bufs[i];
+}
+
+static struct estimate clipped(struct estimate e)
+{
+	return stats_clip(e, 0, INFINITY);
+}
+
+void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x)
+{
+	const struct result *r = rep->r;
+	double conf = r->set.confidence;
+	struct estimate wd = moments_x(&r->repl[b], conf);
+
+	x->switches = clipped(moments_x(&r->sw[b], conf));
+	x->failed = clipped(moments_y(&r->sw[b], conf));
+	x->lost = clipped(moments_y(&r->repl[b], conf));
+	x->lossy = r->lossy[b].n > 0 ? clipped(moments_x(&r->lossy[b], conf)) :
+		   (struct estimate){ NAN, NAN, NAN, NAN };
+	x->write_availability = stats_complement(clipped(wd));
+}
+
+int report_any_outside(const struct report *rep)
+{
+	struct measures m;
+
+	for (size_t b = 0; b < model_blocks(rep->m); b++) {
+		report_block_measures(rep, b, &m);
+		if (report_within(&m, rep->a->block_a[b]) == 0)
+			return 1;
+	}
+	for (size_t t = 0; t < model_types(rep->m); t++) {
+		if (model_type_instances(rep->m, t) == 0)
+			continue;
+		report_type_measures(rep, t, &m);
+		if (report_within(&m, rep->a->type_a[t]) == 0)
+			return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,93 @@
+/* report_measure.h - the measures of a finished run as every report shows
+ * them: per block and component type, whether an exact value lies inside
+ * its interval, decimals, and the cells of a row of measures.  The base of
+ * the report writers: it depends on the result and model only. */
+#ifndef NINES_REPORT_MEASURE_H
+#define NINES_REPORT_MEASURE_H
+
+#include <stddef.h>
+
+#include "engine/result.h"
+#include "exact/analytic.h"
+#include "model/model.h"
+#include "model/topology.h"
+
+/* A finished run (or only its analytic values), borrowed: a report only
+ * reads it. */
+struct report {
+	const struct topology *t;    /* name, description, file */
+	const struct model *m;
+	const struct analytic *a;
+	const struct result *r;      /* NULL: analytic values only (nines analyze) */
+};
+
+/* What a quorum or failover block adds to its measures. */
+struct replicated_measures {
+	struct estimate switches;            /* elections or automatic switches per year */
+	struct estimate failed;              /* failed switches per year */
+	struct estimate lost;                /* async: writes lost per year */
+	struct estimate lossy;               /* async: probability of any loss in a year */
+	struct estimate write_availability;  /* sync */
+};
+/* The measures that quorum or failover block B adds (REP->r not NULL). */
+void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x);
+
+/* Whether any block's or type's exact availability lies outside its
+ * simulated interval (REP->r not NULL): the text, Markdown and HTML
+ * reports then add REPORT_OUTSIDE_NOTE or its like. */
+int report_any_outside(const struct report *rep);
+
+/* Fewer replications than this with any downtime, and a Student-t
+ * interval is too rough to hold an exact value against. */
+#define REPORT_MIN_DOWN 10
+
+/* The footnote under a report with a flagged value. */
+#define REPORT_OUTSIDE_NOTE \
+	"! the exact long-run value lies outside the simulated interval.  Each value is\n" \
+	"  tested at the confidence level, so among many a few misses are expected by\n" \
+	"  chance.  Non-exponential laws started new also take some cycles to reach the\n" \
+	"  long run: a --warmup of a few MTBFs removes that start-up effect."
+
+/* 1 when EXACT lies inside the availability interval of M (inclusive), 0
+ * when outside, -1 when fewer than REPORT_MIN_DOWN replications saw any
+ * downtime, so that the interval tells too little to compare. */
+int report_within(const struct measures *m, double exact);
+
+/* The measures of block B or type T of the report's result (REP->r not
+ * NULL). */
+void report_block_measures(const struct report *rep, size_t b, struct measures *out);
+void report_type_measures(const struct report *rep, size_t t, struct measures *out);
+
+/* How many decimals show an availability whose unavailability is U:
+ * two more than its nines, from 4 to 12. */
+int report_decimals(double u);
+
+/* Decimals for a row of availabilities with measures M and the exact
+ * availability EA and unavailability EU: report_decimals of the simulated
+ * unavailability (EU when the row was never down), and when EA lies
+ * outside the interval (report_within 0), more, up to 15, until EA and the
+ * interval bound it passed print differently: a flagged value is never
+ * shown equal to its bound.  Every report of availabilities uses this. */
+int report_row_decimals(const struct measures *m, double ea, double eu);
+
+/* X with DEC decimals into BUF ("inf" when +infinite, "-" when NaN or
+ * -infinite); E's interval as "[LOW, HIGH]" with DEC decimals, "-" when an
+ * end is not finite. */
+void report_fmt_num(char *buf, size_t n, double x, int dec);
+void report_fmt_ci(char *buf, size_t n, const struct estimate *e, int dec);
+
+/* The cells of one row of measures M with the exact availability EA and
+ * unavailability EU, as the block tables show them: availability, CI,
+ * exact (" !" when outside the interval), nines, downtime/yr, outages/yr,
+ * mean outage; availabilities with report_row_decimals.  CELLS gets 7
+ * pointers into BUFS, 7 buffers of 64 bytes. */
+void report_measure_cells(const struct measures *m, double ea, double eu,
+			  char bufs[][64], const char **cells);
+
+/* An amount of money with thousands separated: "12,400". */
+char *report_fmt_money(double x, char *buf, size_t size);
+
+/* Minutes per year in words ("4 h 23 min"), into BUF.  Returns BUF. */
+char *report_fmt_minutes(double minutes, char *buf, size_t size);
+
+#endif

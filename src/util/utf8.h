@@ -1,0 +1,21 @@
+/* utf8.h - the one UTF-8 checker: what every writer of user text (JSON
+ * strings, HTML, gnuplot data files) uses to tell a valid sequence from
+ * bytes that are not UTF-8. */
+#ifndef NINES_UTF8_H
+#define NINES_UTF8_H
+
+#include <stddef.h>
+
+/* The length (1 to 4) of the valid UTF-8 sequence at S, which has at
+ * least one byte and at most N, and its code point in *CP (CP may be
+ * NULL); 0 when S does not start one.  Overlong forms, surrogates and code
+ * points past U+10FFFF are not valid.  A NUL inside a sequence ends it, so
+ * a NUL-terminated string may be read with N = (size_t)-1. */
+size_t utf8_decode(const char *s, size_t n, unsigned long *cp);
+
+/* A copy of S in which every byte that does not start a valid sequence
+ * is U+FFFD, as S reads back from a JSON report (report_json_str writes
+ * such a byte as \ufffd).  The caller frees it; NULL when out of memory. */
+char *utf8_valid_dup(const char *s);
+
+#endif
