@@ -1,5 +1,5 @@
-/* report_load.c - the second JSON reader, for nines' own reports (the first,
- * topology_load.c, reads what users write).
+/* report_load.c - the reader of nines' own reports; the file is read and
+ * parsed by json_file_read, as topology files are.
  *
  * It turns the output of `nines simulate --format json` or `nines compare
  * --format json` back into struct plot_design for `nines plot`, the one
@@ -10,16 +10,16 @@
  * with the wrong type is an error that names its JSON path, since it means
  * the file is not what it claims to be.  Nothing here prints or exits.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
+#include "load/json_file.h"
 #include "report/report_load.h"
+#include "util/file.h"
 
 struct loader {
 	const char *file;
@@ -337,96 +337,6 @@ static int load_design(struct loader *L, const cJSON *top, const char *path,
 	return 0;
 }
 
-/* The whole of FILE plus a NUL, or NULL with the diagnostic. */
-static char *read_all(struct loader *L, size_t *len)
-{
-	const size_t limit = (size_t)REPORT_LOAD_MAX_BYTES;
-	size_t n = 0, cap = 1 << 16;
-	struct stat st;
-	char *buf, *p;
-	FILE *f = fopen(L->file, "rb");
-
-	if (!f) {
-		diag_errno(L->d, DIAG_INPUT, errno, L->file, "cannot read");
-		return NULL;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		diag_errno(L->d, DIAG_INPUT, EISDIR, L->file, "cannot read");
-		return NULL;
-	}
-	buf = malloc(cap);
-	for (;;) {
-		size_t got;
-
-		if (!buf) {
-			fclose(f);
-			oom(L);
-			return NULL;
-		}
-		if (n > limit) {
-			free(buf);
-			fclose(f);
-			diag_input(L->d, L->file, NULL, "is larger than the %ld MiB limit",
-				   REPORT_LOAD_MAX_BYTES >> 20);
-			return NULL;
-		}
-		if (n + 1 == cap) {
-			p = realloc(buf, 2 * cap);
-			if (!p)
-				free(buf);
-			buf = p;
-			cap *= 2;
-			continue;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0 && n <= limit)
-			break;
-	}
-	if (ferror(f)) {
-		int err = errno;
-
-		free(buf);
-		fclose(f);
-		diag_errno(L->d, DIAG_INPUT, err, L->file, "cannot read");
-		return NULL;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
-/* "FILE:LINE:COL: not JSON ..." at AT, where cJSON stopped. */
-static int not_json(struct loader *L, const char *text, const char *at)
-{
-	int line = 1, col = 1;
-
-	/* cJSON stops after the '}' or ']' that follows '{' or ',' too early
-	 * ("{]", "[1,]"): point at that bracket instead. */
-	if (at > text && (at[-1] == '}' || at[-1] == ']')) {
-		const char *q = at - 1;
-
-		while (q > text && strchr(" \t\r\n", q[-1]))
-			q--;
-		if (q > text && strchr("{[,", q[-1]))
-			at--;
-	}
-
-	for (const char *p = text; p < at && *p; p++) {
-		if (*p == '\n') {
-			line++;
-			col = 1;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
-			col++;
-		}
-	}
-	return diag_input(L->d, NULL, NULL, "%s:%d:%d: not JSON"
-			  " (plot reads the reports that nines writes with --format json)",
-			  L->file, line, col);
-}
-
 /* The designs of the parsed report ROOT, appended to *D. */
 static int load_root(struct loader *L, const cJSON *root, struct plot_design **d, size_t *n)
 {
@@ -485,28 +395,22 @@ int report_load(const char *file, struct plot_design **d, size_t *n,
 		struct diag *diag)
 {
 	struct loader L = { .file = file, .d = diag };
-	const char *end = NULL;
-	size_t len = 0;
-	char *text = read_all(&L, &len);
+	struct diag syntax;
+	size_t len;
+	char *text = file_read(file, (size_t)REPORT_LOAD_MAX_BYTES, DIAG_INPUT, &len, diag);
 	cJSON *root;
 	int rc;
 
 	if (!text)
 		return -1;
-	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
-	if (!root) {
-		rc = not_json(&L, text, end ? end : text + len);
-		free(text);
-		return rc;
-	}
-	while (end && end < text + len &&
-	       (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
-		end++;
-	if (end && end < text + len)
-		rc = not_json(&L, text, end);
-	else
-		rc = load_root(&L, root, d, n);
-	cJSON_Delete(root);
+	diag_init(&syntax);
+	root = json_file_parse(text, len, file, &syntax);
 	free(text);
+	/* a file that is not JSON at all is most likely not a report */
+	if (!root)
+		return diag_input(diag, NULL, NULL, "%s (plot reads the reports that nines"
+				  " writes with --format json)", diag_text(&syntax));
+	rc = load_root(&L, root, d, n);
+	cJSON_Delete(root);
 	return rc;
 }

@@ -247,10 +247,10 @@ badinput() { # NAME FILE MESSAGE
 }
 "$NINES" simulate -n 20 "$EX/crm-basic.json" >"$TMP/text.txt" 2>/dev/null
 badinput "text report" "$TMP/text.txt" \
-	"nines: $TMP/text.txt:1:1: not JSON (plot reads the reports that nines writes with --format json)"
+	"nines: $TMP/text.txt:1:1: invalid JSON near 'c' (plot reads the reports that nines writes with --format json)"
 printf '{"nines_version": "0.1.0",\n  "topology": {]\n' >"$TMP/broken.json"
 badinput "broken JSON" "$TMP/broken.json" \
-	"nines: $TMP/broken.json:2:16: not JSON (plot reads the reports that nines writes with --format json)"
+	"nines: $TMP/broken.json:2:16: invalid JSON near ']' (plot reads the reports that nines writes with --format json)"
 badinput "topology" "$EX/crm-basic.json" \
 	"nines: $EX/crm-basic.json: not a nines report but a topology: plot reads the output of nines simulate --format json"
 echo '[1, 2]' >"$TMP/array.json"
