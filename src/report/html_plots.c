@@ -5,9 +5,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report/html.h"
 #include "report/html_plots.h"
+#include "util/file.h"
 
 static const char *const captions[PLOT_COUNT] = {
 	"Nines of each design (\xe2\x88\x92log10 of the unavailability), with its confidence interval.",
@@ -37,35 +39,19 @@ const char *html_plots_why(const struct html_plots *pl)
 	return strncmp(why, "plot: ", 6) == 0 ? why + 6 : why;
 }
 
-/* The whole file PATH into a new NUL-terminated buffer *TEXT of *LEN
- * bytes.  Returns 1, 0 when the file does not exist (a plot not drawn), or
- * -1 with DIAG filled. */
+/* The largest plot embedded: gnuplot's SVGs of nines' plots are far
+ * smaller; a larger file is not one of them. */
+#define PLOT_SVG_MAX_BYTES ((size_t)64 << 20)
+
+/* Read the plot at PATH into *TEXT (a new string) and *LEN.  Returns 1,
+ * 0 when the plot was not drawn (no such file), or -1 with DG filled. */
 static int slurp(const char *path, char **text, size_t *len, struct diag *dg)
 {
-	FILE *f = fopen(path, "rb"), *m;
-	char buf[65536];
-	size_t got;
-	int bad;
-
 	*text = NULL;
-	*len = 0;
-	if (!f)
-		return errno == ENOENT ? 0 : diag_errno(dg, DIAG_RUNTIME, errno, NULL, "%s: cannot read", path);
-	m = open_memstream(text, len);
-	if (!m) {
-		fclose(f);
-		return diag_runtime(dg, "out of memory");
-	}
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-		fwrite(buf, 1, got, m);
-	bad = ferror(f);
-	fclose(f);
-	if (fclose(m) != 0 || bad) {
-		free(*text);
-		*text = NULL;
-		return diag_runtime(dg, "%s: cannot read the plot", path);
-	}
-	return 1;
+	if (access(path, F_OK) != 0 && errno == ENOENT)
+		return 0;
+	*text = file_read(path, PLOT_SVG_MAX_BYTES, DIAG_RUNTIME, len, dg);
+	return *text ? 1 : -1;
 }
 
 /* Read plot P from DIR, if drawn, into PL as an element to embed.
