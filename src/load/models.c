@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "load/json_file.h"
 #include "load/load.h"
+#include "util/json_file.h"
 
 static int is_dir(const char *path)
 {

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/json_file.h"
 #include "load/load.h"
+#include "util/json_file.h"
 
 static const char *const top_keys[] = {
 	"$schema", "name", "description", "simulation", "repair_crews", "components",

@@ -17,9 +17,9 @@
 
 #include <cjson/cJSON.h>
 
-#include "load/json_file.h"
 #include "report/report_load.h"
 #include "util/file.h"
+#include "util/json_file.h"
 
 struct loader {
 	const char *file;

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/json_file.h"
 #include "util/file.h"
+#include "util/json_file.h"
 
 /* What a forward scan knows at a position: enough to tell whether an
  * object key is expected there, and whether a string is still open. */
