@@ -82,7 +82,7 @@ static void repair_done(struct engine *e, uint32_t i, double t)
 	heap_set(e, j, t + draw(e, j, e->repair[j]));
 }
 
-/* ---- block states ---- */
+/* ---- block states: downtime, outages, write availability ---- */
 
 /* The system was down over [A, B) inside the measured window starting at
  * W: spread that time over the slots it overlaps.  Runs once per system
@@ -175,10 +175,6 @@ static void write_state(struct engine *e, uint32_t b, double t)
 		e->res.block_write_down[b] += t - (since > w ? since : w);
 	}
 }
-
-/* The leader or active member of B failed at T and another member will
- * take over: with async replication, the writes of the last `lag` are
- * lost. */
 
 /* ---- the tree ---- */
 
