@@ -12,6 +12,14 @@
 #include "model/topology.h"
 #include "suites.h"
 
+/* The block state machines assert their state on entry (engine/fsm.c),
+ * and these tests drive them through every phase: the library and the
+ * tests are built with the same CFLAGS, so NDEBUG here would mean the
+ * asserts are gone there too. */
+#ifdef NDEBUG
+#error "build the tests without NDEBUG: the engine's state asserts must be live"
+#endif
+
 static struct topology *t;
 static struct model *m;
 

@@ -213,46 +213,93 @@ static int run_round(struct shared *sh, struct worker *w, pthread_t *tid, int nt
 	return started == nthreads ? 0 : -1;
 }
 
+/* Fill SH for M under OPT: the blocks' kinds, the types' instance counts,
+ * the chunks, the result and a round's moments.  Returns 0, or -1 out of
+ * memory; shared_release frees SH either way. */
+static int shared_init(struct shared *sh, const struct model *m, const struct run_options *opt)
+{
+	memset(sh, 0, sizeof *sh);
+	sh->m = m;
+	sh->opt = opt;
+	sh->nb = model_blocks(m);
+	sh->nt = model_types(m);
+	sh->nz = model_zones(m);
+	sh->ng = model_ccf(m);
+	sh->kind = malloc(sh->nb ? sh->nb : 1);
+	sh->instances = malloc((sh->nt ? sh->nt : 1) * sizeof *sh->instances);
+	for (size_t b = 0; sh->kind && b < sh->nb; b++)
+		sh->kind[b] = (unsigned char)model_block_kind(m, b);
+	for (size_t t = 0; sh->instances && t < sh->nt; t++)
+		sh->instances[t] = (double)model_type_instances(m, t);
+	sh->chunk = (opt->set.replications + RUN_CHUNKS_MAX - 1) / RUN_CHUNKS_MAX;
+	if (sh->chunk < RUN_CHUNK_MIN)
+		sh->chunk = RUN_CHUNK_MIN;
+	sh->nchunks = (size_t)((opt->set.replications + sh->chunk - 1) / sh->chunk);
+	atomic_init(&sh->next_chunk, 0);
+	atomic_init(&sh->done, 0);
+	sh->res = result_new(m, &opt->set, opt->keep);
+	if (sh->res) {
+		sh->nmom = sh->res->nmoments;
+		sh->chunk_mom = malloc(RUN_ROUND * sh->nmom * sizeof *sh->chunk_mom);
+	}
+	return sh->res && sh->chunk_mom && sh->kind && sh->instances ? 0 : -1;
+}
+
+/* Free what shared_init made, the result too unless taken (NULL). */
+static void shared_release(struct shared *sh)
+{
+	result_free(sh->res);
+	free(sh->kind);
+	free(sh->instances);
+	free(sh->chunk_mom);
+}
+
+/* Run every round of chunks on the workers W, then merge their
+ * histograms and event counts into the result, freeing their engines.
+ * Returns 0 or -1 with d filled. */
+static int run_rounds(struct shared *sh, struct worker *w, pthread_t *tid, int nthreads,
+		      struct diag *d)
+{
+	for (sh->round_first = 0; sh->round_first < sh->nchunks; sh->round_first = sh->round_end) {
+		sh->round_end = sh->round_first + RUN_ROUND < sh->nchunks ?
+				sh->round_first + RUN_ROUND : sh->nchunks;
+		for (size_t k = 0; k < RUN_ROUND * sh->nmom; k++)
+			moments_init(&sh->chunk_mom[k]);
+		if (run_round(sh, w, tid, nthreads, d))
+			return -1;
+		for (size_t c = sh->round_first; c < sh->round_end; c++)
+			for (size_t k = 0; k < sh->nmom; k++)
+				moments_merge(&sh->res->block[k],
+					      &sh->chunk_mom[(c - sh->round_first) * sh->nmom + k]);
+	}
+	for (int k = 0; k < nthreads; k++) {
+		hist_merge(&sh->res->outages, &w[k].outages);
+		hist_merge(&sh->res->window_down, &w[k].window_down);
+		sh->res->events += w[k].events;
+		engine_free(w[k].e);
+		w[k].e = NULL;
+	}
+	return 0;
+}
+
 struct result *run_model(const struct model *m, const struct run_options *opt,
 			 struct diag *d)
 {
 	struct shared sh;
 	struct worker *w = NULL;
 	pthread_t *tid = NULL;
+	struct result *res = NULL;
 	int nthreads = opt->threads;
 	double t0 = now();
+	int bad = shared_init(&sh, m, opt);
 
-	memset(&sh, 0, sizeof sh);
-	sh.m = m;
-	sh.opt = opt;
-	sh.nb = model_blocks(m);
-	sh.nt = model_types(m);
-	sh.nz = model_zones(m);
-	sh.ng = model_ccf(m);
-	sh.kind = malloc(sh.nb ? sh.nb : 1);
-	sh.instances = malloc((sh.nt ? sh.nt : 1) * sizeof *sh.instances);
-	for (size_t b = 0; sh.kind && b < sh.nb; b++)
-		sh.kind[b] = (unsigned char)model_block_kind(m, b);
-	for (size_t t = 0; sh.instances && t < sh.nt; t++)
-		sh.instances[t] = (double)model_type_instances(m, t);
-	sh.chunk = (opt->set.replications + RUN_CHUNKS_MAX - 1) / RUN_CHUNKS_MAX;
-	if (sh.chunk < RUN_CHUNK_MIN)
-		sh.chunk = RUN_CHUNK_MIN;
-	sh.nchunks = (size_t)((opt->set.replications + sh.chunk - 1) / sh.chunk);
-	atomic_init(&sh.next_chunk, 0);
-	atomic_init(&sh.done, 0);
 	if ((size_t)nthreads > sh.nchunks)
 		nthreads = (int)sh.nchunks;
-	sh.res = result_new(m, &opt->set, opt->keep);
-	if (sh.res) {
-		sh.nmom = sh.res->nmoments;
-		sh.chunk_mom = malloc(RUN_ROUND * sh.nmom * sizeof *sh.chunk_mom);
-	}
 	w = calloc((size_t)nthreads, sizeof *w);
 	tid = calloc((size_t)nthreads, sizeof *tid);
-	if (!sh.res || !sh.chunk_mom || !w || !tid || !sh.kind || !sh.instances) {
+	if (bad || !w || !tid) {
 		diag_runtime(d, "out of memory for %ld replications", opt->set.replications);
-		goto fail;
+		goto out;
 	}
 	for (int k = 0; k < nthreads; k++) {
 		w[k].sh = &sh;
@@ -260,41 +307,18 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 		hist_init(&w[k].window_down);
 		w[k].e = engine_new(m, d);
 		if (!w[k].e || engine_slots(w[k].e, opt->set.window, sh.res->nwindows, d))
-			goto fail;
+			goto out;
 	}
-	for (sh.round_first = 0; sh.round_first < sh.nchunks; sh.round_first = sh.round_end) {
-		sh.round_end = sh.round_first + RUN_ROUND < sh.nchunks ?
-			       sh.round_first + RUN_ROUND : sh.nchunks;
-		for (size_t k = 0; k < RUN_ROUND * sh.nmom; k++)
-			moments_init(&sh.chunk_mom[k]);
-		if (run_round(&sh, w, tid, nthreads, d))
-			goto fail;
-		for (size_t c = sh.round_first; c < sh.round_end; c++)
-			for (size_t k = 0; k < sh.nmom; k++)
-				moments_merge(&sh.res->block[k],
-					      &sh.chunk_mom[(c - sh.round_first) * sh.nmom + k]);
-	}
-	for (int k = 0; k < nthreads; k++) {
-		hist_merge(&sh.res->outages, &w[k].outages);
-		hist_merge(&sh.res->window_down, &w[k].window_down);
-		sh.res->events += w[k].events;
-		engine_free(w[k].e);
-	}
+	if (run_rounds(&sh, w, tid, nthreads, d))
+		goto out;
 	sh.res->wall_seconds = now() - t0;
-	free(sh.kind);
-	free(sh.instances);
-	free(sh.chunk_mom);
-	free(w);
-	free(tid);
-	return sh.res;
-fail:
+	res = sh.res;
+	sh.res = NULL;
+out:
 	for (int k = 0; w && k < nthreads; k++)
 		engine_free(w[k].e);
-	result_free(sh.res);
-	free(sh.kind);
-	free(sh.instances);
-	free(sh.chunk_mom);
+	shared_release(&sh);
 	free(w);
 	free(tid);
-	return NULL;
+	return res;
 }

@@ -1,6 +1,8 @@
-/* model.c - compiling a topology into the flat, string-free arrays the
- * engine walks: blocks in depth-first pre-order, instances numbered as they
- * are met.  Names stay here for reports; the engine never reads them. */
+/* model.c - compiling a topology into the flat arrays the engine walks:
+ * blocks in depth-first pre-order, instances numbered as they are met.
+ * Names stay here for reports and for the random streams: engine_new
+ * reads the type names, block paths and zone names once, to key each
+ * stream (rng_key), and the event loop never reads a string. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,0 +1,257 @@
+/* engine_impl.h - the engine's workspace and what its three files share:
+ * engine_setup.c builds and frees it, fsm.c runs the block state machines
+ * (quorum, failover, pool, transaction) and engine.c the event loop.
+ * Only the engine's own .c files include this; everyone else uses
+ * engine.h.
+ *
+ * The heap operations and the draws are `static inline` here because the
+ * event loop runs them on every event: a call across files would cost
+ * the loop its inlining.
+ */
+#ifndef NINES_ENGINE_IMPL_H
+#define NINES_ENGINE_IMPL_H
+
+#include <math.h>
+#include <stdint.h>
+
+#include "engine/engine.h"
+#include "engine/rng.h"
+
+#define NONE UINT32_MAX
+
+/* The phase of a quorum or failover block; fsm.c's opening comment has
+ * the state tables. */
+enum phase {
+	PHASE_IDLE,        /* nothing pending */
+	PHASE_ELECTION,    /* quorum: electing a leader until the timer */
+	PHASE_SWITCH,      /* failover: detecting and switching until the timer */
+	PHASE_MANUAL,      /* failover: a switch failed; manual recovery */
+	PHASE_FAILBACK,    /* failover: switching back to the first member */
+};
+
+struct slot {
+	double t;
+	uint32_t id;
+};
+
+/* Every array lives in one allocation, `arena`, laid out by
+ * engine_setup.c; only res.slot_down, which engine_slots replaces, stands
+ * apart. */
+struct engine {
+	const struct model *m;
+	gsl_rng *r;
+	void *own_state;         /* r's own state, given back before freeing r */
+	unsigned char *states;   /* stream states: one per instance, then one per block */
+	size_t state_size;
+	uint64_t *key;           /* stream keys, same layout */
+	double slot_len;
+	size_t nslots;
+	size_t ni, nb, nt;
+	/* read-only copies of the model's tree, packed for the loop */
+	uint32_t *inst_parent;
+	uint32_t *inst_type;
+	uint32_t *inst_fo;       /* the failover block an instance is a member of, or NONE */
+	uint32_t *block_parent;
+	int *block_need;
+	int *block_children;
+	unsigned char *block_kind;
+	unsigned char *block_sync;   /* sync replication: track write availability */
+	uint32_t *block_first;   /* first own instance */
+	uint32_t *block_own;     /* own instances */
+	const struct block_params **params;
+	const struct dist **fail;
+	const struct dist **repair;
+	/* state of one replication */
+	unsigned char *inst_up;  /* effective: the instance and its zone are up */
+	unsigned char *inst_own; /* the instance's own state */
+	double *inst_since;      /* when its own state last went down */
+	uint32_t *inst_zone;     /* NONE: no zone */
+	uint32_t *inst_tx;       /* the transaction whose coordinator holds it, or NONE */
+	/* zones: heap ids ni + nx + z */
+	size_t nz;
+	unsigned char *zone_up;
+	uint32_t *zone_first;    /* [nz + 1]: CSR of the instances in each zone */
+	uint32_t *zone_inst;
+	const struct dist **zone_fail;
+	const struct dist **zone_repair;
+	/* pools: detection of failed members, a ring of (who, until) per pool */
+	uint32_t *pool_ring_first;  /* [nb]: offset of the block's ring */
+	uint32_t *pool_head, *pool_len;
+	uint32_t *ring_who;
+	double *ring_until;
+	double *pool_last;       /* when the served fraction last changed */
+	/* transactions */
+	uint32_t *tx_wait;       /* the coordinator instance being waited for, or NONE */
+	/* repair crews: pools of crews, each with a queue of waiting repairs */
+	size_t npools;
+	uint32_t *inst_pool;     /* NONE: repairs start at once */
+	int *inst_prio;
+	double *inst_wait;       /* when its repair began to wait */
+	int *pool_cap, *pool_busy;
+	uint32_t *pool_qfirst, *pool_qlen;
+	uint32_t *queue;         /* [ni]: the pools' queues, end to end */
+	int crew_priority;       /* the policy orders queues by priority */
+	/* common cause: heap ids ni + nx + nz + g, streams ni + nb + nz + g */
+	size_t ng;
+	uint32_t *ccf_type;
+	struct dist *ccf_law;    /* exponential shocks of mean MTBF / beta */
+	double *inst_scale;      /* 1 / (1 - beta) for members, else 1 */
+	uint32_t *type_first;    /* [nt + 1]: CSR of each type's instances */
+	uint32_t *type_inst;
+	/* maintenance: heap ids ni + nx + nz + ng + k */
+	size_t nm;
+	uint32_t *maint_inst;    /* [nm] */
+	double *maint_offset;    /* [nm]: hours after `every` of the first one */
+	double *maint_every, *maint_dur;   /* [nm]: the instance's type's schedule */
+	unsigned char *inst_maint;
+	int planned;             /* the change being made is a maintenance */
+	unsigned char *mark;     /* instances about to go down in the same instant */
+	uint32_t repairing;      /* the instance whose own repair is being processed:
+	                            the event loop draws its next failure itself */
+	int sys_planned;         /* the current system outage began with one */
+	int *block_up;           /* children up */
+	unsigned char *block_ok; /* the block is up, as its parent sees it */
+	unsigned char *block_phase;
+	uint32_t *block_leader;  /* quorum leader or failover active member, or NONE */
+	uint32_t *block_failed;  /* failover: the member whose failure began the switch */
+	double *block_since;
+	unsigned char *block_wok;  /* sync replication: writes possible */
+	double *block_wsince;
+	long *block_lossyear;    /* async: the last whole year with a loss, or -1 */
+	struct slot *heap;       /* instances, block timers, zones, shocks, maintenance */
+	uint32_t *pos;
+	/* where each kind of heap entry and of stream state begins */
+	uint32_t zone_id0, ccf_id0, maint_id0, nheap;
+	uint32_t zone_st0, ccf_st0;
+	size_t nx;               /* blocks with a timer: quorum and failover */
+	uint32_t *timer_block;   /* [nx]: the block of timer ni + k */
+	uint32_t *block_timer;   /* [nb]: its heap id, or NONE */
+	double w, end;           /* the measured window of the current run */
+	struct hist *outages;
+	struct rep_result res;
+	void *arena;             /* every array above but res.slot_down */
+};
+
+/* ---- the heap: one entry per instance, block timer, zone, shock group
+ * and maintenance timer, keyed by time ---- */
+
+static inline void heap_place(struct engine *e, size_t k, struct slot s)
+{
+	e->heap[k] = s;
+	e->pos[s.id] = (uint32_t)k;
+}
+
+/* Ties need no rule of their own: the heap's operations are the same in
+ * every run, so equal times come out in the same order. */
+static inline int heap_earlier(struct slot a, struct slot b)
+{
+	return a.t < b.t;
+}
+
+static inline void heap_down(struct engine *e, size_t k)
+{
+	struct slot s = e->heap[k];
+	size_t n = e->nheap;
+
+	for (;;) {
+		size_t c = 2 * k + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && heap_earlier(e->heap[c + 1], e->heap[c]))
+			c++;
+		if (!heap_earlier(e->heap[c], s))
+			break;
+		heap_place(e, k, e->heap[c]);
+		k = c;
+	}
+	heap_place(e, k, s);
+}
+
+static inline void heap_up(struct engine *e, size_t k)
+{
+	struct slot s = e->heap[k];
+
+	while (k > 0) {
+		size_t p = (k - 1) / 2;
+
+		if (!heap_earlier(s, e->heap[p]))
+			break;
+		heap_place(e, k, e->heap[p]);
+		k = p;
+	}
+	heap_place(e, k, s);
+}
+
+/* Move entry ID to time T. */
+static inline void heap_set(struct engine *e, uint32_t id, double t)
+{
+	size_t k = e->pos[id];
+	double old = e->heap[k].t;
+
+	e->heap[k].t = t;
+	if (t < old)
+		heap_up(e, k);
+	else
+		heap_down(e, k);
+}
+
+/* ---- draws ---- */
+
+static inline double draw(struct engine *e, uint32_t stream, const struct dist *x)
+{
+	rng_use(e->r, e->states + (size_t)stream * e->state_size);
+	return dist_sample(x, e->r);
+}
+
+/* When instance I, up at T, fails next: its role in a failover block
+ * decides.  Cold standbys do not fail; warm ones fail at dormancy times the
+ * rate (their laws are exponential, so the remaining time is a new draw). */
+static inline double next_failure(struct engine *e, uint32_t i, double t)
+{
+	uint32_t b = e->inst_fo[i];
+
+	if (b != NONE && e->block_leader[b] != i) {
+		const struct block_params *p = e->params[b];
+
+		if (p->standby == STANDBY_COLD)
+			return INFINITY;
+		if (p->standby == STANDBY_WARM)
+			return p->dormancy > 0 ?
+				t + draw(e, i, e->fail[i]) * e->inst_scale[i] / p->dormancy : INFINITY;
+	}
+	return t + draw(e, i, e->fail[i]) * e->inst_scale[i];
+}
+
+/* ---- the block state machines (fsm.c) ----
+ *
+ * The *_notify functions take a child of block B (WHO: an instance id, or
+ * ni + a child block's id) going up (DELTA = +1) or down (-1) at T, after
+ * B's up-count has changed, and return whether B is now up.  The
+ * *_expire functions take B's timer firing at T and return the same. */
+
+int fsm_quorum_notify(struct engine *e, uint32_t b, uint32_t who, int delta, double t);
+int fsm_quorum_expire(struct engine *e, uint32_t b, double t);
+int fsm_failover_notify(struct engine *e, uint32_t b, uint32_t who, int delta, double t);
+int fsm_failover_expire(struct engine *e, uint32_t b, double t);
+
+/* Credit pool B with the requests served since its last change, up to T.
+ * Call before anything about the pool changes. */
+void fsm_pool_account(struct engine *e, uint32_t b, double t);
+int fsm_pool_notify(struct engine *e, uint32_t b, uint32_t who, int delta, double t);
+int fsm_pool_expire(struct engine *e, uint32_t b, double t);
+
+/* Whether transaction B is up: enough children up, and not in doubt. */
+static inline int fsm_tx_ok(const struct engine *e, uint32_t b)
+{
+	return e->block_up[b] >= e->block_need[b] && e->tx_wait[b] == NONE;
+}
+
+/* Transaction B's coordinator loses its leading instance I at T: B is in
+ * doubt until I is back (2pc) or the timeout (3pc). */
+void fsm_tx_wait(struct engine *e, uint32_t b, uint32_t i, double t);
+/* Instance I, which transaction B waits for, is back. */
+void fsm_tx_resume(struct engine *e, uint32_t b, uint32_t i);
+int fsm_tx_expire(struct engine *e, uint32_t b, double t);
+
+#endif
