@@ -10,7 +10,6 @@
 #include "engine/run.h"
 #include "report/compare.h"
 #include "report/plot.h"
-#include "util/output.h"
 
 /* --plot DIR: the plots of the comparison, from the comparison in memory;
  * `nines plot` of its JSON report draws the same. */
@@ -24,13 +23,16 @@ static int plot_comparison(const struct comparison *cmp, const char *dir)
 	return EXIT_OK;
 }
 
+static int compare_writer(FILE *f, enum report_format fmt, const void *cmp)
+{
+	return compare_write(f, fmt, cmp);
+}
+
 static int cmd_compare_exec(const struct cmd_entry *self, int argc, char **argv)
 {
 	struct run_args a;
 	struct design_list ds;
 	struct comparison cmp;
-	struct output o;
-	struct diag dg;
 	int status = run_args_parse(self, argc, argv, &a);
 
 	if (status >= 0)
@@ -43,20 +45,9 @@ static int cmd_compare_exec(const struct cmd_entry *self, int argc, char **argv)
 	cmp.d = ds.cd;
 	cmp.n = ds.n;
 	cmp.baseline = ds.baseline;
-	diag_init(&dg);
-	if (output_open(&o, a.out, &dg)) {
-		status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+	status = design_output(a.out, a.fmt, compare_writer, &cmp);
+	if (status)
 		goto out;
-	}
-	if (compare_write(o.f, a.fmt, &cmp)) {
-		output_abort(&o);
-		status = command_fail(EXIT_RUNTIME, "%s: cannot write the report", a.out ? a.out : "stdout");
-		goto out;
-	}
-	if (output_commit(&o, &dg)) {
-		status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-		goto out;
-	}
 	status = a.plot ? plot_comparison(&cmp, a.plot) : EXIT_OK;
 	if (status == EXIT_OK && a.have_fail_below) {
 		for (size_t i = 0; i < ds.n; i++) {

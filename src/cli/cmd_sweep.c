@@ -19,7 +19,6 @@
 #include "report/plot.h"
 #include "report/sweep.h"
 #include "util/duration.h"
-#include "util/output.h"
 
 /* The settings a --vary under "simulation" would change, and the option
  * that would override it (run_args_settings takes options first). */
@@ -155,22 +154,9 @@ static int draw(const struct sweep *s, const char *dir)
 	return EXIT_OK;
 }
 
-static int write_report(const struct sweep *s, const struct run_args *a)
+static int sweep_writer(FILE *f, enum report_format fmt, const void *s)
 {
-	struct output o;
-	struct diag dg;
-
-	diag_init(&dg);
-	if (output_open(&o, a->out, &dg))
-		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	if (sweep_write(o.f, a->fmt, s)) {
-		output_abort(&o);
-		return command_fail(EXIT_RUNTIME, "%s: cannot write the report",
-				    a->out ? a->out : "stdout");
-	}
-	if (output_commit(&o, &dg))
-		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	return EXIT_OK;
+	return sweep_write(f, fmt, s);
 }
 
 /* The points of a sweep: its file, its parameters, and what the report
@@ -299,7 +285,7 @@ static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 	s.nparam = ps.np;
 	s.point = ps.pt;
 	s.npoints = ps.n;
-	status = write_report(&s, &a);
+	status = design_output(a.out, a.fmt, sweep_writer, &s);
 	if (status == EXIT_OK && a.plot)
 		status = draw(&s, a.plot);
 	if (a.stats)

@@ -185,7 +185,7 @@ void design_list_release(struct design_list *ds)
 	memset(ds, 0, sizeof *ds);
 }
 
-int design_report_write(const struct report *rep, enum report_format fmt, const char *path)
+int design_output(const char *path, enum report_format fmt, design_writer w, const void *what)
 {
 	struct output o;
 	struct diag dg;
@@ -193,11 +193,21 @@ int design_report_write(const struct report *rep, enum report_format fmt, const 
 	diag_init(&dg);
 	if (output_open(&o, path, &dg))
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	if (report_write(o.f, fmt, rep)) {
+	if (w(o.f, fmt, what)) {
 		output_abort(&o);
 		return command_fail(EXIT_RUNTIME, "%s: cannot write the report", path ? path : "stdout");
 	}
 	if (output_commit(&o, &dg))
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	return EXIT_OK;
+}
+
+static int report_writer(FILE *f, enum report_format fmt, const void *rep)
+{
+	return report_write(f, fmt, rep);
+}
+
+int design_report_write(const struct report *rep, enum report_format fmt, const char *path)
+{
+	return design_output(path, fmt, report_writer, rep);
 }

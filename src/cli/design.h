@@ -68,7 +68,15 @@ int design_list_run(const struct cmd_entry *self, const struct run_args *a,
 /* Free what DS holds and zero it; a zeroed DS is fine. */
 void design_list_release(struct design_list *ds);
 
-/* Write REP in FMT to PATH ("-" or NULL: stdout), atomically.  Returns
- * EXIT_OK, or prints the error and returns EXIT_RUNTIME. */
+/* A report writer: WHAT (a struct report, comparison or sweep) in FMT to
+ * F; 0, or -1 when writing failed. */
+typedef int (*design_writer)(FILE *f, enum report_format fmt, const void *what);
+
+/* Write WHAT with W in FMT to PATH ("-" or NULL: stdout), atomically
+ * (util/output.h): a failed write leaves PATH as it was.  Returns EXIT_OK,
+ * or prints the error and returns EXIT_RUNTIME. */
+int design_output(const char *path, enum report_format fmt, design_writer w, const void *what);
+
+/* design_output of a simulate or analyze report REP. */
 int design_report_write(const struct report *rep, enum report_format fmt, const char *path);
 #endif
