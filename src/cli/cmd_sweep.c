@@ -42,34 +42,35 @@ static const char *overridden(const struct run_args *a, const char *path)
 static int parse_params(const struct cmd_entry *self, const struct run_args *a,
 			struct sweep_param *p, size_t *np)
 {
-	char why[512];
+	struct diag why;
 	size_t points = 1;
 
 	*np = 0;
+	diag_init(&why);
 	if (a->nvary == 0)
 		return command_usage_error(self, "no --vary given: name the parameter to sweep,"
 					   " as --vary PATH=FROM:TO:N");
 	for (int k = 0; k < a->nvary; k++) {
 		const char *opt;
 
-		if (sweep_param_parse(a->vary[k], &p[k], why, sizeof why))
+		if (sweep_param_parse(a->vary[k], &p[k], &why))
 			goto fail;
 		*np = (size_t)k + 1;
 		if (k == 1 && strcmp(p[0].path, p[1].path) == 0) {
-			snprintf(why, sizeof why, "\"%s\" is given twice", p[1].path);
+			diag_usage(&why, "\"%s\" is given twice", p[1].path);
 			goto fail;
 		}
 		opt = overridden(a, p[k].path);
 		if (opt) {
-			snprintf(why, sizeof why, "\"%s\" cannot vary: %s sets it for every point",
-				 p[k].path, opt);
+			diag_usage(&why, "\"%s\" cannot vary: %s sets it for every point",
+				   p[k].path, opt);
 			goto fail;
 		}
 		points *= p[k].nvalues;
 	}
 	if (points > SWEEP_MAX_POINTS) {
-		snprintf(why, sizeof why, "%zu × %zu = %zu points, more than the limit of %d",
-			 p[0].nvalues, p[1].nvalues, points, SWEEP_MAX_POINTS);
+		diag_usage(&why, "%zu × %zu = %zu points, more than the limit of %d",
+			   p[0].nvalues, p[1].nvalues, points, SWEEP_MAX_POINTS);
 		goto fail;
 	}
 	return EXIT_OK;
@@ -77,7 +78,9 @@ fail:
 	for (size_t k = 0; k < *np; k++)
 		sweep_param_release(&p[k]);
 	*np = 0;
-	return command_usage_error(self, "--vary: %s", why);
+	if (why.kind == DIAG_RUNTIME)
+		return command_fail(EXIT_RUNTIME, "%s", diag_text(&why));
+	return command_usage_error(self, "--vary: %s", diag_text(&why));
 }
 
 /* Point I of the grid: its values into V and SETS. */

@@ -7,7 +7,6 @@
  * can be checked against `nines simulate` of the file with that value.
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,23 +18,10 @@
 
 #define MIN_PER_YEAR (HOURS_PER_YEAR * 60)
 
-static int why_set(char *why, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int why_set(char *why, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, size, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /* FROM or TO: a plain number, or a duration in hours.  Sets *DURATION
  * and *INTEGER (digits alone, with an optional minus). */
 static int parse_bound(const char *spec, const char *text, double *v, int *duration,
-		       int *integer, char *why, size_t size)
+		       int *integer, struct diag *d)
 {
 	size_t len = strlen(text);
 	struct diag msg;
@@ -45,7 +31,7 @@ static int parse_bound(const char *spec, const char *text, double *v, int *durat
 	*v = strtod(text, &end);
 	if (len && end == text + len && strspn(text, "0123456789.eE+-") == len) {
 		if (!isfinite(*v))
-			return why_set(why, size, "\"%s\": \"%s\" is too large", spec, text);
+			return diag_usage(d, "\"%s\": \"%s\" is too large", spec, text);
 		*integer = strspn(text + (text[0] == '-'), "0123456789") == len - (text[0] == '-') &&
 			   len > (size_t)(text[0] == '-');
 		return 0;
@@ -56,9 +42,9 @@ static int parse_bound(const char *spec, const char *text, double *v, int *durat
 		return 0;
 	}
 	if (end == text || strspn(text, "0123456789.+-") == 0)
-		return why_set(why, size, "\"%s\": \"%s\" is not a number or a duration"
+		return diag_usage(d, "\"%s\": \"%s\" is not a number or a duration"
 			       " such as \"30m\" or \"8h\"", spec, text);
-	return why_set(why, size, "\"%s\": \"%s\" %s", spec, text, diag_text(&msg));
+	return diag_usage(d, "\"%s\": \"%s\" %s", spec, text, diag_text(&msg));
 }
 
 /* Do the words of duration_format tell every value of P apart? */
@@ -99,7 +85,7 @@ static int fill_values(struct sweep_param *p)
 	return 0;
 }
 
-int sweep_param_parse(const char *spec, struct sweep_param *p, char *why, size_t size)
+int sweep_param_parse(const char *spec, struct sweep_param *p, struct diag *d)
 {
 	const char *eq = strrchr(spec, '=');
 	char *rest = NULL, *field[5], *s;
@@ -109,9 +95,9 @@ int sweep_param_parse(const char *spec, struct sweep_param *p, char *why, size_t
 	memset(p, 0, sizeof *p);
 	if (!eq || eq == spec || !(rest = strdup(eq + 1)) || !(p->path = strndup(spec, (size_t)(eq - spec)))) {
 		if (eq && eq != spec)
-			why_set(why, size, "out of memory");
+			diag_runtime(d, "out of memory");
 		else
-			why_set(why, size, "\"%s\" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log", spec);
+			diag_usage(d, "\"%s\" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log", spec);
 		goto out;
 	}
 	for (s = rest; nf < 5; nf++) {
@@ -124,44 +110,44 @@ int sweep_param_parse(const char *spec, struct sweep_param *p, char *why, size_t
 		*s++ = '\0';
 	}
 	if (nf < 3 || nf > 4 || !*field[0] || !*field[1] || !*field[2]) {
-		why_set(why, size, "\"%s\" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log", spec);
+		diag_usage(d, "\"%s\" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log", spec);
 		goto out;
 	}
 	if (nf == 4 && strcmp(field[3], "log") != 0) {
-		why_set(why, size, "\"%s\": only \":log\" may follow N", spec);
+		diag_usage(d, "\"%s\": only \":log\" may follow N", spec);
 		goto out;
 	}
 	p->log = nf == 4;
 	if (strspn(field[2], "0123456789") != strlen(field[2]) || strlen(field[2]) > 4 ||
 	    atoi(field[2]) < 2 || atoi(field[2]) > SWEEP_MAX_VALUES) {
-		why_set(why, size, "\"%s\": N must be an integer from 2 to %d, got \"%s\"",
+		diag_usage(d, "\"%s\": N must be an integer from 2 to %d, got \"%s\"",
 			spec, SWEEP_MAX_VALUES, field[2]);
 		goto out;
 	}
 	p->n = atoi(field[2]);
 	for (int i = 0; i < 2; i++)
-		if (parse_bound(spec, field[i], &v[i], &dur[i], &integer[i], why, size))
+		if (parse_bound(spec, field[i], &v[i], &dur[i], &integer[i], d))
 			goto out;
 	p->from = v[0];
 	p->to = v[1];
 	p->from_text = strdup(field[0]);
 	p->to_text = strdup(field[1]);
 	if (!p->from_text || !p->to_text) {
-		why_set(why, size, "out of memory");
+		diag_runtime(d, "out of memory");
 		goto out;
 	}
 	p->duration = dur[0] || dur[1];
 	p->integer = integer[0] && integer[1];
 	if (p->from == p->to) {
-		why_set(why, size, "\"%s\": FROM and TO are the same", spec);
+		diag_usage(d, "\"%s\": FROM and TO are the same", spec);
 		goto out;
 	}
 	if (p->log && !(p->from > 0 && p->to > 0)) {
-		why_set(why, size, "\"%s\": a log sweep needs FROM and TO greater than 0", spec);
+		diag_usage(d, "\"%s\": a log sweep needs FROM and TO greater than 0", spec);
 		goto out;
 	}
 	if (fill_values(p)) {
-		why_set(why, size, "out of memory");
+		diag_runtime(d, "out of memory");
 		goto out;
 	}
 	rc = 0;

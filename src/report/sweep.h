@@ -41,8 +41,9 @@ struct sweep_param {
  * duration with a plain number makes both hours).  N is 2 to
  * SWEEP_MAX_VALUES; log needs FROM and TO above 0; FROM and TO differ.
  * Returns 0 (release P with sweep_param_release), or -1 with P released
- * and the reason in WHY (SIZE bytes), a message to follow "--vary: ". */
-int sweep_param_parse(const char *spec, struct sweep_param *p, char *why, size_t size);
+ * and D filled: DIAG_USAGE with a message to follow "--vary: ", or
+ * DIAG_RUNTIME when out of memory. */
+int sweep_param_parse(const char *spec, struct sweep_param *p, struct diag *d);
 void sweep_param_release(struct sweep_param *p);
 
 /* X, a value of P, as the text report prints it: a duration in words
