@@ -5,6 +5,7 @@
 #include <check.h>
 
 Suite *analytic_suite(void);
+Suite *chain_timed_suite(void);
 Suite *ctmc_suite(void);
 Suite *dist_suite(void);
 Suite *duration_suite(void);

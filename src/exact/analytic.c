@@ -26,8 +26,6 @@
 
 #define WITH_CHAIN "steady state of independent blocks, exact, with Markov chains " \
 	"for the quorum and failover blocks inside"
-#define WITH_APPROX "steady state of independent blocks, with a Markov chain inside " \
-	"that takes switch/election times as exponential of the same means (an approximation)"
 #define NO_EXACT_CHILD "no exact value: a block inside has none"
 #define WITH_CREWS "steady state of independent components, exact for any failure and " \
 	"repair laws, and none for a component whose repairs can wait for a crew"
@@ -170,7 +168,7 @@ static int tie(struct analytic *a, const struct model *m, const unsigned char *u
 /* Scratch of analytic_init, freed by scratch_release on every path. */
 struct scratch {
 	double *ca, *cu, *w;     /* children's values; combine's workspace */
-	unsigned char *inside;   /* per block: 0 no chain, 1 exact chains, 2 an approximation */
+	unsigned char *inside;   /* per block: whether a chain is inside */
 	unsigned char *tied;     /* per block: crews or shocks tie its own instances */
 	unsigned char *uses;     /* per type, scratch */
 	const char **reason;     /* per block: why crews or shocks leave it no value */
@@ -334,20 +332,20 @@ static int analytic_block(struct analytic *a, const struct model *m, struct scra
 {
 	size_t first = model_block_first_instance(m, b);
 	size_t own = model_block_own_instances(m, b);
-	int n = 0, unknown = 0, approx = 0;
+	int n = 0, unknown = 0;
 
 	a->block_method[b] = a->method;
 	if (analytic_refused(a, m, s->reason, b))
 		return 0;
 	if (block_kind_leads(model_block_kind(m, b))) {
-		if (chain_block_solve(a, m, &s->ti, b, &approx, NULL))
+		if (chain_block_solve(a, m, &s->ti, b, NULL))
 			return -1;
-		s->inside[b] = approx ? 2 : 1;
+		s->inside[b] = 1;
 		return 0;
 	}
 	if (s->tied[b]) {
 		/* the chain's count of own members up, then each child */
-		if (chain_block_solve(a, m, &s->ti, b, &approx, s->w))
+		if (chain_block_solve(a, m, &s->ti, b, s->w))
 			return -1;
 		if (isnan(a->block_u[b]))
 			return 0;
@@ -365,8 +363,7 @@ static int analytic_block(struct analytic *a, const struct model *m, struct scra
 		s->ca[n] = a->block_a[c];
 		s->cu[n] = a->block_u[c];
 		unknown |= isnan(s->ca[n]);
-		if (s->inside[c] > s->inside[b])
-			s->inside[b] = s->inside[c];
+		s->inside[b] |= s->inside[c];
 		n++;
 	}
 	if (unknown) {
@@ -375,14 +372,13 @@ static int analytic_block(struct analytic *a, const struct model *m, struct scra
 		return 0;
 	}
 	if (s->tied[b]) {
-		a->block_method[b] = n == 0 ? ANALYTIC_CHAIN_EXACT :
-				     s->inside[b] == 2 ? WITH_APPROX : WITH_CHAIN;
+		a->block_method[b] = n == 0 ? ANALYTIC_CHAIN_EXACT : WITH_CHAIN;
 		convolve(s->w, own, s->ca, s->cu, n, model_block_need(m, b),
 			 &a->block_a[b], &a->block_u[b]);
 		return 0;
 	}
 	if (s->inside[b])
-		a->block_method[b] = s->inside[b] == 2 ? WITH_APPROX : WITH_CHAIN;
+		a->block_method[b] = WITH_CHAIN;
 	combine(s->ca, s->cu, n, model_block_need(m, b), s->w, &a->block_a[b], &a->block_u[b]);
 	return 0;
 }

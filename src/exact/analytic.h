@@ -6,11 +6,9 @@
  * independent children exactly.  Quorum and failover blocks, whose
  * members depend on each other through elections, switchovers and
  * standbys, are solved as a continuous-time Markov chain when every
- * member's failure and repair laws are exponential; deterministic
- * election, switchover and manual-recovery times then enter as
- * exponential delays of the same mean, which keeps the expected outage
- * per event and makes the value an approximation (labelled so) unless
- * those times are 0.  Limited repair crews and beta-factor common causes
+ * member's failure and repair laws are exponential; with fixed election,
+ * switchover and manual-recovery times the chain is a Markov regenerative
+ * process, solved exactly as such (chain_timed.c).  Limited repair crews and beta-factor common causes
  * enter the chain of the one block whose own members they tie (plain
  * blocks included); ties across blocks, and planned maintenance, leave
  * NaN with the reason.  Availability and unavailability are computed side
@@ -27,8 +25,8 @@
 
 /* The method texts of quorum and failover blocks. */
 #define ANALYTIC_CHAIN_EXACT "Markov chain, exact"
-#define ANALYTIC_CHAIN_APPROX "Markov chain with exponential switch/election times " \
-	"of the same means (an approximation)"
+#define ANALYTIC_CHAIN_TIMED "Markov regenerative process with the fixed switch, " \
+	"manual recovery and election times, exact"
 
 struct analytic {
 	double *block_a, *block_u;   /* [model_blocks] */

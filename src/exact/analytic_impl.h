@@ -25,11 +25,11 @@ const char *analytic_text(struct analytic *a, size_t b, const char *fmt, ...)
 
 /* Block B as a Markov chain of its own instances (a quorum, failover, or,
  * when crews or shocks tie them, a plain block): its value and method into
- * A, into *APPROX whether the value is an approximation, and for a plain
+ * A, and for a plain
  * block the distribution of its members up into DIST (own + 1 entries),
  * unless DIST is NULL.  Returns 0 (a value, or NaN with the reason in
  * a->block_method[b]), or -1 out of memory. */
 int chain_block_solve(struct analytic *a, const struct model *m, const struct ties *ti,
-		      size_t b, int *approx, double *dist);
+		      size_t b, double *dist);
 
 #endif

@@ -12,6 +12,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "exact/chain.h"
 #include "exact/ctmc.h"
@@ -117,18 +118,22 @@ static int quorum_role(const struct chain *ch, uint32_t mask, int role)
 	return role;
 }
 
-/* fsm.c's failover_switch ending with MASK up after member F's
- * failure, with probability P: the switch succeeds with probability
- * coverage and the first member up takes over (if any); otherwise manual
- * recovery begins. */
+/* fsm.c's failover switch ending with MASK up after member F's failure,
+ * with probability P.  With probability coverage the switch succeeds and
+ * another member up takes over (F itself only when it alone is up, having
+ * been repaired during the switch; no one when none is up).  Otherwise it
+ * fails: F resumes at once if it is already back, else manual recovery
+ * begins. */
 static void switch_end(const struct chain *ch, struct outcomes *o, uint32_t rep,
 		       uint32_t mask, int f, double p)
 {
 	int n = ch->n;
+	uint32_t others = mask & ~(1u << f);
 
-	outcome(o, pack(first_up(mask, n), rep, mask, n), p * ch->coverage);
+	outcome(o, pack(first_up(others ? others : mask, n), rep, mask, n), p * ch->coverage);
 	if (ch->coverage < 1)
-		outcome(o, pack(2 * n + 1 + f, rep, mask, n), p * (1 - ch->coverage));
+		outcome(o, pack(mask >> f & 1 ? f : 2 * n + 1 + f, rep, mask, n),
+			p * (1 - ch->coverage));
 }
 
 /* Member K, up in state CODE, fails (on its own or by a shock): the
@@ -172,13 +177,13 @@ static void shock(const struct chain *ch, uint32_t code, uint32_t mask, double r
 		emit(x, a.code[i], rate * a.p[i]);
 }
 
-/* Everything that can happen in state CODE: fsm_failover_notify and
- * fsm_failover_expire, fsm_quorum_notify, the crews and the shocks.  In a failover
- * block an up member fails at its rate if it is active, at the standby's
- * rate otherwise (cold standbys keep their infinite clock while nobody is
+/* The exponential moves out of state CODE: fsm_failover_notify,
+ * fsm_quorum_notify, the crews and the shocks.  In a failover block an up
+ * member fails at its rate if it is active, at the standby's rate
+ * otherwise (cold standbys keep their infinite clock while nobody is
  * active, as the engine draws a standby's next failure when it is
  * repaired or activated); a shock fails standbys too. */
-static void chain_next(const struct chain *ch, uint32_t code, struct next *x)
+static void chain_moves(const struct chain *ch, uint32_t code, struct next *x)
 {
 	int n = ch->n, role = (int)(code >> 2 * n);
 	uint32_t all = (1u << n) - 1, mask = code & all, rep = code >> n & all;
@@ -215,16 +220,33 @@ static void chain_next(const struct chain *ch, uint32_t code, struct next *x)
 	for (int g = 0; g < ch->nshock; g++)
 		if (ch->shock_mask[g] & mask)
 			shock(ch, code, ch->shock_mask[g], ch->shock_rate[g], x);
+}
+
+/* The fixed timer running in state CODE, fsm_failover_expire and
+ * fsm_quorum_expire: its length (0: none runs) and the states it leads to
+ * when it expires, with their probabilities, into O.  A timer runs from
+ * the move into its role until it expires or a move leaves the role (a
+ * member back ends a manual recovery, a majority lost calls off an
+ * election); moves that keep the role do not restart it. */
+static double chain_timer(const struct chain *ch, uint32_t code, struct outcomes *o)
+{
+	int n = ch->n, role = (int)(code >> 2 * n);
+	uint32_t all = (1u << n) - 1, mask = code & all, rep = code >> n & all;
+
+	o->n = 0;
 	if (ch->kind == CHAIN_FAILOVER && role > n && role <= 2 * n) {
-		o.n = 0;
-		switch_end(ch, &o, rep, mask, role - n - 1, 1);
-		for (int i = 0; i < o.n; i++)
-			emit(x, o.code[i], o.p[i] / ch->tswitch);
-	} else if (ch->kind == CHAIN_FAILOVER && role > 2 * n && ch->tmanual > 0) {
-		emit(x, pack(first_up(mask, n), rep, mask, n), 1 / ch->tmanual);
-	} else if (ch->kind == CHAIN_QUORUM && role == n + 1) {
-		emit(x, pack(first_up(mask, n), rep, mask, n), 1 / ch->telect);
+		switch_end(ch, o, rep, mask, role - n - 1, 1);
+		return ch->tswitch;
 	}
+	if (ch->kind == CHAIN_FAILOVER && role > 2 * n && ch->tmanual > 0) {
+		outcome(o, pack(first_up(mask, n), rep, mask, n), 1);
+		return ch->tmanual;
+	}
+	if (ch->kind == CHAIN_QUORUM && role == n + 1) {
+		outcome(o, pack(first_up(mask, n), rep, mask, n), 1);
+		return ch->telect;
+	}
+	return 0;
 }
 
 uint64_t chain_states(const struct chain *ch)
@@ -261,71 +283,183 @@ static size_t slot(const int32_t *table, size_t size, const uint32_t *codes, uin
 	return h;
 }
 
-int chain_solve(const struct chain *ch, size_t cap, double *a, double *u, double *dist)
+/* Every state reachable from the start (everything up, member 0
+ * leading), in the order found, into SP->code and SP->count, with TABLE
+ * (SIZE slots) indexing them.  Returns 0, or 2 past CAP states. */
+static int space_find(const struct chain *ch, struct chain_space *sp, size_t cap,
+		      int32_t *table, size_t size)
 {
-	int n = ch->n, rc = 0;
-	size_t size = 64, count = 1;
-	int32_t *table;
-	uint32_t *codes = malloc(cap * sizeof *codes);
-	double *pi = malloc(cap * sizeof *pi);
-	struct ctmc *c = NULL;
 	struct next x;
-	struct diag d;
-	double up = 0, down = 0, total = 0;
+	struct outcomes o;
 
-	while (size < 2 * cap)
-		size *= 2;
-	table = malloc(size * sizeof *table);
-	if (!table || !codes || !pi) {
-		rc = -1;
-		goto out;
-	}
-	for (size_t s = 0; s < size; s++)
-		table[s] = -1;
-	codes[0] = (1u << n) - 1;    /* all up, member 0 leading */
-	table[slot(table, size, codes, codes[0])] = 0;
-	for (size_t h = 0; h < count; h++) {
-		chain_next(ch, codes[h], &x);
-		for (int k = 0; k < x.n; k++) {
-			size_t s = slot(table, size, codes, x.code[k]);
+	sp->code[0] = (1u << ch->n) - 1;
+	sp->count = 1;
+	table[slot(table, size, sp->code, sp->code[0])] = 0;
+	for (size_t h = 0; h < sp->count; h++) {
+		chain_moves(ch, sp->code[h], &x);
+		chain_timer(ch, sp->code[h], &o);
+		for (int k = 0; k < x.n + o.n; k++) {
+			uint32_t to = k < x.n ? x.code[k] : o.code[k - x.n];
+			size_t s = slot(table, size, sp->code, to);
 
 			if (table[s] >= 0)
 				continue;
-			if (count == cap) {
-				rc = 2;
-				goto out;
-			}
-			table[s] = (int32_t)count;
-			codes[count++] = x.code[k];
+			if (sp->count == cap)
+				return 2;
+			table[s] = (int32_t)sp->count;
+			sp->code[sp->count++] = to;
 		}
 	}
-	c = ctmc_new(count);
-	if (!c) {
+	return 0;
+}
+
+/* Make room for at least NEED entries in the pair of arrays TO and V. */
+static int grow(uint32_t **to, double **v, size_t *cap, size_t need)
+{
+	size_t c = *cap;
+	uint32_t *t;
+	double *w;
+
+	while (c < need)
+		c *= 2;
+	t = realloc(*to, c * sizeof *t);
+	if (!t)
+		return -1;
+	*to = t;
+	w = realloc(*v, c * sizeof *w);
+	if (!w)
+		return -1;
+	*v = w;
+	*cap = c;
+	return 0;
+}
+
+/* SP's moves and timers, once its states are found.  Returns 0, or -1
+ * out of memory. */
+static int space_link(const struct chain *ch, struct chain_space *sp,
+		      const int32_t *table, size_t size)
+{
+	size_t nm = 0, nf = 0, cm = 4 * sp->count, cf = sp->count;
+	struct next x;
+	struct outcomes o;
+
+	sp->move_to = malloc(cm * sizeof *sp->move_to);
+	sp->move_rate = malloc(cm * sizeof *sp->move_rate);
+	sp->fire_to = malloc(cf * sizeof *sp->fire_to);
+	sp->fire_p = malloc(cf * sizeof *sp->fire_p);
+	if (!sp->move_to || !sp->move_rate || !sp->fire_to || !sp->fire_p)
+		return -1;
+	for (size_t h = 0; h < sp->count; h++) {
+		chain_moves(ch, sp->code[h], &x);
+		sp->tau[h] = chain_timer(ch, sp->code[h], &o);
+		if ((nm + (size_t)x.n > cm && grow(&sp->move_to, &sp->move_rate, &cm, nm + (size_t)x.n)) ||
+		    (nf + (size_t)o.n > cf && grow(&sp->fire_to, &sp->fire_p, &cf, nf + (size_t)o.n)))
+			return -1;
+		sp->move_at[h] = nm;
+		for (int k = 0; k < x.n; k++) {
+			sp->move_to[nm] = (uint32_t)table[slot(table, size, sp->code, x.code[k])];
+			sp->move_rate[nm++] = x.rate[k];
+		}
+		sp->fire_at[h] = nf;
+		for (int k = 0; k < o.n; k++) {
+			sp->fire_to[nf] = (uint32_t)table[slot(table, size, sp->code, o.code[k])];
+			sp->fire_p[nf++] = o.p[k];
+		}
+	}
+	sp->move_at[sp->count] = nm;
+	sp->fire_at[sp->count] = nf;
+	return 0;
+}
+
+static void space_release(struct chain_space *sp)
+{
+	free(sp->code);
+	free(sp->tau);
+	free(sp->move_at);
+	free(sp->move_to);
+	free(sp->move_rate);
+	free(sp->fire_at);
+	free(sp->fire_to);
+	free(sp->fire_p);
+}
+
+/* The reachable states of CH, at most CAP, into SP.  Returns 0, 2 past CAP
+ * states, or -1 out of memory, with SP to release in every case. */
+static int space_build(const struct chain *ch, size_t cap, struct chain_space *sp)
+{
+	size_t size = 64;
+	int32_t *table;
+	int rc;
+
+	memset(sp, 0, sizeof *sp);
+	sp->n = ch->n;
+	while (size < 2 * cap)
+		size *= 2;
+	table = malloc(size * sizeof *table);
+	sp->code = malloc(cap * sizeof *sp->code);
+	if (!table || !sp->code) {
+		free(table);
+		return -1;
+	}
+	for (size_t s = 0; s < size; s++)
+		table[s] = -1;
+	rc = space_find(ch, sp, cap, table, size);
+	if (rc == 0 && (!(sp->tau = malloc(sp->count * sizeof *sp->tau)) ||
+			!(sp->move_at = malloc((sp->count + 1) * sizeof *sp->move_at)) ||
+			!(sp->fire_at = malloc((sp->count + 1) * sizeof *sp->fire_at)) ||
+			space_link(ch, sp, table, size)))
 		rc = -1;
-		goto out;
-	}
-	for (size_t h = 0; h < count; h++) {
-		chain_next(ch, codes[h], &x);
-		for (int k = 0; k < x.n; k++)
-			ctmc_rate(c, h, (size_t)table[slot(table, size, codes, x.code[k])], x.rate[k]);
-	}
+	free(table);
+	return rc;
+}
+
+/* The stationary distribution of SP when no timer runs: the chain's
+ * rates solved by ctmc.c.  Returns 0, 1 (no steady state) or -1. */
+static int space_solve_plain(const struct chain_space *sp, double *time)
+{
+	struct ctmc *c = ctmc_new(sp->count);
+	struct diag d;
+	int rc = 0;
+
+	if (!c)
+		return -1;
+	for (size_t h = 0; h < sp->count; h++)
+		for (size_t k = sp->move_at[h]; k < sp->move_at[h + 1]; k++)
+			ctmc_rate(c, h, sp->move_to[k], sp->move_rate[k]);
 	diag_init(&d);
-	if (ctmc_solve(c, pi, &d)) {
+	if (ctmc_solve(c, time, &d))
 		rc = 1;
+	ctmc_free(c);
+	return rc;
+}
+
+int chain_solve(const struct chain *ch, size_t cap, double *a, double *u, double *dist)
+{
+	int n = ch->n, rc, timed = 0;
+	struct chain_space sp;
+	double *time = NULL, up = 0, down = 0, total = 0;
+
+	rc = space_build(ch, cap, &sp);
+	if (rc == 0 && !(time = malloc(sp.count * sizeof *time)))
+		rc = -1;
+	for (size_t h = 0; rc == 0 && h < sp.count; h++)
+		timed |= sp.tau[h] > 0;
+	if (rc == 0)
+		rc = timed ? chain_timed_solve(&sp, time) : space_solve_plain(&sp, time);
+	if (rc)
 		goto out;
-	}
 	/* the sums over their own total: none exceeds 1 by rounding */
 	if (dist)
 		for (int j = 0; j <= n; j++)
 			dist[j] = 0;
-	for (size_t h = 0; h < count; h++) {
-		if ((int)(codes[h] >> 2 * n) < n)
-			up += pi[h];
+	for (size_t h = 0; h < sp.count; h++) {
+		if ((int)(sp.code[h] >> 2 * n) < n)
+			up += time[h];
 		else
-			down += pi[h];
+			down += time[h];
 		if (dist)
-			dist[popcount(codes[h] & ((1u << n) - 1))] += pi[h];
-		total += pi[h];
+			dist[popcount(sp.code[h] & ((1u << n) - 1))] += time[h];
+		total += time[h];
 	}
 	*a = up / (up + down);
 	*u = down / (up + down);
@@ -333,9 +467,7 @@ int chain_solve(const struct chain *ch, size_t cap, double *a, double *u, double
 		for (int j = 0; j <= n; j++)
 			dist[j] /= total;
 out:
-	ctmc_free(c);
-	free(table);
-	free(codes);
-	free(pi);
+	free(time);
+	space_release(&sp);
 	return rc;
 }

@@ -49,12 +49,43 @@ struct chain {
 	double telect;          /* quorum: election, 0 instant */
 };
 
+/* The reachable states of a chain with their moves (exponential
+ * transitions, with rates) and timers (a fixed delay running in the
+ * state, with the states its expiry leads to and their probabilities):
+ * what chain.c builds for the solvers.  A timer runs from the move into
+ * its role until it expires or a move leaves the role; moves within the
+ * role leave it running. */
+struct chain_space {
+	int n;                  /* members: the role of state h is code[h] >> 2n */
+	size_t count;
+	uint32_t *code;         /* [count]: the states, code[0] the start */
+	double *tau;            /* [count]: the timer's length, 0 when none runs */
+	size_t *move_at;        /* [count + 1]: state h's moves are [move_at[h], move_at[h + 1]) */
+	uint32_t *move_to;      /* the state a move leads to */
+	double *move_rate;
+	size_t *fire_at;        /* [count + 1]: the same for the expiry outcomes */
+	uint32_t *fire_to;
+	double *fire_p;         /* their probabilities, summing to 1 */
+};
+
+/* The long-run share of time in each state of SP, into TIME[count], when
+ * timers run: SP is a Markov regenerative process whose regeneration
+ * points are the moves out of timer-free states, the start of each timer
+ * and its end (by expiry or by a move out of its role).  Each timer's
+ * period is solved by uniformization of the moves within its role, and
+ * the embedded chain by ctmc.c; the result is exact for fixed timers up
+ * to rounding (the Poisson tails left out are below 1e-17).  Returns 0,
+ * 1 when the process has no steady state, or -1 out of memory.
+ * Implemented in chain_timed.c. */
+int chain_timed_solve(const struct chain_space *sp, double *time);
+
 /* The number of states the roles allow without crews (the reachable ones
  * are among them), or UINT64_MAX when it does not fit. */
 uint64_t chain_states(const struct chain *ch);
 
 /* Solve CH, of at most CAP states, into *A and *U (quorum and failover:
- * up when a member leads) and, unless NULL, DIST[0 .. n]: the probability
+ * up when a member leads; fixed switch, manual and election times
+ * exactly, chain_timed_solve) and, unless NULL, DIST[0 .. n]: the probability
  * of each number of members up.  Returns 0, 1 when the chain has a state
  * it never leaves (no steady state to speak of), 2 when it has more than
  * CAP states after all, or -1 out of memory.  Allocates only while it

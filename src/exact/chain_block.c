@@ -57,14 +57,14 @@ static int chain_refused(struct analytic *a, const struct model *m, size_t b)
 }
 
 /* CH's kind, members and need for block B, and the quorum's election or
- * the failover's standby, coverage and switch times.  Returns whether the
- * value will be an approximation (a timer taken as exponential). */
+ * the failover's standby, coverage and switch times.  Returns whether a
+ * fixed timer (switch, manual recovery, election) runs in the chain. */
 static int chain_shape(struct chain *ch, const struct model *m, size_t b)
 {
 	const struct block_params *p = model_block_params(m, b);
 	size_t own = model_block_own_instances(m, b);
 	enum block_kind kind = model_block_kind(m, b);
-	int approx = 0;
+	int timed = 0;
 
 	ch->kind = kind == BLOCK_QUORUM ? CHAIN_QUORUM : kind == BLOCK_FAILOVER ?
 		   CHAIN_FAILOVER : CHAIN_PLAIN;
@@ -72,16 +72,16 @@ static int chain_shape(struct chain *ch, const struct model *m, size_t b)
 	ch->need = model_block_need(m, b);
 	if (ch->kind == CHAIN_QUORUM) {
 		ch->telect = p->election;
-		approx = ch->telect > 0;
+		timed = ch->telect > 0;
 	} else if (ch->kind == CHAIN_FAILOVER) {
 		ch->standby = p->standby == STANDBY_HOT ? 1 :
 			      p->standby == STANDBY_WARM ? p->dormancy : 0;
 		ch->coverage = p->coverage;
 		ch->tswitch = p->detect + p->switchover;
 		ch->tmanual = p->coverage < 1 ? p->manual : 0;
-		approx = ch->tswitch > 0 || ch->tmanual > 0;
+		timed = ch->tswitch > 0 || ch->tmanual > 0;
 	}
-	return approx;
+	return timed;
 }
 
 /* Each member's rates and repair priority from its type, the first own
@@ -193,21 +193,20 @@ static int chain_too_many(struct analytic *a, const struct chain *ch, size_t b, 
 }
 
 int chain_block_solve(struct analytic *a, const struct model *m, const struct ties *ti,
-		      size_t b, int *approx, double *dist)
+		      size_t b, double *dist)
 {
 	size_t own = model_block_own_instances(m, b);
 	struct chain ch = { 0 };
 	int gpool[CHAIN_MAX_MEMBERS];
 	uint64_t states;
 	size_t cap;
-	int rc;
+	int rc, timed;
 
-	*approx = 0;
 	a->block_a[b] = a->block_u[b] = NAN;
 	rc = chain_refused(a, m, b);
 	if (rc)
 		return rc < 0 ? -1 : 0;
-	*approx = chain_shape(&ch, m, b);
+	timed = chain_shape(&ch, m, b);
 	states = own > 55 ? UINT64_MAX : chain_states(&ch);
 	if (ch.n > CHAIN_MAX_MEMBERS)
 		return chain_too_many(a, &ch, b, states);
@@ -230,6 +229,6 @@ int chain_block_solve(struct analytic *a, const struct model *m, const struct ti
 		a->block_method[b] = NO_EXACT_TRAP;
 		return 0;
 	}
-	a->block_method[b] = *approx ? ANALYTIC_CHAIN_APPROX : ANALYTIC_CHAIN_EXACT;
+	a->block_method[b] = timed ? ANALYTIC_CHAIN_TIMED : ANALYTIC_CHAIN_EXACT;
 	return 0;
 }
