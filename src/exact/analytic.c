@@ -26,6 +26,8 @@
 
 #define WITH_CHAIN "steady state of independent blocks, exact, with Markov chains " \
 	"for the quorum and failover blocks inside"
+#define WITH_STANDBY "steady state of independent components, exact for any failure and " \
+	"repair laws, and none for a type with cold or warm standbys (they do not fail while idle)"
 #define NO_EXACT_CHILD "no exact value: a block inside has none"
 #define WITH_CREWS "steady state of independent components, exact for any failure and " \
 	"repair laws, and none for a component whose repairs can wait for a crew"
@@ -383,6 +385,28 @@ static int analytic_block(struct analytic *a, const struct model *m, struct scra
 	return 0;
 }
 
+/* A type whose instances stand by cold or warm in a failover block does
+ * not fail while idle, so MTBF / (MTBF + MTTR) is not its availability:
+ * no value for it.  Done last, as blocks combine the types' values of
+ * their independent instances. */
+static void analytic_standbys(struct analytic *a, const struct model *m)
+{
+	for (size_t b = 0; b < a->nblocks; b++) {
+		const struct block_params *p = model_block_params(m, b);
+		size_t first = model_block_first_instance(m, b);
+
+		if (model_block_kind(m, b) != BLOCK_FAILOVER || p->standby == STANDBY_HOT ||
+		    (p->standby == STANDBY_WARM && p->dormancy >= 1))
+			continue;
+		for (size_t k = 0; k < model_block_own_instances(m, b); k++) {
+			size_t t = model_instance_type(m, first + k);
+
+			a->type_a[t] = a->type_u[t] = NAN;
+			a->method = WITH_STANDBY;
+		}
+	}
+}
+
 int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 {
 	struct scratch s;
@@ -408,6 +432,7 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 	for (size_t b = a->nblocks; b-- > 0;)
 		if (analytic_block(a, m, &s, b))
 			goto oom;
+	analytic_standbys(a, m);
 done:
 	scratch_release(&s);
 	return 0;

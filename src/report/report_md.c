@@ -9,6 +9,7 @@
 int report_md(FILE *f, const struct report *rep)
 {
 	struct report_section s[REPORT_MAX_SECTIONS];
+	char note[1024];
 	int n = report_sections(rep, s);
 	char h[64];
 
@@ -31,7 +32,7 @@ int report_md(FILE *f, const struct report *rep)
 		table_print_md(f, s[i].t, s[i].right);
 	}
 	report_sections_release(s, n);
-	fprintf(f, "\nExact: %s.", rep->a->method);
+	fprintf(f, "\nExact: %s.", report_exact_note(rep, note, sizeof note));
 	if (rep->r && report_any_outside(rep))
 		fputs("\n\n" REPORT_OUTSIDE_NOTE, f);
 	fputc('\n', f);

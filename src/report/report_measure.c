@@ -164,3 +164,14 @@ int report_any_outside(const struct report *rep)
 	}
 	return 0;
 }
+
+char *report_exact_note(const struct report *rep, char *buf, size_t size)
+{
+	const char *sys = rep->a->block_method[0], *types = rep->a->method;
+
+	if (!sys || strcmp(sys, types) == 0)
+		snprintf(buf, size, "%s", types);
+	else
+		snprintf(buf, size, "the system: %s; components: %s", sys, types);
+	return buf;
+}

@@ -32,6 +32,11 @@ struct replicated_measures {
 /* The measures that quorum or failover block B adds (REP->r not NULL). */
 void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x);
 
+/* What the exact values come from, for the last line of a report: the
+ * components' method, and the system's first when it differs ("the
+ * system: ...; components: ..."), into BUF of SIZE bytes.  Returns BUF. */
+char *report_exact_note(const struct report *rep, char *buf, size_t size);
+
 /* Whether any block's or type's exact availability lies outside its
  * simulated interval (REP->r not NULL): the text, Markdown and HTML
  * reports then add REPORT_OUTSIDE_NOTE or its like. */

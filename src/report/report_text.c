@@ -28,6 +28,7 @@ static void heading(FILE *f, const struct report *rep)
 int report_text(FILE *f, const struct report *rep)
 {
 	struct report_section s[REPORT_MAX_SECTIONS];
+	char note[1024];
 	int n = report_sections(rep, s);
 
 	if (n < 0)
@@ -41,7 +42,7 @@ int report_text(FILE *f, const struct report *rep)
 		table_print(f, s[i].t, "  ", s[i].right, s[i].skip_header);
 	}
 	report_sections_release(s, n);
-	fprintf(f, "\nexact: %s\n", rep->a->method);
+	fprintf(f, "\nexact: %s\n", report_exact_note(rep, note, sizeof note));
 	if (rep->r && report_any_outside(rep))
 		fputs(REPORT_OUTSIDE_NOTE "\n", f);
 	return ferror(f) ? -1 : 0;
