@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <check.h>
+#include <gsl/gsl_linalg.h>
 
 #include "engine/run.h"
 #include "exact/analytic.h"
@@ -454,6 +455,62 @@ START_TEST(failover_timed_chain)
 }
 END_TEST
 
+/* A hot pair whose switches always fail (coverage 0, no manual time: the
+ * failed member resumes once repaired).  Writes are lost only when the
+ * active member fails while the standby is down and the standby is then
+ * repaired first and promoted: issue 8's "promotion of a standby that was
+ * itself down".  The chain, by hand: 0 both up, 1 the standby down, 2 the
+ * active down and waiting for its repair, 3 both down waiting for the
+ * failed one, 4 both down with nobody to wait for; promotions happen at
+ * rate mu out of state 4. */
+START_TEST(failover_promotion_loses_writes)
+{
+	double l = 1.0 / 1000, mu = 1.0 / 10;
+	double q[5][5] = {
+		{ 0, l, l, 0, 0 }, { mu, 0, 0, 0, l }, { mu, 0, 0, l, 0 },
+		{ 0, mu, mu, 0, 0 }, { 0, 2 * mu, 0, 0, 0 },
+	};
+	gsl_matrix *a = gsl_matrix_calloc(5, 5);
+	gsl_vector *b = gsl_vector_calloc(5), *pi = gsl_vector_alloc(5);
+	gsl_permutation *perm = gsl_permutation_alloc(5);
+	struct replicated_measures x;
+	struct report rep;
+	struct sim s;
+	double promotions;
+	int sign;
+
+	/* pi Q = 0 and sum pi = 1 */
+	for (int i = 0; i < 5; i++)
+		for (int j = 0; j < 5; j++)
+			if (j != i) {
+				gsl_matrix_set(a, (size_t)j, (size_t)i, q[i][j]);
+				*gsl_matrix_ptr(a, (size_t)i, (size_t)i) -= q[i][j];
+			}
+	for (int j = 0; j < 5; j++)
+		gsl_matrix_set(a, 4, (size_t)j, 1);
+	gsl_vector_set(b, 4, 1);
+	gsl_linalg_LU_decomp(a, perm, &sign);
+	gsl_linalg_LU_solve(a, perm, b, pi);
+	promotions = gsl_vector_get(pi, 4) * mu * 8760;
+	sim_run(&s, "{ \"components\": { \"db\": { \"mtbf\": \"1000h\", \"mttr\": \"10h\" } },"
+		    " \"system\": { \"type\": \"failover\", \"count\": 2, \"component\": \"db\", \"coverage\": 0,"
+		    " \"replication\": { \"mode\": \"async\", \"lag\": \"1s\", \"writes_per_second\": 100 } } }",
+		4000, 10 * 8760, 91);
+	rep.t = s.t;
+	rep.m = s.m;
+	rep.a = &s.a;
+	rep.r = s.r;
+	report_replicated(&rep, 0, &x);
+	check_in("promotions/yr", &x.switches, promotions, 0.1);
+	check_in("lost writes/yr", &x.lost, promotions * 100, 0.1);
+	sim_free(&s);
+	gsl_permutation_free(perm);
+	gsl_vector_free(pi);
+	gsl_vector_free(b);
+	gsl_matrix_free(a);
+}
+END_TEST
+
 START_TEST(quorum_election)
 {
 	struct sim s;
@@ -591,6 +648,7 @@ Suite *validation_suite(void)
 	tcase_add_test(tc, cold_standby_coverage);
 	tcase_add_test(tc, failover_switch_time);
 	tcase_add_test(tc, failover_timed_chain);
+	tcase_add_test(tc, failover_promotion_loses_writes);
 	tcase_add_test(tc, quorum_election);
 	tcase_add_test(tc, crew_parallel);
 	tcase_add_test(tc, crew_cold_standby);

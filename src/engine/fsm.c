@@ -187,8 +187,24 @@ static void activate(struct engine *e, uint32_t b, uint32_t i, double t)
 {
 	assert(e->block_phase[b] == PHASE_IDLE);
 	e->block_leader[b] = i;
+	e->block_failed[b] = i;
 	if (i != e->repairing && e->params[b]->standby != STANDBY_HOT)
 		heap_set(e, i, t + draw(e, i, e->fail[i]) * e->inst_scale[i]);
+}
+
+/* Member I of failover block B, with no member active, is promoted at
+ * T: when it is not the member that was active last (block_failed), the
+ * block has switched to another member and, with async replication, the
+ * last writes of that member are lost, whether the switch was automatic,
+ * manual, or waited for I's own repair. */
+static void promote(struct engine *e, uint32_t b, uint32_t i, double t)
+{
+	if (i != e->block_failed[b]) {
+		if (t >= e->w)
+			e->res.block_switches[b] += 1;
+		lose_writes(e, b, t);
+	}
+	activate(e, b, i, t);
 }
 
 /* The first member of failover block B takes over again at T; the member
@@ -251,14 +267,7 @@ static int failover_switch(struct engine *e, uint32_t b, double t)
 	next = failover_pick(e, b);
 	if (next == NONE)
 		return 0;
-	/* a switch only when another member takes over, losing the last
-	 * writes of the failed one */
-	if (next != e->block_failed[b]) {
-		if (t >= e->w)
-			e->res.block_switches[b] += 1;
-		lose_writes(e, b, t);
-	}
-	activate(e, b, next, t);
+	promote(e, b, next, t);
 	return 1;
 }
 
@@ -282,10 +291,10 @@ static int failover_down(struct engine *e, uint32_t b, uint32_t inst, double t)
 		return failover_ok(e, b);
 	}
 	assert(e->block_phase[b] == PHASE_IDLE || e->block_phase[b] == PHASE_FAILBACK);
+	assert(e->block_failed[b] == inst);
 	e->block_leader[b] = NONE;
 	if (e->block_up[b] == 0)
 		return 0;                               /* wait for a repair */
-	e->block_failed[b] = inst;
 	e->block_phase[b] = PHASE_SWITCH;
 	if (p->detect + p->switchover > 0) {
 		heap_set(e, e->block_timer[b], t + p->detect + p->switchover);
@@ -308,7 +317,7 @@ static int failover_up(struct engine *e, uint32_t b, uint32_t inst, double t)
 		if (e->block_phase[b] == PHASE_IDLE ||
 		    (e->block_phase[b] == PHASE_MANUAL && inst == e->block_failed[b])) {
 			failover_enter(e, b, PHASE_IDLE, INFINITY);
-			activate(e, b, inst, t);
+			promote(e, b, inst, t);
 			return 1;
 		}
 	} else if (p->failback && inst == e->block_first[b] && e->block_phase[b] == PHASE_IDLE) {
@@ -346,7 +355,7 @@ int fsm_failover_expire(struct engine *e, uint32_t b, double t)
 	next = first_up(e, b);
 	if (next == NONE)
 		return 0;
-	activate(e, b, next, t);
+	promote(e, b, next, t);
 	return 1;
 }
 
