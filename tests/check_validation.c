@@ -511,6 +511,76 @@ START_TEST(failover_promotion_loses_writes)
 }
 END_TEST
 
+/* Issue 8's 2pc: a failover pair of coordinators (tm 500 h / 20 h, hot,
+ * instant switches) over three participants (200 h / 20 h).  Each
+ * coordinator instance that fails while active blocks the transactions
+ * it held in doubt until it is itself back, even after the other took
+ * over.  Member k is U(p), B(locked: failed while active) or D(own); the
+ * leader is an up member, or none when none is up.  The transaction is up
+ * when a member leads, none is B, and every participant is up. */
+static int tx_state(int s0, int s1, int lead)
+{
+	return (s0 * 3 + s1) * 3 + lead;   /* lead 2: none */
+}
+
+START_TEST(two_pc_every_blocked_instance)
+{
+	double l = 1.0 / 500, mu = 1.0 / 20, parts = pow(200.0 / 220, 3), ok = 0;
+	gsl_matrix *a = gsl_matrix_calloc(27, 27);
+	gsl_vector *b = gsl_vector_calloc(27), *pi = gsl_vector_alloc(27);
+	gsl_permutation *perm = gsl_permutation_alloc(27);
+	struct sim sim;
+	int sign;
+
+	for (int s0 = 0; s0 < 3; s0++)
+		for (int s1 = 0; s1 < 3; s1++)
+			for (int lead = 0; lead < 3; lead++) {
+				int st[2] = { s0, s1 }, from = tx_state(s0, s1, lead);
+
+				for (int k = 0; k < 2; k++) {
+					int nx[2] = { st[0], st[1] }, nl = lead, to;
+
+					if (st[k] == 0) {        /* fails: B if it leads, else D */
+						nx[k] = lead == k ? 1 : 2;
+						if (lead == k)
+							nl = nx[1 - k] == 0 ? 1 - k : 2;
+					} else {                 /* repaired; leads if nobody does */
+						nx[k] = 0;
+						if (lead == 2)
+							nl = k;
+					}
+					to = tx_state(nx[0], nx[1], nl);
+					*gsl_matrix_ptr(a, (size_t)to, (size_t)from) += st[k] == 0 ? l : mu;
+					*gsl_matrix_ptr(a, (size_t)from, (size_t)from) -= st[k] == 0 ? l : mu;
+				}
+			}
+	/* unreachable states (a leader that is down) only lead on: pi = 0 */
+	for (int j = 0; j < 27; j++)
+		gsl_matrix_set(a, 26, (size_t)j, 1);
+	gsl_vector_set(b, 26, 1);
+	gsl_linalg_LU_decomp(a, perm, &sign);
+	gsl_linalg_LU_solve(a, perm, b, pi);
+	for (int lead = 0; lead < 2; lead++)
+		ok += gsl_vector_get(pi, (size_t)tx_state(0, 0, lead)) +
+		      gsl_vector_get(pi, (size_t)tx_state(0, 2, lead)) +
+		      gsl_vector_get(pi, (size_t)tx_state(2, 0, lead));
+	sim_run(&sim, "{ \"components\": { \"tm\": { \"mtbf\": \"500h\", \"mttr\": \"20h\" },"
+		      " \"db\": { \"mtbf\": \"200h\", \"mttr\": \"20h\" } },"
+		      " \"system\": { \"type\": \"transaction\", \"protocol\": \"2pc\","
+		      " \"coordinator\": { \"type\": \"failover\", \"count\": 2, \"component\": \"tm\" },"
+		      " \"participants\": [ { \"type\": \"component\", \"component\": \"db\" },"
+		      " { \"type\": \"component\", \"component\": \"db\" },"
+		      " { \"type\": \"component\", \"component\": \"db\" } ] } }",
+		2000, 10 * 8760, 95);
+	check_unavailability_sim(&sim, 1 - ok * parts, 0.01);
+	sim_free(&sim);
+	gsl_permutation_free(perm);
+	gsl_vector_free(pi);
+	gsl_vector_free(b);
+	gsl_matrix_free(a);
+}
+END_TEST
+
 START_TEST(quorum_election)
 {
 	struct sim s;
@@ -649,6 +719,7 @@ Suite *validation_suite(void)
 	tcase_add_test(tc, failover_switch_time);
 	tcase_add_test(tc, failover_timed_chain);
 	tcase_add_test(tc, failover_promotion_loses_writes);
+	tcase_add_test(tc, two_pc_every_blocked_instance);
 	tcase_add_test(tc, quorum_election);
 	tcase_add_test(tc, crew_parallel);
 	tcase_add_test(tc, crew_cold_standby);

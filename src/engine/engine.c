@@ -211,7 +211,7 @@ static void child_changed(struct engine *e, uint32_t b, uint32_t who, int delta,
 		else if (kind == BLOCK_POOL)
 			now = fsm_pool_notify(e, b, who, delta, t);
 		else
-			now = fsm_tx_ok(e, b);
+			now = fsm_tx_notify(e, b);
 		if (now != before)
 			block_set(e, b, now, t);
 		if (e->block_sync[b])
@@ -277,7 +277,7 @@ static void instance_set(struct engine *e, uint32_t i, int up, double t)
 	if (tx != NONE && !up && leads(e, i))
 		fsm_tx_wait(e, tx, i, t);
 	child_changed(e, e->inst_parent[i], i, up ? +1 : -1, t);
-	if (tx != NONE && up && e->tx_wait[tx] == i)
+	if (tx != NONE && up && e->inst_doubt[i])
 		fsm_tx_resume(e, tx, i);
 	if (tx != NONE)
 		block_settle(e, tx, fsm_tx_ok(e, tx), t);
@@ -430,7 +430,8 @@ static void run_reset(struct engine *e)
 		res->block_reduced[b] = 0;
 		e->pool_head[b] = e->pool_len[b] = 0;
 		e->pool_last[b] = 0;
-		e->tx_wait[b] = NONE;
+		e->tx_blocked[b] = 0;
+		e->tx_late[b] = 0;
 	}
 	for (size_t t = 0; t < e->nt; t++)
 		res->type_down[t] = res->type_failures[t] = 0;
@@ -485,6 +486,7 @@ static void run_start(struct engine *e, uint64_t seed, uint64_t index)
 		e->inst_up[i] = 1;
 		e->inst_own[i] = 1;
 		e->inst_maint[i] = 0;
+		e->inst_doubt[i] = 0;
 		e->heap[i].id = (uint32_t)i;
 		e->pos[i] = (uint32_t)i;
 	}

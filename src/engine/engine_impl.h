@@ -81,7 +81,12 @@ struct engine {
 	double *ring_until;
 	double *pool_last;       /* when the served fraction last changed */
 	/* transactions */
-	uint32_t *tx_wait;       /* the coordinator instance being waited for, or NONE */
+	uint32_t *tx_blocked;    /* [nb]: coordinator instances that crashed with
+	                            transactions in doubt and are not back */
+	unsigned char *tx_late;  /* [nb]: 3pc, the timeout passed without a majority */
+	uint32_t *tx_first, *tx_end;  /* [nb]: transaction b's coordinator instances
+	                                 are [tx_first[b], tx_end[b]) (none elsewhere) */
+	unsigned char *inst_doubt;  /* [ni]: crashed holding in-doubt transactions */
 	/* repair crews: pools of crews, each with a queue of waiting repairs */
 	size_t npools;
 	uint32_t *inst_pool;     /* NONE: repairs start at once */
@@ -244,14 +249,19 @@ int fsm_pool_expire(struct engine *e, uint32_t b, double t);
 /* Whether transaction B is up: enough children up, and not in doubt. */
 static inline int fsm_tx_ok(const struct engine *e, uint32_t b)
 {
-	return e->block_up[b] >= e->block_need[b] && e->tx_wait[b] == NONE;
+	return e->block_up[b] >= e->block_need[b] && e->tx_blocked[b] == 0;
 }
 
 /* Transaction B's coordinator loses its leading instance I at T: B is in
- * doubt until I is back (2pc) or the timeout (3pc). */
+ * doubt until I is back, with every other instance that crashed so
+ * (2pc), or until a majority of the participants, once the timeout has
+ * passed, terminates them (3pc). */
 void fsm_tx_wait(struct engine *e, uint32_t b, uint32_t i, double t);
-/* Instance I, which transaction B waits for, is back. */
+/* Instance I of transaction B's coordinator is back. */
 void fsm_tx_resume(struct engine *e, uint32_t b, uint32_t i);
+/* A child of transaction B changed: whether B is up (3pc: a majority back
+ * after the timeout terminates the transactions in doubt). */
+int fsm_tx_notify(struct engine *e, uint32_t b);
 int fsm_tx_expire(struct engine *e, uint32_t b, double t);
 
 #endif

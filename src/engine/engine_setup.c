@@ -8,6 +8,7 @@
  * coordinator holds.  Every array is carved from one zeroed allocation,
  * so freeing the workspace is one free; nothing here runs per replication.
  */
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -57,7 +58,8 @@ static void setup_layout(struct engine *e, struct carve *c)
 	TAKE(c, e->zone_inst, ni); TAKE(c, e->zone_fail, e->nz); TAKE(c, e->zone_repair, e->nz);
 	TAKE(c, e->pool_ring_first, nb); TAKE(c, e->pool_head, nb); TAKE(c, e->pool_len, nb);
 	TAKE(c, e->ring_who, ni + nb); TAKE(c, e->ring_until, ni + nb);
-	TAKE(c, e->pool_last, nb); TAKE(c, e->tx_wait, nb);
+	TAKE(c, e->pool_last, nb); TAKE(c, e->tx_blocked, nb); TAKE(c, e->tx_late, nb);
+	TAKE(c, e->tx_first, nb); TAKE(c, e->tx_end, nb); TAKE(c, e->inst_doubt, ni);
 	TAKE(c, e->inst_pool, ni); TAKE(c, e->inst_prio, ni); TAKE(c, e->inst_wait, ni);
 	TAKE(c, e->pool_cap, nt + 1); TAKE(c, e->pool_busy, nt + 1);
 	TAKE(c, e->pool_qfirst, nt + 1); TAKE(c, e->pool_qlen, nt + 1); TAKE(c, e->queue, ni);
@@ -310,21 +312,33 @@ static int setup_maint(struct engine *e, const struct model *m)
 	return 0;
 }
 
-/* Transactions: the instances under each coordinator. */
+/* Transactions: the instances under each coordinator, which are
+ * numbered in a row (instances follow the blocks in pre-order). */
 static void setup_tx(struct engine *e, const struct model *m)
 {
 	for (size_t i = 0; i < e->ni; i++)
 		e->inst_tx[i] = NONE;
 	for (size_t b = 0; b < e->nb; b++) {
 		size_t c, end;
+		uint32_t first = UINT32_MAX, last = 0, count = 0;
 
+		e->tx_first[b] = e->tx_end[b] = 0;
 		if (e->block_kind[b] != BLOCK_TRANSACTION)
 			continue;
 		c = b + 1;      /* pre-order: the first child, the coordinator */
 		end = model_block_end(m, c);
 		for (size_t k = c; k < end; k++)
-			for (uint32_t j = 0; j < e->block_own[k]; j++)
-				e->inst_tx[e->block_first[k] + j] = (uint32_t)b;
+			for (uint32_t j = 0; j < e->block_own[k]; j++) {
+				uint32_t i = e->block_first[k] + j;
+
+				e->inst_tx[i] = (uint32_t)b;
+				first = i < first ? i : first;
+				last = i > last ? i : last;
+				count++;
+			}
+		assert(count > 0 && last + 1 - first == count);
+		e->tx_first[b] = first;
+		e->tx_end[b] = last + 1;
 	}
 }
 

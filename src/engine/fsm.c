@@ -69,16 +69,25 @@
  *     HIDING -> HIDING, SERVING   the timer: the first hidden
  *                                 member is detected              fsm_pool_expire
  *
- * TRANSACTION (tx_wait: the coordinator instance waited for)
+ * TRANSACTION (tx_blocked: coordinator instances that crashed holding
+ * transactions in doubt, marked in inst_doubt; tx_late: 3pc, the timeout
+ * passed without a majority of participants up)
  *
- *     CLEAR       not waiting, no timer        up while need children are
- *     IN_DOUBT    waiting; 3pc: the timeout    down
+ *     CLEAR       none blocked, no timer       up while need children are
+ *     IN_DOUBT    some blocked; 3pc: the       down
+ *                 timeout runs
+ *     LATE        3pc: some blocked, the       down
+ *                 timeout passed
  *
- *     CLEAR, IN_DOUBT -> IN_DOUBT   the coordinator's leading
- *                                   instance fails                fsm_tx_wait
- *     IN_DOUBT -> CLEAR             that instance is back         fsm_tx_resume
- *     IN_DOUBT -> CLEAR or IN_DOUBT 3pc, the timeout: a majority of
- *                                   the participants carries on   fsm_tx_expire
+ *     CLEAR, IN_DOUBT, LATE -> same or IN_DOUBT   the coordinator's
+ *                                   leading instance fails        fsm_tx_wait
+ *     IN_DOUBT, LATE -> CLEAR       the last blocked instance
+ *                                   is back                       fsm_tx_resume
+ *     IN_DOUBT -> CLEAR or LATE     3pc, the timeout: a majority
+ *                                   of the participants up
+ *                                   terminates every transaction  fsm_tx_expire
+ *     LATE -> CLEAR                 3pc, a majority of the
+ *                                   participants is up again      fsm_tx_notify
  */
 #include <assert.h>
 #include <math.h>
@@ -440,31 +449,61 @@ int fsm_pool_expire(struct engine *e, uint32_t b, double t)
 
 void fsm_tx_wait(struct engine *e, uint32_t b, uint32_t i, double t)
 {
-	e->tx_wait[b] = i;
-	if (e->params[b]->protocol == PROTOCOL_3PC)
+	assert(!e->inst_doubt[i]);
+	/* the participants start waiting with the first crash */
+	if (e->params[b]->protocol == PROTOCOL_3PC && e->tx_blocked[b] == 0)
 		heap_set(e, e->block_timer[b], t + e->params[b]->timeout);
+	e->inst_doubt[i] = 1;
+	e->tx_blocked[b] += 1;
+}
+
+/* No transaction of B is in doubt any more. */
+static void tx_clear(struct engine *e, uint32_t b)
+{
+	for (uint32_t i = e->tx_first[b]; i < e->tx_end[b]; i++)
+		e->inst_doubt[i] = 0;
+	e->tx_blocked[b] = 0;
+	e->tx_late[b] = 0;
+	heap_set(e, e->block_timer[b], INFINITY);
 }
 
 void fsm_tx_resume(struct engine *e, uint32_t b, uint32_t i)
 {
-	assert(e->tx_wait[b] == i);
-	(void)i;
-	e->tx_wait[b] = NONE;
-	heap_set(e, e->block_timer[b], INFINITY);
+	assert(e->inst_doubt[i] && e->tx_blocked[b] > 0);
+	e->inst_doubt[i] = 0;
+	e->tx_blocked[b] -= 1;
+	if (e->tx_blocked[b] == 0)
+		tx_clear(e, b);
 }
 
-/* 3pc: at the timeout, a majority of the participants up elects a new
- * coordinator and the in-doubt transactions go on. */
-int fsm_tx_expire(struct engine *e, uint32_t b, double t)
+/* Whether a majority of transaction B's participants is up. */
+static int tx_majority(const struct engine *e, uint32_t b)
 {
 	uint32_t c = b + 1;
 	int parts = e->block_children[b] - 1;
 	int up = e->block_up[b] - (e->block_ok[c] ? 1 : 0);
 
+	return 2 * up > parts;
+}
+
+int fsm_tx_notify(struct engine *e, uint32_t b)
+{
+	if (e->tx_late[b] && tx_majority(e, b))
+		tx_clear(e, b);
+	return fsm_tx_ok(e, b);
+}
+
+/* 3pc: at the timeout, a majority of the participants up elects a new
+ * coordinator among themselves and terminates the transactions in doubt;
+ * without a majority they go on trying until one is up. */
+int fsm_tx_expire(struct engine *e, uint32_t b, double t)
+{
 	(void)t;
-	assert(e->tx_wait[b] != NONE);
+	assert(e->tx_blocked[b] > 0 && !e->tx_late[b]);
 	heap_set(e, e->block_timer[b], INFINITY);
-	if (2 * up > parts)
-		e->tx_wait[b] = NONE;
+	if (tx_majority(e, b))
+		tx_clear(e, b);
+	else
+		e->tx_late[b] = 1;
 	return fsm_tx_ok(e, b);
 }
