@@ -581,6 +581,30 @@ START_TEST(two_pc_every_blocked_instance)
 }
 END_TEST
 
+/* 3pc with one coordinator instance (100 h / 10 h) and participants that
+ * do not fail in practice: a coordinator failure blocks the transactions
+ * for the timeout (1 h), or less if the coordinator is back sooner; then
+ * a participant takes over.  U = E[min(timeout, repair)] / (MTBF + MTTR)
+ * = (1 - e^(-mu timeout)) / mu / (MTBF + MTTR).  Under 2pc rules it
+ * would be MTTR / (MTBF + MTTR), ten times as much. */
+START_TEST(three_pc_takeover)
+{
+	double mu = 1.0 / 10, tau = 1, u = (1 - exp(-mu * tau)) / mu / 110;
+	struct sim sim;
+
+	sim_run(&sim, "{ \"components\": { \"tm\": { \"mtbf\": \"100h\", \"mttr\": \"10h\" },"
+		      " \"db\": { \"mtbf\": 1e12, \"mttr\": \"1h\" } },"
+		      " \"system\": { \"type\": \"transaction\", \"protocol\": \"3pc\", \"timeout\": \"1h\","
+		      " \"coordinator\": { \"type\": \"component\", \"component\": \"tm\" },"
+		      " \"participants\": [ { \"type\": \"component\", \"component\": \"db\" },"
+		      " { \"type\": \"component\", \"component\": \"db\" },"
+		      " { \"type\": \"component\", \"component\": \"db\" } ] } }",
+		1000, 10 * 8760, 97);
+	check_unavailability_sim(&sim, u, 0.02);
+	sim_free(&sim);
+}
+END_TEST
+
 START_TEST(quorum_election)
 {
 	struct sim s;
@@ -720,6 +744,7 @@ Suite *validation_suite(void)
 	tcase_add_test(tc, failover_timed_chain);
 	tcase_add_test(tc, failover_promotion_loses_writes);
 	tcase_add_test(tc, two_pc_every_blocked_instance);
+	tcase_add_test(tc, three_pc_takeover);
 	tcase_add_test(tc, quorum_election);
 	tcase_add_test(tc, crew_parallel);
 	tcase_add_test(tc, crew_cold_standby);

@@ -432,6 +432,7 @@ static void run_reset(struct engine *e)
 		e->pool_last[b] = 0;
 		e->tx_blocked[b] = 0;
 		e->tx_late[b] = 0;
+		e->tx_takeover[b] = 0;
 	}
 	for (size_t t = 0; t < e->nt; t++)
 		res->type_down[t] = res->type_failures[t] = 0;

@@ -84,6 +84,8 @@ struct engine {
 	uint32_t *tx_blocked;    /* [nb]: coordinator instances that crashed with
 	                            transactions in doubt and are not back */
 	unsigned char *tx_late;  /* [nb]: 3pc, the timeout passed without a majority */
+	unsigned char *tx_takeover;  /* [nb]: 3pc, participants coordinate until the
+	                                coordinator block is up again */
 	uint32_t *tx_first, *tx_end;  /* [nb]: transaction b's coordinator instances
 	                                 are [tx_first[b], tx_end[b]) (none elsewhere) */
 	unsigned char *inst_doubt;  /* [ni]: crashed holding in-doubt transactions */
@@ -249,7 +251,10 @@ int fsm_pool_expire(struct engine *e, uint32_t b, double t);
 /* Whether transaction B is up: enough children up, and not in doubt. */
 static inline int fsm_tx_ok(const struct engine *e, uint32_t b)
 {
-	return e->block_up[b] >= e->block_need[b] && e->tx_blocked[b] == 0;
+	/* after a 3pc takeover a participant stands in for the coordinator */
+	int up = e->block_up[b] + (e->tx_takeover[b] && !e->block_ok[b + 1]);
+
+	return up >= e->block_need[b] && e->tx_blocked[b] == 0;
 }
 
 /* Transaction B's coordinator loses its leading instance I at T: B is in

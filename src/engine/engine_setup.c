@@ -59,6 +59,7 @@ static void setup_layout(struct engine *e, struct carve *c)
 	TAKE(c, e->pool_ring_first, nb); TAKE(c, e->pool_head, nb); TAKE(c, e->pool_len, nb);
 	TAKE(c, e->ring_who, ni + nb); TAKE(c, e->ring_until, ni + nb);
 	TAKE(c, e->pool_last, nb); TAKE(c, e->tx_blocked, nb); TAKE(c, e->tx_late, nb);
+	TAKE(c, e->tx_takeover, nb);
 	TAKE(c, e->tx_first, nb); TAKE(c, e->tx_end, nb); TAKE(c, e->inst_doubt, ni);
 	TAKE(c, e->inst_pool, ni); TAKE(c, e->inst_prio, ni); TAKE(c, e->inst_wait, ni);
 	TAKE(c, e->pool_cap, nt + 1); TAKE(c, e->pool_busy, nt + 1);

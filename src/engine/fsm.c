@@ -88,6 +88,12 @@
  *                                   terminates every transaction  fsm_tx_expire
  *     LATE -> CLEAR                 3pc, a majority of the
  *                                   participants is up again      fsm_tx_notify
+ *
+ *     A 3pc termination (the two moves to CLEAR above) also starts a
+ *     takeover (tx_takeover) while the coordinator block is down: a
+ *     participant elected by the others coordinates, so the block is up
+ *     with every participant up; it ends when the coordinator block is
+ *     up again (fsm_tx_notify).
  */
 #include <assert.h>
 #include <math.h>
@@ -486,10 +492,21 @@ static int tx_majority(const struct engine *e, uint32_t b)
 	return 2 * up > parts;
 }
 
+/* 3pc: a majority of the participants terminates the transactions in
+ * doubt and elects one of them to coordinate while the coordinator block
+ * is down. */
+static void tx_terminate(struct engine *e, uint32_t b)
+{
+	tx_clear(e, b);
+	e->tx_takeover[b] = !e->block_ok[b + 1];
+}
+
 int fsm_tx_notify(struct engine *e, uint32_t b)
 {
 	if (e->tx_late[b] && tx_majority(e, b))
-		tx_clear(e, b);
+		tx_terminate(e, b);
+	if (e->tx_takeover[b] && e->block_ok[b + 1])
+		e->tx_takeover[b] = 0;
 	return fsm_tx_ok(e, b);
 }
 
@@ -502,7 +519,7 @@ int fsm_tx_expire(struct engine *e, uint32_t b, double t)
 	assert(e->tx_blocked[b] > 0 && !e->tx_late[b]);
 	heap_set(e, e->block_timer[b], INFINITY);
 	if (tx_majority(e, b))
-		tx_clear(e, b);
+		tx_terminate(e, b);
 	else
 		e->tx_late[b] = 1;
 	return fsm_tx_ok(e, b);
