@@ -605,6 +605,36 @@ START_TEST(three_pc_takeover)
 }
 END_TEST
 
+/* A pool of four members (100 h / 2 h) needing two, whose failed members
+ * keep their share of requests for the hour before the health check
+ * notices (or until they are back): the simulated share served holds the
+ * closed form (served.c) in its interval, and so does a fixed repair. */
+START_TEST(pool_requests_served)
+{
+	static const char *const repairs[] = {
+		"\"mttr\": \"2h\"",
+		"\"repair\": { \"distribution\": \"deterministic\", \"value\": \"2h\" }",
+	};
+
+	for (int i = 0; i < 2; i++) {
+		char text[512];
+		struct estimate sv;
+		struct sim s;
+
+		snprintf(text, sizeof text, "{ \"components\": { \"app\": { \"mtbf\": \"100h\", %s } },"
+			 " \"system\": { \"type\": \"pool\", \"count\": 4, \"component\": \"app\","
+			 " \"need\": 2, \"detect\": \"1h\" } }", repairs[i]);
+		sim_run(&s, text, 1000, 8760, 99 + (unsigned long)i);
+		ck_assert(isfinite(s.a.block_served[0]) && s.a.block_served[0] < 1 - 1e-3);
+		sv = moments_x(&s.r->pool[0], 0.95);
+		ck_assert_msg(sv.ci_low <= s.a.block_served[0] && s.a.block_served[0] <= sv.ci_high,
+			      "served: exact %.10g outside [%.10g, %.10g]", s.a.block_served[0],
+			      sv.ci_low, sv.ci_high);
+		sim_free(&s);
+	}
+}
+END_TEST
+
 START_TEST(quorum_election)
 {
 	struct sim s;
@@ -745,6 +775,7 @@ Suite *validation_suite(void)
 	tcase_add_test(tc, failover_promotion_loses_writes);
 	tcase_add_test(tc, two_pc_every_blocked_instance);
 	tcase_add_test(tc, three_pc_takeover);
+	tcase_add_test(tc, pool_requests_served);
 	tcase_add_test(tc, quorum_election);
 	tcase_add_test(tc, crew_parallel);
 	tcase_add_test(tc, crew_cold_standby);

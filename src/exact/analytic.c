@@ -223,8 +223,9 @@ static int analytic_alloc(struct analytic *a, const struct model *m)
 	a->type_u = calloc(nt ? nt : 1, sizeof *a->type_u);
 	a->block_method = calloc(nb, sizeof *a->block_method);
 	a->block_text = calloc(nb, sizeof *a->block_text);
+	a->block_served = calloc(nb, sizeof *a->block_served);
 	return a->block_a && a->block_u && a->type_a && a->type_u && a->block_method &&
-	       a->block_text ? 0 : -1;
+	       a->block_text && a->block_served ? 0 : -1;
 }
 
 /* Each type's crew pool in TI, whether its repairs can wait, and its
@@ -271,7 +272,7 @@ static void analytic_maint(struct analytic *a, const struct model *m)
 		a->type_a[t] = a->type_u[t] = NAN;
 	for (size_t b = 0; b < model_blocks(m); b++) {
 		a->block_method[b] = a->method;
-		a->block_a[b] = a->block_u[b] = NAN;
+		a->block_a[b] = a->block_u[b] = a->block_served[b] = NAN;
 	}
 }
 
@@ -432,6 +433,8 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 	for (size_t b = a->nblocks; b-- > 0;)
 		if (analytic_block(a, m, &s, b))
 			goto oom;
+	if (analytic_served(a, m))
+		goto oom;
 	analytic_standbys(a, m);
 done:
 	scratch_release(&s);
@@ -455,5 +458,6 @@ void analytic_release(struct analytic *a)
 	free(a->block_u);
 	free(a->type_a);
 	free(a->type_u);
-	a->block_a = a->block_u = a->type_a = a->type_u = NULL;
+	free(a->block_served);
+	a->block_a = a->block_u = a->type_a = a->type_u = a->block_served = NULL;
 }

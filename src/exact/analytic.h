@@ -36,6 +36,8 @@ struct analytic {
 	                                exact value (then block_a and block_u are NaN) */
 	char **block_text;           /* [model_blocks]: the texts of block_method
 	                                that analytic_init wrote, else NULL */
+	double *block_served;        /* [model_blocks]: a pool's share of requests
+	                                served (served.c), else NaN */
 	size_t nblocks;
 };
 

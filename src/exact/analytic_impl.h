@@ -32,4 +32,10 @@ const char *analytic_text(struct analytic *a, size_t b, const char *fmt, ...)
 int chain_block_solve(struct analytic *a, const struct model *m, const struct ties *ti,
 		      size_t b, double *dist);
 
+/* Each pool's exact share of requests served into a->block_served, NaN
+ * where there is none (members not independent or not all components, a
+ * repair law other than exponential or fixed), once every block and type
+ * has its value.  Returns 0, or -1 out of memory.  In served.c. */
+int analytic_served(struct analytic *a, const struct model *m);
+
 #endif

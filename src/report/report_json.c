@@ -92,6 +92,8 @@ static void replicated(FILE *f, const struct report *rep, size_t b)
 
 		fputs("     ", f);
 		report_json_est(f, "requests_served", &sv);
+		fputs(", \"requests_served_analytic\": ", f);
+		report_json_num(f, rep->a->block_served[b]);
 		fputs(", ", f);
 		report_json_est(f, "reduced_capacity_fraction", &rc);
 		fputs(",\n", f);

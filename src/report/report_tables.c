@@ -362,15 +362,25 @@ oom:
 	return NULL;
 }
 
-/* One row per pool: requests served, time with reduced capacity; NULL when
- * the design has none. */
+/* A pool's exact share served X as the table shows it, with the flag of a
+ * value outside the interval SV ("-": none). */
+static void served_exact(char *buf, size_t size, double x, int dec, const struct estimate *sv)
+{
+	if (!isfinite(x))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.*f%s", dec, x, x < sv->ci_low || x > sv->ci_high ? " !" : "");
+}
+
+/* One row per pool: requests served and its exact value, time with
+ * reduced capacity; NULL when the design has none. */
 static struct table *report_pools_table(const struct report *rep)
 {
 	const struct model *mo = rep->m;
 	const struct result *r = rep->r;
 	struct table *t = NULL;
-	const char *cells[5] = { "pool", "need", "requests served", "CI", "reduced capacity" };
-	char bufs[4][96];
+	const char *cells[6] = { "pool", "need", "requests served", "CI", "exact", "reduced capacity" };
+	char bufs[5][96];
 
 	for (size_t b = 0; b < model_blocks(mo); b++) {
 		struct estimate sv, rc;
@@ -378,7 +388,7 @@ static struct table *report_pools_table(const struct report *rep)
 
 		if (model_block_kind(mo, b) != BLOCK_POOL)
 			continue;
-		if (!t && (!(t = table_new(5)) || table_row(t, cells)))
+		if (!t && (!(t = table_new(6)) || table_row(t, cells)))
 			goto oom;
 		sv = moments_x(&r->pool[b], r->set.confidence);
 		rc = moments_y(&r->pool[b], r->set.confidence);
@@ -386,9 +396,10 @@ static struct table *report_pools_table(const struct report *rep)
 		snprintf(bufs[0], 96, "%d/%d", model_block_need(mo, b), model_block_children(mo, b));
 		snprintf(bufs[1], 96, "%.*f", dec, sv.mean);
 		snprintf(bufs[2], 96, "[%.*f, %.*f]", dec, sv.ci_low, dec, sv.ci_high > 1 ? 1 : sv.ci_high);
-		fmt_pct(bufs[3], 96, rc.mean);
+		served_exact(bufs[3], 96, rep->a->block_served[b], dec, &sv);
+		fmt_pct(bufs[4], 96, rc.mean);
 		cells[0] = model_block_name(mo, b);
-		for (int k = 0; k < 4; k++)
+		for (int k = 0; k < 5; k++)
 			cells[1 + k] = bufs[k];
 		if (table_row(t, cells))
 			goto oom;
