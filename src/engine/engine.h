@@ -24,7 +24,8 @@ struct rep_result {
 	double *slot_down;       /* system downtime in each time slot (engine_slots) */
 	double *block_overlap;   /* hours each block was down while the system was */
 	double *block_switches;  /* quorum: elections won; failover: automatic switches */
-	double *block_failed_switches; /* failover: switches that failed (coverage) */
+	double *block_failed_switches; /* failover: switches that failed (coverage);
+	                                  quorum: elections started */
 	double *block_lost_writes;     /* async replication: expected writes lost */
 	double *block_loss_years;      /* whole years of the window with a loss */
 	double *block_write_down;      /* sync replication: hours writes were impossible */

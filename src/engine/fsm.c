@@ -168,6 +168,9 @@ int fsm_quorum_notify(struct engine *e, uint32_t b, uint32_t inst, int delta, do
 		return 0;
 	}
 	if (e->block_leader[b] == NONE && e->block_phase[b] == PHASE_IDLE) {
+		/* for a quorum, block_failed_switches counts elections started */
+		if (t >= e->w)
+			e->res.block_failed_switches[b] += 1;
 		if (e->params[b]->election > 0) {
 			e->block_phase[b] = PHASE_ELECTION;
 			heap_set(e, timer, t + e->params[b]->election);

@@ -105,10 +105,9 @@ static void replicated(FILE *f, const struct report *rep, size_t b)
 	fputs("     ", f);
 	report_json_est(f, model_block_kind(rep->m, b) == BLOCK_QUORUM ?
 			"elections_per_year" : "switches_per_year", &x.switches);
-	if (model_block_kind(rep->m, b) == BLOCK_FAILOVER) {
-		fputs(", ", f);
-		report_json_est(f, "failed_switches_per_year", &x.failed);
-	}
+	fputs(", ", f);
+	report_json_est(f, model_block_kind(rep->m, b) == BLOCK_QUORUM ?
+			"elections_started_per_year" : "failed_switches_per_year", &x.failed);
 	fputs(",\n     \"replication\": {\"mode\": ", f);
 	report_json_str(f, p->replication == REPLICATION_ASYNC ? "async" :
 			p->replication == REPLICATION_SYNC ? "sync" : "none");

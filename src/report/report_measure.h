@@ -24,7 +24,7 @@ struct report {
 /* What a quorum or failover block adds to its measures. */
 struct replicated_measures {
 	struct estimate switches;            /* elections, or switches to another member per year */
-	struct estimate failed;              /* failed switches per year */
+	struct estimate failed;              /* failed switches, or elections started, per year */
 	struct estimate lost;                /* async: writes lost per year */
 	struct estimate lossy;               /* async: probability of any loss in a year */
 	struct estimate write_availability;  /* sync */
