@@ -210,6 +210,15 @@ has "csv header" "$TMP/sim.csv" '^scope,name,path,type,size,availability,'
 [ "$(wc -l <"$TMP/sim.csv")" -eq 11 ] && ok || bad "csv rows: $(wc -l <"$TMP/sim.csv")"
 has "md table" "$TMP/sim.md" '^| block | type |'
 has "analyze text" "$TMP/ana.md" 'exact steady-state values'
+# the last line names the method of each exact value: a failover pair with
+# a fixed detect time is exact, and its cold standbys' type has no value
+printf '%s\n' '{ "components": { "u": { "mtbf": "100h", "mttr": "1h" } },' \
+	'  "system": { "type": "failover", "count": 2, "component": "u", "detect": "1h",' \
+	'              "coverage": 0.5, "standby": "cold" } }' >"$TMP/fo.json"
+expect "analyze failover" 0 "$NINES" analyze "$TMP/fo.json"
+tail -n 1 "$TMP/out" >"$TMP/out.last"
+same "analyze failover method" "$TMP/out.last" "exact: the system: Markov regenerative process with the fixed switch, manual recovery and election times, exact; components: steady state of independent components, exact for any failure and repair laws, and none for a type with cold or warm standbys (they do not fail while idle)"
+grep -q '^  u  *2  *4.2 d  *1 h  *- ' "$TMP/out" && ok || bad "cold standby type: $(grep '^  u ' "$TMP/out")"
 
 # --- determinism -----------------------------------------------------------
 "$NINES" simulate -n 300 -j1 --format json "$M" >"$TMP/j1" 2>/dev/null
