@@ -288,6 +288,76 @@ START_TEST(zone_timeline)
 }
 END_TEST
 
+/* A quorum whose leader m0 fails (at 100) after m1 (at 90): the majority
+ * is lost; m1 back at 120 is elected at once and starts without m0's last
+ * writes, which are lost although no majority saw m0 fail. */
+START_TEST(quorum_new_leader_loses_writes)
+{
+	struct engine *e;
+	const struct rep_result *r;
+
+	e = engine_for("{ \"components\": { " DET("a", 100, 50) ", " DET("b", 90, 30) ", "
+	     DET("c", 100000, 1) " },"
+	     " \"system\": { \"type\": \"quorum\", \"blocks\": ["
+	     "  { \"type\": \"component\", \"component\": \"a\" },"
+	     "  { \"type\": \"component\", \"component\": \"b\" },"
+	     "  { \"type\": \"component\", \"component\": \"c\" } ],"
+	     " \"replication\": { \"mode\": \"async\", \"lag\": \"1s\", \"writes_per_second\": 100 } } }");
+	r = engine_run(e, 1, 0, 0, 200, NULL);
+	ck_assert_double_eq(r->block_down[0], 20);            /* [100, 120) */
+	ck_assert_double_eq(r->block_lost_writes[0], 100);
+	ck_assert_double_eq(r->block_switches[0], 1);
+	done(e);
+}
+END_TEST
+
+/* 3pc over a series coordinator (A down over [10, 110), B over [20, 25)
+ * and [45, 50)): the participants take over at 11, and B failing while
+ * the coordinator is already down holds no transaction, so the block is
+ * down over [10, 11) only. */
+START_TEST(three_pc_series_coordinator)
+{
+	struct engine *e;
+	const struct rep_result *r;
+
+	e = engine_for("{ \"components\": { " DET("a", 10, 100) ", " DET("b", 20, 5) ", "
+	     DET("db", 1e9, 1) " },"
+	     " \"system\": { \"type\": \"transaction\", \"protocol\": \"3pc\", \"timeout\": \"1h\","
+	     " \"coordinator\": { \"type\": \"series\", \"blocks\": ["
+	     "  { \"type\": \"component\", \"component\": \"a\" },"
+	     "  { \"type\": \"component\", \"component\": \"b\" } ] },"
+	     " \"participants\": [ { \"type\": \"component\", \"component\": \"db\" },"
+	     "  { \"type\": \"component\", \"component\": \"db\" },"
+	     "  { \"type\": \"component\", \"component\": \"db\" } ] } }");
+	r = engine_run(e, 1, 0, 0, 60, NULL);
+	ck_assert_double_eq(r->block_down[0], 1);
+	done(e);
+}
+END_TEST
+
+/* 3pc with no majority at the timeout: the coordinator fails at 10, two
+ * of three participants are down over [9.5, 11.5) and [9.75, 12); at the
+ * timeout (11) only one is up; at 11.5 a majority is back, terminates the
+ * transactions in doubt and coordinates, and the block is up again once
+ * every participant is, at 12, long before the coordinator (110). */
+START_TEST(three_pc_majority_after_timeout)
+{
+	struct engine *e;
+	const struct rep_result *r;
+
+	e = engine_for("{ \"components\": { " DET("tm", 10, 100) ", " DET("p1", 9.5, 2) ", "
+	     DET("p2", 9.75, 2.25) ", " DET("p3", 1e9, 1) " },"
+	     " \"system\": { \"type\": \"transaction\", \"protocol\": \"3pc\", \"timeout\": \"1h\","
+	     " \"coordinator\": { \"type\": \"component\", \"component\": \"tm\" },"
+	     " \"participants\": [ { \"type\": \"component\", \"component\": \"p1\" },"
+	     "  { \"type\": \"component\", \"component\": \"p2\" },"
+	     "  { \"type\": \"component\", \"component\": \"p3\" } ] } }");
+	r = engine_run(e, 1, 0, 0, 15, NULL);
+	ck_assert_double_eq(r->block_down[0], 2.5);
+	done(e);
+}
+END_TEST
+
 /* A pool of a (fails at 10, back at 15) and b (never fails) needing one,
  * health checks detecting a failure after 1 h: over [10, 11) half of the
  * requests still go to a and fail; capacity is reduced over [10, 15). */
@@ -506,6 +576,9 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, pool_timeline);
 	tcase_add_test(tc, transaction_2pc);
 	tcase_add_test(tc, transaction_3pc);
+	tcase_add_test(tc, quorum_new_leader_loses_writes);
+	tcase_add_test(tc, three_pc_series_coordinator);
+	tcase_add_test(tc, three_pc_majority_after_timeout);
 	tcase_add_test(tc, maintenance_rolling);
 	tcase_add_test(tc, maintenance_together);
 	tcase_add_test(tc, failover_failback);

@@ -423,11 +423,6 @@ START_TEST(failover_switch_time)
 }
 END_TEST
 
-/* Quorum of three with election E: down while two or more members are
- * down, for E after each failure of the leader while the other two are up
- * (rate lambda P(3 up)), and for E after a majority comes back (rate
- * 2 mu P(exactly 1 up)).  Neglected: a second failure during an election
- * (probability 2 lambda E = 2e-4), a relative error near 2e-4. */
 /* Issue 8's pair: a 1 h detect, coverage 0.5, a failed member often back
  * before the switch ends (then it resumes).  The simulation, with its
  * fixed delays, holds the chain's exact value (chain_timed.c) in its
@@ -635,6 +630,11 @@ START_TEST(pool_requests_served)
 }
 END_TEST
 
+/* Quorum of three with election E: down while two or more members are
+ * down, for E after each failure of the leader while the other two are up
+ * (rate lambda P(3 up)), and for E after a majority comes back (rate
+ * 2 mu P(exactly 1 up)).  Neglected: a second failure during an election
+ * (probability 2 lambda E = 2e-4), a relative error near 2e-4. */
 START_TEST(quorum_election)
 {
 	struct sim s;

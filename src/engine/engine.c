@@ -266,15 +266,16 @@ static int leads(const struct engine *e, uint32_t i)
 }
 
 /* Instance I, seen from its parent, goes down (UP = 0) or up at T: its own
- * failure or repair, or its zone's.  A transaction whose coordinator loses
- * its leading instance waits for that instance (2pc) or for the timeout
- * (3pc). */
+ * failure or repair, or its zone's.  A transaction whose working
+ * coordinator loses its leading instance waits for that instance (2pc) or
+ * for the timeout (3pc). */
 static void instance_set(struct engine *e, uint32_t i, int up, double t)
 {
 	uint32_t tx = e->inst_tx[i];
 
 	e->inst_up[i] = (unsigned char)up;
-	if (tx != NONE && !up && leads(e, i))
+	/* only a working coordinator holds transactions in doubt */
+	if (tx != NONE && !up && leads(e, i) && e->block_ok[tx + 1])
 		fsm_tx_wait(e, tx, i, t);
 	child_changed(e, e->inst_parent[i], i, up ? +1 : -1, t);
 	if (tx != NONE && up && e->inst_doubt[i])

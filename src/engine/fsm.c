@@ -12,7 +12,7 @@
  *     ELECTING    ELECTION, no leader, timer   down
  *
  *     LED -> LED or ELECTING      the leader fails, a majority stays
- *                                 (writes lost: lose_writes)     fsm_quorum_notify
+ *                                                                fsm_quorum_notify
  *     any -> LEADERLESS           the majority is lost (an election
  *                                 is called off)                 fsm_quorum_notify
  *     LEADERLESS -> ELECTING      a majority without a leader,
@@ -21,6 +21,10 @@
  *                                 member up leads                fsm_quorum_notify
  *     ELECTING -> LED or LEADERLESS   the timer: the first member up
  *                                 leads if a majority is up      fsm_quorum_expire
+ *
+ *     A member that leads and is not the one that led last
+ *     (block_failed) starts without that one's last writes: they are
+ *     lost (quorum_lead, lose_writes).
  *
  * FAILOVER (block_phase, block_leader = the active member, block_failed)
  *
@@ -137,6 +141,23 @@ static uint32_t first_up(const struct engine *e, uint32_t b)
 
 /* ---- quorum ---- */
 
+/* Quorum B elects its first member up at T: a switch, and with async
+ * replication the last writes are lost unless the member that led last
+ * leads again. */
+static void quorum_lead(struct engine *e, uint32_t b, double t)
+{
+	uint32_t next = first_up(e, b);
+
+	e->block_leader[b] = next;
+	if (next == NONE)
+		return;
+	if (t >= e->w)
+		e->res.block_switches[b] += 1;
+	if (next != e->block_failed[b])
+		lose_writes(e, b, t);
+	e->block_failed[b] = next;
+}
+
 int fsm_quorum_notify(struct engine *e, uint32_t b, uint32_t inst, int delta, double t)
 {
 	int majority = e->block_up[b] >= e->block_need[b];
@@ -144,20 +165,8 @@ int fsm_quorum_notify(struct engine *e, uint32_t b, uint32_t inst, int delta, do
 
 	assert(e->block_phase[b] == PHASE_IDLE ||
 	       (e->block_phase[b] == PHASE_ELECTION && e->block_leader[b] == NONE));
-	if (delta < 0 && inst == e->block_leader[b]) {
-		/* a new leader will be elected without the last writes, if the
-		 * members still up (all of a zone go down at once) are a majority */
-		uint32_t up = 0;
-
-		for (uint32_t k = 0; k < e->block_own[b]; k++) {
-			uint32_t j = e->block_first[b] + k;
-
-			up += e->inst_up[j] && !e->mark[j];
-		}
-		e->block_leader[b] = NONE;
-		if ((int)up >= e->block_need[b])
-			lose_writes(e, b, t);
-	}
+	if (delta < 0 && inst == e->block_leader[b])
+		e->block_leader[b] = NONE;      /* block_failed remembers it */
 	if (!majority) {
 		/* no election can succeed without a majority */
 		e->block_leader[b] = NONE;
@@ -175,9 +184,7 @@ int fsm_quorum_notify(struct engine *e, uint32_t b, uint32_t inst, int delta, do
 			e->block_phase[b] = PHASE_ELECTION;
 			heap_set(e, timer, t + e->params[b]->election);
 		} else {
-			e->block_leader[b] = first_up(e, b);
-			if (t >= e->w)
-				e->res.block_switches[b] += 1;
+			quorum_lead(e, b, t);
 		}
 	}
 	return e->block_leader[b] != NONE;
@@ -188,11 +195,8 @@ int fsm_quorum_expire(struct engine *e, uint32_t b, double t)
 	assert(e->block_phase[b] == PHASE_ELECTION);
 	e->block_phase[b] = PHASE_IDLE;
 	heap_set(e, e->block_timer[b], INFINITY);
-	if (e->block_up[b] >= e->block_need[b]) {
-		e->block_leader[b] = first_up(e, b);
-		if (t >= e->w)
-			e->res.block_switches[b] += 1;
-	}
+	if (e->block_up[b] >= e->block_need[b])
+		quorum_lead(e, b, t);
 	return e->block_leader[b] != NONE;
 }
 

@@ -28,6 +28,9 @@
 	"for the quorum and failover blocks inside"
 #define WITH_STANDBY "steady state of independent components, exact for any failure and " \
 	"repair laws, and none for a type with cold or warm standbys (they do not fail while idle)"
+#define WITH_CREWS_STANDBY "steady state of independent components, exact for any failure " \
+	"and repair laws, and none for a component whose repairs can wait for a crew or a " \
+	"type with cold or warm standbys (they do not fail while idle)"
 #define NO_EXACT_CHILD "no exact value: a block inside has none"
 #define WITH_CREWS "steady state of independent components, exact for any failure and " \
 	"repair laws, and none for a component whose repairs can wait for a crew"
@@ -389,8 +392,9 @@ static int analytic_block(struct analytic *a, const struct model *m, struct scra
 /* A type whose instances stand by cold or warm in a failover block does
  * not fail while idle, so MTBF / (MTBF + MTTR) is not its availability:
  * no value for it.  Done last, as blocks combine the types' values of
- * their independent instances. */
-static void analytic_standbys(struct analytic *a, const struct model *m)
+ * their independent instances.  CREWS: some repairs can wait for a crew,
+ * which the method text keeps saying. */
+static void analytic_standbys(struct analytic *a, const struct model *m, int crews)
 {
 	for (size_t b = 0; b < a->nblocks; b++) {
 		const struct block_params *p = model_block_params(m, b);
@@ -403,7 +407,7 @@ static void analytic_standbys(struct analytic *a, const struct model *m)
 			size_t t = model_instance_type(m, first + k);
 
 			a->type_a[t] = a->type_u[t] = NAN;
-			a->method = WITH_STANDBY;
+			a->method = crews ? WITH_CREWS_STANDBY : WITH_STANDBY;
 		}
 	}
 }
@@ -435,7 +439,7 @@ int analytic_init(struct analytic *a, const struct model *m, struct diag *d)
 			goto oom;
 	if (analytic_served(a, m))
 		goto oom;
-	analytic_standbys(a, m);
+	analytic_standbys(a, m, crews);
 done:
 	scratch_release(&s);
 	return 0;

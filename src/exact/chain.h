@@ -75,7 +75,10 @@ struct chain_space {
  * period is solved by uniformization of the moves within its role, and
  * the embedded chain by ctmc.c; the result is exact for fixed timers up
  * to rounding (the Poisson tails left out are below 1e-17).  Returns 0,
- * 1 when the process has no steady state, or -1 out of memory.
+ * 1 when the process has no steady state, 3 when a timer is so long
+ * against its members' rates that its period still holds probability
+ * after 100,000 uniformization parts (4e6 expected moves), or -1 out of
+ * memory.
  * Implemented in chain_timed.c. */
 int chain_timed_solve(const struct chain_space *sp, double *time);
 
@@ -85,7 +88,7 @@ uint64_t chain_states(const struct chain *ch);
 
 /* Solve CH, of at most CAP states, into *A and *U (quorum and failover:
  * up when a member leads; fixed switch, manual and election times
- * exactly, chain_timed_solve) and, unless NULL, DIST[0 .. n]: the probability
+ * exactly, chain_timed_solve, which may also return 3) and, unless NULL, DIST[0 .. n]: the probability
  * of each number of members up.  Returns 0, 1 when the chain has a state
  * it never leaves (no steady state to speak of), 2 when it has more than
  * CAP states after all, or -1 out of memory.  Allocates only while it

@@ -13,6 +13,8 @@
 
 #define NO_EXACT_TRAP "no exact value: the block can stay down for good " \
 	"(its Markov chain has a state it never leaves)"
+#define NO_EXACT_STIFF "no exact value: a switch, manual or election time is too " \
+	"long against the members' failure and repair rates to solve exactly"
 
 /* Whether block B can have no chain at all: failback, a common cause
  * among cold standbys, or a law that is not exponential.  Returns 1 with
@@ -224,9 +226,9 @@ int chain_block_solve(struct analytic *a, const struct model *m, const struct ti
 		return -1;
 	if (rc == 2)
 		return chain_too_many(a, &ch, b, states);
-	if (rc == 1) {
+	if (rc == 1 || rc == 3) {
 		a->block_a[b] = a->block_u[b] = NAN;
-		a->block_method[b] = NO_EXACT_TRAP;
+		a->block_method[b] = rc == 1 ? NO_EXACT_TRAP : NO_EXACT_STIFF;
 		return 0;
 	}
 	a->block_method[b] = timed ? ANALYTIC_CHAIN_TIMED : ANALYTIC_CHAIN_EXACT;

@@ -18,6 +18,7 @@
  * length), solved by ctmc.c, and each period's time is spread over its
  * states in proportion to its mean times.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,13 @@
 /* A uniformization step covers at most this many expected jumps, so
  * that e^-x stays far from underflow; a longer timer is cut in parts. */
 #define UNIF_MAX_JUMPS 40.0
+/* A period whose probability left in its role falls below this ends
+ * there: the rest of it adds nothing a double can hold. */
+#define UNIF_GONE 1e-24
+/* The most parts a period may be cut in while probability is left in its
+ * role: a timer longer than that against its members' rates has no exact
+ * value (the solution would take seconds to hours). */
+#define UNIF_MAX_PARTS 100000
 /* Poisson terms are summed until one falls below this, past the mean. */
 #define UNIF_NEGLIGIBLE 1e-20
 #define UNIF_MAX_TERMS 1024
@@ -153,20 +161,24 @@ static void unif_step(struct timed *T, int r, double q)
 
 /* The period that starts in timed state H: the mean time in each state of
  * its role into T->soj and, unless TO is NULL, where it ends into TO
- * (probabilities, added).  Returns the period's mean length. */
+ * (probabilities, added).  Returns the period's mean length, or -1 when
+ * it would take more than UNIF_MAX_PARTS parts. */
 static double period(struct timed *T, size_t h, double *to)
 {
 	const struct chain_space *sp = T->sp;
 	int r = role_of(sp, h);
 	size_t first = T->role_at[r], m = T->role_at[r + 1] - first;
 	double q = T->qmax[r], tau = sp->tau[h], len = 0;
-	int parts = q > 0 ? (int)ceil(q * tau / UNIF_MAX_JUMPS) : 1;
-	double dt = tau / parts;
+	double cut = q > 0 ? ceil(q * tau / UNIF_MAX_JUMPS) : 1;
+	int parts = cut < INT_MAX ? (int)cut : INT_MAX;
+	double dt = tau / cut, mass = 1;
 
 	for (size_t j = 0; j < m; j++)
 		T->v[j] = T->soj[j] = 0;
 	T->v[T->local[h]] = 1;
-	for (int p = 0; p < parts; p++) {
+	for (int p = 0; p < parts && mass > UNIF_GONE; p++) {
+		if (p == UNIF_MAX_PARTS)
+			return -1;
 		int terms = q > 0 ? poisson(T, q * dt) : 0;
 
 		if (q == 0) {
@@ -185,6 +197,9 @@ static double period(struct timed *T, size_t h, double *to)
 				unif_step(T, r, q);
 		}
 		memcpy(T->v, T->end, m * sizeof *T->v);
+		mass = 0;
+		for (size_t j = 0; j < m; j++)
+			mass += T->v[j];
 	}
 	for (size_t j = 0; j < m; j++) {
 		size_t s = T->members[first + j];
@@ -203,7 +218,7 @@ static double period(struct timed *T, size_t h, double *to)
 
 /* The equivalent chain: timer-free states with their rates, a period's
  * start leaving at the rate of each end over the period's mean length. */
-static void equivalent(struct timed *T, struct ctmc *c)
+static int equivalent(struct timed *T, struct ctmc *c)
 {
 	const struct chain_space *sp = T->sp;
 
@@ -215,12 +230,16 @@ static void equivalent(struct timed *T, struct ctmc *c)
 		}
 		double len = period(T, h, T->to);
 
+		if (len < 0)
+			return -1;
+
 		for (size_t t = 0; t < sp->count; t++) {
 			if (T->to[t] > 0)
 				ctmc_rate(c, h, t, T->to[t] / len);
 			T->to[t] = 0;
 		}
 	}
+	return 0;
 }
 
 int chain_timed_solve(const struct chain_space *sp, double *time)
@@ -233,7 +252,10 @@ int chain_timed_solve(const struct chain_space *sp, double *time)
 
 	if (!pi || timed_init(&T, sp) || !(c = ctmc_new(sp->count)))
 		goto out;
-	equivalent(&T, c);
+	if (equivalent(&T, c)) {
+		rc = 3;
+		goto out;
+	}
 	diag_init(&d);
 	if (ctmc_solve(c, pi, &d)) {
 		rc = 1;

@@ -48,9 +48,11 @@ static double pool_served(const struct analytic *a, const struct model *m, size_
 		const struct dist *r = model_type_repair(m, t);
 		double cycle = model_type_failure(m, t)->mean + r->mean;
 		double up = a->type_a[t], hid = before_check(r, detect) / cycle;
-		double down = a->type_u[t] - hid;
+		/* down and noticed; a repair no longer than detect leaves none,
+		 * which rounding may make a hair below 0 */
+		double down = fmax(a->type_u[t] - hid, 0);
 
-		if (!isfinite(hid) || down < 0)
+		if (!isfinite(hid))
 			return NAN;
 		for (size_t u = i + 1; u-- > 0;)
 			for (size_t h = i + 1 - u; h-- > 0;) {

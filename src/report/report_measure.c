@@ -146,6 +146,16 @@ void report_replicated(const struct report *rep, size_t b, struct replicated_mea
 	x->write_availability = stats_complement(clipped(wd));
 }
 
+int report_served_outside(const struct report *rep, size_t b, const struct estimate *sv)
+{
+	struct measures m;
+	double x = rep->a->block_served[b];
+
+	report_block_measures(rep, b, &m);
+	return isfinite(x) && m.down_replications >= REPORT_MIN_DOWN &&
+	       (x < sv->ci_low || x > sv->ci_high);
+}
+
 int report_any_outside(const struct report *rep)
 {
 	struct measures m;
@@ -154,6 +164,12 @@ int report_any_outside(const struct report *rep)
 		report_block_measures(rep, b, &m);
 		if (report_within(&m, rep->a->block_a[b]) == 0)
 			return 1;
+		if (model_block_kind(rep->m, b) == BLOCK_POOL) {
+			struct estimate sv = moments_x(&rep->r->pool[b], rep->r->set.confidence);
+
+			if (report_served_outside(rep, b, &sv))
+				return 1;
+		}
 	}
 	for (size_t t = 0; t < model_types(rep->m); t++) {
 		if (model_type_instances(rep->m, t) == 0)

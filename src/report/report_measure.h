@@ -32,6 +32,11 @@ struct replicated_measures {
 /* The measures that quorum or failover block B adds (REP->r not NULL). */
 void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x);
 
+/* Whether pool B's exact share of requests served lies outside SV, its
+ * simulated interval, with enough replications that saw B down to
+ * compare (REPORT_MIN_DOWN); 0 when there is no exact value. */
+int report_served_outside(const struct report *rep, size_t b, const struct estimate *sv);
+
 /* What the exact values come from, for the last line of a report: the
  * components' method, and the system's first when it differs ("the
  * system: ...; components: ..."), into BUF of SIZE bytes.  Returns BUF. */

@@ -362,14 +362,16 @@ oom:
 	return NULL;
 }
 
-/* A pool's exact share served X as the table shows it, with the flag of a
- * value outside the interval SV ("-": none). */
-static void served_exact(char *buf, size_t size, double x, int dec, const struct estimate *sv)
+/* A pool's exact share served X as the table shows it ("-": none), with
+ * the flag of a value outside the interval SV, which is compared only
+ * when enough replications saw the pool down (report_within's rule). */
+static void served_exact(char *buf, size_t size, const struct report *rep, size_t b,
+			 double x, int dec, const struct estimate *sv)
 {
 	if (!isfinite(x))
 		snprintf(buf, size, "-");
 	else
-		snprintf(buf, size, "%.*f%s", dec, x, x < sv->ci_low || x > sv->ci_high ? " !" : "");
+		snprintf(buf, size, "%.*f%s", dec, x, report_served_outside(rep, b, sv) ? " !" : "");
 }
 
 /* One row per pool: requests served and its exact value, time with
@@ -396,7 +398,7 @@ static struct table *report_pools_table(const struct report *rep)
 		snprintf(bufs[0], 96, "%d/%d", model_block_need(mo, b), model_block_children(mo, b));
 		snprintf(bufs[1], 96, "%.*f", dec, sv.mean);
 		snprintf(bufs[2], 96, "[%.*f, %.*f]", dec, sv.ci_low, dec, sv.ci_high > 1 ? 1 : sv.ci_high);
-		served_exact(bufs[3], 96, rep->a->block_served[b], dec, &sv);
+		served_exact(bufs[3], 96, rep, b, rep->a->block_served[b], dec, &sv);
 		fmt_pct(bufs[4], 96, rc.mean);
 		cells[0] = model_block_name(mo, b);
 		for (int k = 0; k < 5; k++)
