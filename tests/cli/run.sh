@@ -239,9 +239,33 @@ has "--stats" "$TMP/err" "events/s"
 expect "-o" 0 "$NINES" simulate -n 300 --format json -o "$TMP/report.json" "$M"
 empty "-o stdout" "$TMP/out"
 cmp -s "$TMP/report.json" "$TMP/j1" && ok || bad "-o file differs from stdout"
-ls "$TMP" | grep -q '\.tmp\.' && bad "-o left a temporary file" || ok
+ls -a "$TMP" | grep -q '^\.nines-' && bad "-o left a temporary file" || ok
 expect "-o unwritable" 4 "$NINES" simulate -n 10 -o "$TMP/no/such/dir/r.txt" "$M"
 has "-o unwritable" "$TMP/err" "^nines: $TMP/no/such/dir/r.txt: cannot write: No such file or directory"
+# -o keeps what sits at the path: a symbolic link is written through, an
+# existing file keeps its mode and its hard links, a FIFO or a device is
+# written directly, and a long name leaves room for the temporary file
+"$NINES" simulate -n 20 -o "$TMP/mode.txt" "$M" 2>/dev/null
+chmod 600 "$TMP/mode.txt"
+ln "$TMP/mode.txt" "$TMP/hard.txt"
+ln -s mode.txt "$TMP/link.txt"
+expect "-o through a link" 0 "$NINES" simulate -n 30 -o "$TMP/link.txt" "$M"
+[ -L "$TMP/link.txt" ] && ok || bad "-o replaced the symbolic link"
+[ "$(stat -c %a "$TMP/mode.txt")" = 600 ] && ok || bad "-o changed the mode: $(stat -c %a "$TMP/mode.txt")"
+cmp -s "$TMP/mode.txt" "$TMP/hard.txt" && ok || bad "-o broke the hard link"
+grep -q '^30 replications' "$TMP/hard.txt" && ok || bad "-o: the new report is not behind the hard link"
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" >"$TMP/fifo.out" &
+expect "-o FIFO" 0 "$NINES" simulate -n 20 -o "$TMP/fifo" "$M"
+wait
+[ -p "$TMP/fifo" ] && ok || bad "-o replaced the FIFO"
+grep -q '^20 replications' "$TMP/fifo.out" && ok || bad "-o: nothing came through the FIFO"
+ln -s /proc/self/fd/1 "$TMP/stdout-link"
+expect "-o /proc/self/fd/1" 0 "$NINES" simulate -n 20 -o "$TMP/stdout-link" "$M"
+grep -q '^20 replications' "$TMP/out" && ok || bad "-o through /proc/self/fd/1 wrote nothing to stdout"
+long="$TMP/$(printf 'n%.0s' $(seq 1 250))"
+expect "-o 250-byte name" 0 "$NINES" simulate -n 20 -o "$long" "$M"
+[ -s "$long" ] && ok || bad "-o 250-byte name: no file"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
