@@ -9,8 +9,14 @@
 
 void report_csv_field(FILE *f, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n")) {
+	/* a spreadsheet runs a cell that starts with one of these as a
+	 * formula: a leading ' makes it text (OWASP's CSV injection advice) */
+	int formula = s[0] && strchr("=+-@\t\r", s[0]);
+
+	if (formula || strpbrk(s, ",\"\r\n")) {
 		fputc('"', f);
+		if (formula)
+			fputc('\'', f);
 		for (; *s; s++) {
 			if (*s == '"')
 				fputc('"', f);

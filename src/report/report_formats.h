@@ -30,8 +30,9 @@ void report_json_str(FILE *f, const char *s);
 void report_json_num(FILE *f, double x);
 void report_json_est(FILE *f, const char *key, const struct estimate *e);
 
-/* CSV pieces: a field quoted as RFC 4180 says; ",NUMBER" (%.17g, empty
- * when not finite). */
+/* CSV pieces: a field quoted as RFC 4180 says, with a leading ' when it
+ * starts as a spreadsheet formula would (= + - @ tab CR); ",NUMBER"
+ * (%.17g, empty when not finite). */
 void report_csv_field(FILE *f, const char *s);
 void report_csv_num(FILE *f, double x);
 

@@ -207,6 +207,15 @@ assert sorted(c["name"] for c in s["components"]) == ["app", "db", "lb"]
 assert abs(s["system"]["availability"]["mean"] + s["system"]["unavailability"]["mean"] - 1) < 1e-12
 PY
 has "csv header" "$TMP/sim.csv" '^scope,name,path,type,size,availability,'
+# CSV: names that a spreadsheet would run as formulas stay text
+printf '%s\n' '{ "name": "=HYPERLINK(\"http://x\")", "components": { "+cmd": { "mtbf": "1000h", "mttr": "1h" } },' \
+	'  "system": { "type": "series", "name": "@sum", "blocks": [ { "type": "component", "component": "+cmd", "name": "-x" } ] } }' >"$TMP/formula.json"
+expect "csv formula names" 0 "$NINES" simulate -n 10 --format csv "$TMP/formula.json"
+has "csv formula system" "$TMP/out" "^system,\"'@sum\","
+has "csv formula block" "$TMP/out" "^block,\"'-x\","
+has "csv formula component" "$TMP/out" "^component,\"'+cmd\","
+expect "csv formula design" 0 "$NINES" compare -n 10 --format csv "$TMP/formula.json" "$M"
+has "csv formula design" "$TMP/out" "^\"'=HYPERLINK(\"\"http://x\"\")\","
 [ "$(wc -l <"$TMP/sim.csv")" -eq 11 ] && ok || bad "csv rows: $(wc -l <"$TMP/sim.csv")"
 has "md table" "$TMP/sim.md" '^| block | type |'
 has "analyze text" "$TMP/ana.md" 'exact steady-state values'
