@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "load/load.h"
+#include "util/utf8.h"
 
 int load_oom(struct loader *L)
 {
@@ -153,17 +154,29 @@ const char *load_quote(char *buf, const char *s)
 		len = n;
 	}
 	buf[j++] = '"';
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
+		unsigned long cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
 
-		if (c == '"' || c == '\\') {
+		if (k == 0) {                   /* a byte that is not UTF-8 */
+			j += (size_t)snprintf(buf + j, 5, "\\x%02x", c);
+			i++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\') {
 			buf[j++] = '\\';
 			buf[j++] = (char)c;
-		} else if (c < 0x20 || c == 0x7f) {
+		} else if (cp < 0x20 || cp == 0x7f) {
 			j += (size_t)snprintf(buf + j, 5, "\\x%02x", c);
+		} else if (utf8_is_control(cp)) {
+			/* a C1 control or a bidi mark: written out, never raw */
+			j += (size_t)snprintf(buf + j, 7, "\\u%04lx", cp);
 		} else {
-			buf[j++] = (char)c;
+			memcpy(buf + j, s + i, k);
+			j += k;
 		}
+		i += k;
 	}
 	buf[j++] = '"';
 	if (cut) {

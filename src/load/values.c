@@ -7,6 +7,7 @@
 
 #include "load/load.h"
 #include "util/duration.h"
+#include "util/utf8.h"
 
 const cJSON *load_member(const cJSON *obj, const char *key)
 {
@@ -23,12 +24,30 @@ const cJSON *load_require(struct loader *L, const cJSON *obj,
 	return j;
 }
 
+/* S fit to be printed: valid UTF-8 with no control character (which a
+ * terminal would act on), else the error, after WHAT. */
+static int text_check(struct loader *L, const char *s, const char *path,
+		      const char *key, const char *what)
+{
+	char q[QUOTE_SIZE];
+	int control;
+
+	if (!utf8_text_ok(s, &control))
+		return load_fail(L, path, key, "%s%s is not valid UTF-8", what, load_quote(q, s));
+	if (control)
+		return load_fail(L, path, key, "%s%s contains a control character",
+				 what, load_quote(q, s));
+	return 0;
+}
+
 int load_string_read(struct loader *L, const cJSON *j, const char *path,
 		     const char *key, const char **out)
 {
 	*out = NULL;
 	if (!cJSON_IsString(j))
 		return load_fail(L, path, key, "expected a string, got %s", load_type_name(j));
+	if (text_check(L, j->valuestring, path, key, ""))
+		return -1;
 	*out = j->valuestring;
 	return 0;
 }
@@ -118,11 +137,7 @@ int load_name_check(struct loader *L, const char *s, const char *path,
 	if (strlen(s) > TOPOLOGY_MAX_NAME)
 		return load_fail(L, path, key, "%s%s is longer than %d bytes",
 				 what, load_quote(q, s), TOPOLOGY_MAX_NAME);
-	for (const char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return load_fail(L, path, key, "%s%s contains a control character",
-					 what, load_quote(q, s));
-	return 0;
+	return text_check(L, s, path, key, what);
 }
 
 int load_name_read(struct loader *L, const cJSON *j, const char *path,

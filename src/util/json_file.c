@@ -116,6 +116,26 @@ static int syntax_error(struct diag *d, const char *file, const char *text,
 	return diag_input(d, NULL, NULL, "%s:%d:%d: %s", file, line, col, what);
 }
 
+/* The first \u0000 escape inside a string of TEXT (LEN bytes), or NULL:
+ * cJSON would end the string there and drop the rest unseen. */
+static const char *nul_escape(const char *text, size_t len)
+{
+	int in = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!in) {
+			in = text[i] == '"';
+		} else if (text[i] == '"') {
+			in = 0;
+		} else if (text[i] == '\\') {
+			if (i + 5 < len && text[i + 1] == 'u' && strncmp(text + i + 2, "0000", 4) == 0)
+				return text + i;
+			i++;            /* the escaped character */
+		}
+	}
+	return NULL;
+}
+
 cJSON *json_file_parse(const char *text, size_t len, const char *file,
 		       struct diag *d)
 {
@@ -132,6 +152,11 @@ cJSON *json_file_parse(const char *text, size_t len, const char *file,
 		end++;
 	if (end < text + len) {
 		syntax_error(d, file, text, len, end, "unexpected text after the JSON value");
+		cJSON_Delete(root);
+		return NULL;
+	}
+	if ((end = nul_escape(text, len))) {
+		syntax_error(d, file, text, len, end, "a string holds a NUL character (\\u0000)");
 		cJSON_Delete(root);
 		return NULL;
 	}

@@ -23,7 +23,8 @@
  * (LINE and COL from 1, COL counting UTF-8 characters; the message is
  * "unexpected end of file", "unexpected text after the JSON value", or
  * "invalid JSON near 'C'" with C the byte where parsing stopped, written
- * \xHH when not printable).  cJSON does not tell running out of memory
+ * \xHH when not printable), or "a string holds a NUL character (\u0000)"
+ * at the escape (cJSON would cut the string there without a word).  cJSON does not tell running out of memory
  * from bad syntax, so that too is reported as a syntax error.  TEXT is
  * only read. */
 cJSON *json_file_parse(const char *text, size_t len, const char *file,

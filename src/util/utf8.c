@@ -73,3 +73,26 @@ char *utf8_valid_dup(const char *s)
 	out[k] = '\0';
 	return out;
 }
+
+int utf8_is_control(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int utf8_text_ok(const char *s, int *control)
+{
+	if (control)
+		*control = 0;
+	while (*s) {
+		unsigned long cp;
+		size_t n = utf8_decode(s, (size_t)-1, &cp);
+
+		if (n == 0)
+			return 0;
+		if (utf8_is_control(cp) && control)
+			*control = 1;
+		s += n;
+	}
+	return 1;
+}

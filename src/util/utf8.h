@@ -13,6 +13,16 @@
  * a NUL-terminated string may be read with N = (size_t)-1. */
 size_t utf8_decode(const char *s, size_t n, unsigned long *cp);
 
+/* Whether code point CP is one a terminal acts on instead of showing it:
+ * a C0 or C1 control, DEL, or a mark that reorders text (the bidi
+ * embeddings, overrides and isolates, and the LRM and RLM marks). */
+int utf8_is_control(unsigned long cp);
+
+/* Whether S, NUL-terminated, holds only valid UTF-8 (0 when not) and,
+ * when so, no code point utf8_is_control takes (*CONTROL set when it
+ * does; CONTROL may be NULL). */
+int utf8_text_ok(const char *s, int *control);
+
 /* A copy of S in which every byte that does not start a valid sequence
  * is U+FFFD, as S reads back from a JSON report (report_json_str writes
  * such a byte as \ufffd).  The caller frees it; NULL when out of memory. */

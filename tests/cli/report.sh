@@ -104,7 +104,7 @@ python3 - "$A" "$TMP/evil.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 d["name"] = "<script>alert(\"x\")</script> & 'q'"
-d["description"] = "<b>bold</b> \u00e9 \x01"
+d["description"] = "<b>bold</b> \u00e9"
 json.dump(d, open(sys.argv[2], "w"))
 PY
 LATIN="$TMP/$(printf 'caf\351').json"
@@ -112,12 +112,17 @@ cp "$B" "$LATIN"
 E="$TMP/evil.html"
 expect "hostile name" 0 "$NINES" report "$TMP/evil.json" "$LATIN" -n 50 -o "$E"
 has "name escaped" "$E" "<tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</td>"
-has "description escaped" "$E" "&lt;b&gt;bold&lt;/b&gt; é �"
+has "description escaped" "$E" "&lt;b&gt;bold&lt;/b&gt; é"
 lacks "no script tag" "$E" "<script"
 lacks "no bold tag" "$E" "<b>"
 has "file name as U+FFFD" "$E" "caf�.json"
 python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$E" 2>"$TMP/py" && ok \
 	|| bad "page is not valid UTF-8: $(cat "$TMP/py")"
+# a control character in a description is refused before anything runs
+sed 's/\\u00e9/\\u0001/' "$TMP/evil.json" >"$TMP/ctl.json"
+expect "control character" 3 "$NINES" report "$TMP/ctl.json" -n 10 -o "$TMP/ctl.html"
+has "control character" "$TMP/err" "description: \"<b>bold</b> \\x01\" contains a control character"
+[ -e "$TMP/ctl.html" ] && bad "control character: a report was written" || ok
 
 # refusals: no -o, no file, --format, --fail-below, --plot; a bad file
 # writes nothing
