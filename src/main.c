@@ -1,6 +1,7 @@
 /* main.c - the list of commands and the dispatch to them.  Each command's
  * file defines its entry (name, usage, summary, option table, function);
  * `nines help`, `--help` and usage errors are all made from the entries. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 
 #include "cli/command.h"
 #include "config.h"
+#include "util/diag.h"
 
 extern const struct cmd_entry cmd_simulate_entry, cmd_compare_entry, cmd_report_entry,
 	cmd_sweep_entry, cmd_analyze_entry, cmd_validate_entry, cmd_plot_entry,
@@ -25,13 +27,11 @@ const struct cmd_entry *const commands[] = {
 	NULL,
 };
 
-int main(int argc, char **argv)
+/* Run ARGV's command and return its exit status. */
+static int dispatch(int argc, char **argv)
 {
 	const struct cmd_entry *c;
 
-	/* Library code checks GSL's status codes itself. */
-	gsl_set_error_handler_off();
-	command_env_read();
 	if (argc < 2) {
 		command_list_print(stderr);
 		return EXIT_USAGE;
@@ -51,4 +51,25 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	return c->exec(c, argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	int status;
+
+	/* Library code checks GSL's status codes itself. */
+	gsl_set_error_handler_off();
+	command_env_read();
+	status = dispatch(argc, argv);
+	/* help, --version and whatever else went to stdout: a failed write
+	 * (a full disk, /dev/full) fails the command */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		struct diag dg;
+
+		diag_init(&dg);
+		diag_errno(&dg, DIAG_RUNTIME, errno ? errno : EIO, NULL, "cannot write to standard output");
+		if (status == EXIT_OK)
+			status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+	}
+	return status;
 }

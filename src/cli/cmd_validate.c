@@ -4,7 +4,28 @@
 #include <stdio.h>
 
 #include "cli/command.h"
+#include "cli/design.h"
+#include "cli/run_args.h"
 #include "model/topology.h"
+
+/* Every check that simulate makes before its first event, on FILE with
+ * its own settings: loading, compiling, and the run's limits.  Prints the
+ * error; returns the exit status. */
+static int validate_one(const struct cmd_entry *self, const char *file)
+{
+	struct run_args a;
+	struct run_settings set;
+	struct design d;
+	int status = design_load(&d, self, file, NULL, 0);
+
+	if (status)
+		return status;
+	run_args_init(&a);
+	run_args_settings(&a, d.t, &set);
+	status = design_check(self, &d, &set);
+	design_release(&d);
+	return status;
+}
 
 static int cmd_validate_exec(const struct cmd_entry *self, int argc, char **argv)
 {
@@ -17,20 +38,10 @@ static int cmd_validate_exec(const struct cmd_entry *self, int argc, char **argv
 		return command_usage_error(self, "no topology file given");
 	status = EXIT_OK;
 	for (int i = optind; i < argc; i++) {
-		struct topology_load_options opt = { .models_dir = command_env()->models_dir };
-		struct diag d;
-		struct topology *t;
+		int s = validate_one(self, argv[i]);
 
-		diag_init(&d);
-		t = topology_load(argv[i], &opt, &d);
-		if (!t) {
-			int s = command_fail(d.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT,
-					     "%s", diag_text(&d));
-
-			if (s > status)
-				status = s;
-		}
-		topology_free(t);
+		if (s > status)
+			status = s;
 	}
 	return status;
 }

@@ -187,13 +187,18 @@ static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
 int run_args_parse(const struct cmd_entry *self, int argc, char **argv,
 		   struct run_args *a)
 {
+	run_args_init(a);
+	return command_parse(self, argc, argv, option_set, a);
+}
+
+void run_args_init(struct run_args *a)
+{
 	memset(a, 0, sizeof *a);
 	a->reps = -1;
 	a->threads = run_default_threads();
 	a->horizon = a->warmup = a->conf = a->window = -1;
 	a->fmt = REPORT_TEXT;
 	run_settings_defaults(&a->slo);
-	return command_parse(self, argc, argv, option_set, a);
 }
 
 void run_args_settings(const struct run_args *a, const struct topology *t,

@@ -51,6 +51,11 @@ extern const struct cmd_option run_args_opt_window, run_args_opt_slo, run_args_o
 extern const struct cmd_option run_args_opt_baseline, run_args_opt_fail_below,
 	run_args_opt_plot, run_args_opt_vary;
 
+/* A with no option given: what run_args_parse starts from, and what a
+ * command that takes no run options (validate) checks a file's settings
+ * with. */
+void run_args_init(struct run_args *a);
+
 /* Parse ARGV's options into A by SELF's table, whose rows must all be
  * options of this header or command_opt_help.  Returns as command_parse
  * does: -1 with the operands at ARGV[optind..ARGC), or the exit status to

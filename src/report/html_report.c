@@ -303,13 +303,18 @@ static int write_page(FILE *f, const struct comparison *c, const struct html_plo
 	return html_end(f);
 }
 
-/* The SHA-256 of each design's file into HASH[C->n].  Returns 0, or -1
- * with DIAG filled. */
+/* The SHA-256 of each design's file into HASH[C->n] (a design read from
+ * standard input says so instead).  Returns 0, or -1 with DIAG filled. */
 static int hash_files(const struct comparison *c, char (*hash)[SHA256_HEX], struct diag *diag)
 {
 	for (size_t i = 0; i < c->n; i++) {
 		unsigned char digest[SHA256_BYTES];
 
+		/* standard input was read once and is gone */
+		if (strcmp(c->d[i].t->file, "-") == 0) {
+			snprintf(hash[i], SHA256_HEX, "(standard input, not hashed)");
+			continue;
+		}
 		if (sha256_file(c->d[i].t->file, digest, diag))
 			return -1;
 		sha256_hex(digest, hash[i]);

@@ -1,18 +1,28 @@
 /* file.c - reading a whole file into one NUL-terminated buffer, with a
  * size limit, so that a reader of JSON never works on a partial file and a
- * runaway input (a device, a huge file) stops early with a message. */
+ * runaway input (a huge file, a stream that never ends) stops early with a
+ * message.  Only regular files and "-" (standard input) are read: opening
+ * a FIFO with no writer would wait for ever. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "util/file.h"
+
+/* Close F unless it is standard input, which stays open. */
+static void done(FILE *f)
+{
+	if (f != stdin)
+		fclose(f);
+}
 
 static char *too_large(FILE *f, char *buf, const char *file, size_t limit,
 		       struct diag *d)
 {
 	free(buf);
-	fclose(f);
+	done(f);
 	diag_input(d, file, NULL, "is larger than the %zu MiB limit", limit >> 20);
 	return NULL;
 }
@@ -20,7 +30,7 @@ static char *too_large(FILE *f, char *buf, const char *file, size_t limit,
 static char *out_of_memory(FILE *f, char *buf, struct diag *d)
 {
 	free(buf);
-	fclose(f);
+	done(f);
 	diag_runtime(d, "out of memory");
 	return NULL;
 }
@@ -34,7 +44,15 @@ char *file_read(const char *file, size_t limit, enum diag_kind kind, size_t *len
 	FILE *f;
 	int err;
 
-	f = fopen(file, "rb");
+	if (strcmp(file, "-") == 0) {
+		f = stdin;
+	} else if (stat(file, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
+					    S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode))) {
+		diag_input(d, file, NULL, "not a regular file (give - to read standard input)");
+		return NULL;
+	} else {
+		f = fopen(file, "rb");
+	}
 	if (!f) {
 		diag_errno(d, kind, errno, file, "cannot read");
 		return NULL;
@@ -67,7 +85,7 @@ char *file_read(const char *file, size_t limit, enum diag_kind kind, size_t *len
 			break;
 	}
 	err = ferror(f) ? errno : 0;
-	fclose(f);
+	done(f);
 	if (err) {
 		free(buf);
 		diag_errno(d, kind, err, file, "cannot read");

@@ -7,7 +7,8 @@
 
 #include "util/diag.h"
 
-/* Read the whole of FILE into a new buffer: its bytes followed by a NUL
+/* Read the whole of FILE ("-": standard input, left open) into a new
+ * buffer: its bytes followed by a NUL
  * (the bytes may hold NULs of their own; *LEN counts them without the
  * final one).  The caller frees the buffer with free().
  *
@@ -15,6 +16,9 @@
  * that goes on past it (a pipe, /dev/zero), is refused with the DIAG_INPUT
  * text "FILE: is larger than the N MiB limit" (N is LIMIT / 2^20: give a
  * whole number of MiB).
+ *
+ * A FIFO, a device or a socket is refused (DIAG_INPUT "FILE: not a regular
+ * file (give - to read standard input)"): opening one may wait for ever.
  *
  * Returns NULL with D filled on failure: when FILE cannot be opened or
  * read, "FILE: cannot read: " and strerror, of KIND (DIAG_INPUT for a file

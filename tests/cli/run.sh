@@ -229,6 +229,24 @@ tail -n 1 "$TMP/out" >"$TMP/out.last"
 same "analyze failover method" "$TMP/out.last" "exact: the system: Markov regenerative process with the fixed switch, manual recovery and election times, exact; components: steady state of independent components, exact for any failure and repair laws, and none for a type with cold or warm standbys (they do not fail while idle)"
 grep -q '^  u  *2  *4.2 d  *1 h  *- ' "$TMP/out" && ok || bad "cold standby type: $(grep '^  u ' "$TMP/out")"
 
+# only regular files and - are read: a FIFO with no writer would block
+mkfifo "$TMP/topology.fifo"
+expect "FIFO topology" 3 timeout 10 "$NINES" validate "$TMP/topology.fifo"
+same "FIFO topology" "$TMP/err" "nines: $TMP/topology.fifo: not a regular file (give - to read standard input)"
+expect "stdin topology" 0 sh -c '"$0" simulate -n 10 - <"$1"' "$NINES" "$M"
+grep -q '^crm-basic (-)$' "$TMP/out" && ok || bad "stdin topology: $(head -1 "$TMP/out")"
+# validate makes every check simulate makes before the first event
+printf '%s\n' '{ "simulation": { "horizon": "1000y" }, "components": { "a": { "mtbf": "1s", "mttr": "1s" } },' \
+	'  "system": { "type": "component", "component": "a" } }' >"$TMP/events.json"
+expect "validate event limit" 3 "$NINES" validate "$TMP/events.json"
+has "validate event limit" "$TMP/err" "a replication would take about 3.2e+10 events, above the limit"
+# a failed write to stdout fails help and --version too
+if [ -w /dev/full ]; then
+	expect "--help to /dev/full" 4 sh -c '"$0" --help >/dev/full' "$NINES"
+	same "--help to /dev/full" "$TMP/err" "nines: cannot write to standard output: No space left on device"
+	expect "--version to /dev/full" 4 sh -c '"$0" --version >/dev/full' "$NINES"
+fi
+
 # --- determinism -----------------------------------------------------------
 "$NINES" simulate -n 300 -j1 --format json "$M" >"$TMP/j1" 2>/dev/null
 "$NINES" simulate -n 300 -j2 --format json "$M" >"$TMP/j2" 2>/dev/null
