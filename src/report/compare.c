@@ -191,12 +191,16 @@ void compare_summary(char *buf, size_t size, const struct comparison *c)
 		 report_fmt_minutes(-x.paired.mean * MIN_PER_YEAR, g, sizeof g), w);
 }
 
-static void summary(FILE *f, const struct comparison *c)
+static void summary(FILE *f, const struct comparison *c, int md)
 {
 	char buf[1024];
 
 	compare_summary(buf, sizeof buf, c);
-	fprintf(f, "%s\n", buf);
+	if (md)
+		table_md_text(f, buf);
+	else
+		fputs(buf, f);
+	fputc('\n', f);
 }
 
 static int write_text(FILE *f, const struct comparison *c, int md)
@@ -215,8 +219,12 @@ static int write_text(FILE *f, const struct comparison *c, int md)
 	else
 		table_print(f, t, "  ", "011111111", 0);
 	table_free(t);
-	fprintf(f, "\n%sdowntime per year against %s (the baseline)\n%s", md ? "### " : "",
-		c->d[c->baseline].t->name, md ? "\n" : "");
+	fprintf(f, "\n%sdowntime per year against ", md ? "### " : "");
+	if (md)
+		table_md_text(f, c->d[c->baseline].t->name);
+	else
+		fputs(c->d[c->baseline].t->name, f);
+	fprintf(f, " (the baseline)\n%s", md ? "\n" : "");
 	t = differences(c);
 	if (!t)
 		return -1;
@@ -226,7 +234,7 @@ static int write_text(FILE *f, const struct comparison *c, int md)
 		table_print(f, t, "  ", "00", 1);
 	table_free(t);
 	fputc('\n', f);
-	summary(f, c);
+	summary(f, c, md);
 	return ferror(f) ? -1 : 0;
 }
 

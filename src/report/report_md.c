@@ -15,16 +15,21 @@ int report_md(FILE *f, const struct report *rep)
 
 	if (n < 0)
 		return -1;
-	fprintf(f, "## %s\n\n", rep->t->name);
-	if (rep->t->description[0])
-		fprintf(f, "%s\n\n", rep->t->description);
+	/* user text is escaped: a name never turns into markup */
+	fputs("## ", f);
+	table_md_text(f, rep->t->name);
+	fputs("\n\n", f);
+	if (rep->t->description[0]) {
+		table_md_text(f, rep->t->description);
+		fputs("\n\n", f);
+	}
+	table_md_text(f, rep->t->file);
 	if (rep->r)
-		fprintf(f, "`%s`: %ld replications of %s, seed %llu, %g%% confidence intervals.\n\n",
-			rep->t->file, rep->r->set.replications,
-			duration_format(rep->r->set.horizon, h, sizeof h),
+		fprintf(f, ": %ld replications of %s, seed %llu, %g%% confidence intervals.\n\n",
+			rep->r->set.replications, duration_format(rep->r->set.horizon, h, sizeof h),
 			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
 	else
-		fprintf(f, "`%s`: exact steady-state values, no simulation.\n\n", rep->t->file);
+		fputs(": exact steady-state values, no simulation.\n\n", f);
 	for (int i = 0; i < n; i++) {
 		fprintf(f, "%s### %s\n\n", i ? "\n" : "", s[i].md_title);
 		if (s[i].intro[0])

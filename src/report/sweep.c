@@ -178,11 +178,21 @@ char *sweep_param_format(const struct sweep_param *p, double x, char *buf, size_
 /* ---- the report ---- */
 
 /* "PATH from 1h to 24h: 12 values", FROM and TO as the user wrote them,
- * then ", log scale" or ", whole numbers" when they apply. */
-static void param_line(FILE *f, const struct sweep_param *p, const char *lead)
+ * then ", log scale" or ", whole numbers" when they apply; a Markdown list
+ * item of escaped text when MD. */
+static void param_line(FILE *f, const struct sweep_param *p, int md)
 {
-	fprintf(f, "%s%s from %s to %s: %zu values%s%s\n", lead, p->path, p->from_text,
-		p->to_text, p->nvalues, p->log ? ", log scale" : "",
+	if (md) {
+		fputs("- ", f);
+		table_md_text(f, p->path);
+		fputs(" from ", f);
+		table_md_text(f, p->from_text);
+		fputs(" to ", f);
+		table_md_text(f, p->to_text);
+	} else {
+		fprintf(f, "  %s from %s to %s", p->path, p->from_text, p->to_text);
+	}
+	fprintf(f, ": %zu values%s%s\n", p->nvalues, p->log ? ", log scale" : "",
 		p->integer ? ", whole numbers" : "");
 }
 
@@ -190,11 +200,19 @@ static void heading(FILE *f, const struct sweep *s, int md)
 {
 	char h[64];
 
-	if (md)
-		fprintf(f, "## Sweep of %s\n\n", s->name);
-	fprintf(f, "%s (%s): %zu points%s", s->name, s->file, s->npoints, md ? "\n\n" : "\n");
+	if (md) {
+		fputs("## Sweep of ", f);
+		table_md_text(f, s->name);
+		fputs("\n\n", f);
+		table_md_text(f, s->name);
+		fputs(" (", f);
+		table_md_text(f, s->file);
+		fprintf(f, "): %zu points\n\n", s->npoints);
+	} else {
+		fprintf(f, "%s (%s): %zu points\n", s->name, s->file, s->npoints);
+	}
 	for (size_t k = 0; k < s->nparam; k++)
-		param_line(f, &s->param[k], md ? "- " : "  ");
+		param_line(f, &s->param[k], md);
 	fprintf(f, "%s%ld replications of %s each, seed %llu, %g%% confidence,"
 		" the same random numbers at every point\n", md ? "- " : "  ",
 		s->set.replications, duration_format(s->set.horizon, h, sizeof h),

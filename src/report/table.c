@@ -123,17 +123,35 @@ void table_print(FILE *f, const struct table *t, const char *indent, const char 
 	free(w);
 }
 
+void table_md_text(FILE *f, const char *s)
+{
+	/* brackets are markup only as a link: "[text](url)", "[text][ref]" */
+	int link = strstr(s, "](") || strstr(s, "][") || strstr(s, "]:");
+
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", f);
+		else if (*s == '>')
+			fputs("&gt;", f);
+		else if (*s == '&')
+			fputs("&amp;", f);
+		else if (*s == '\n')
+			fputc(' ', f);
+		else {
+			if (strchr("|\\*_`", *s) || (link && (*s == '[' || *s == ']')))
+				fputc('\\', f);
+			fputc(*s, f);
+		}
+	}
+}
+
 void table_print_md(FILE *f, const struct table *t, const char *right)
 {
 	for (size_t i = 0; i < t->nrows; i++) {
 		fputc('|', f);
 		for (int j = 0; j < t->ncols; j++) {
 			fputc(' ', f);
-			for (const char *c = t->cells[i * (size_t)t->ncols + (size_t)j]; *c; c++) {
-				if (*c == '|' || *c == '\\' || *c == '*' || *c == '_' || *c == '`')
-					fputc('\\', f);
-				fputc(*c == '\n' ? ' ' : *c, f);
-			}
+			table_md_text(f, t->cells[i * (size_t)t->ncols + (size_t)j]);
 			fputs(" |", f);
 		}
 		fputc('\n', f);

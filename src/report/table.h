@@ -33,4 +33,11 @@ void table_print(FILE *f, const struct table *t, const char *indent, const char 
  * escaped. */
 void table_print_md(FILE *f, const struct table *t, const char *right);
 
+/* S on F as Markdown text that renders as itself: | \ * _ ` are escaped
+ * with a backslash, and brackets too when S holds a link's "](", "]["
+ * or "]:"; <, > and & are written as entities, so that a name never
+ * becomes emphasis, a table column, a link or raw HTML (a <script>); a
+ * newline becomes a space. */
+void table_md_text(FILE *f, const char *s);
+
 #endif

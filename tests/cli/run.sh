@@ -247,6 +247,14 @@ if [ -w /dev/full ]; then
 	expect "--version to /dev/full" 4 sh -c '"$0" --version >/dev/full' "$NINES"
 fi
 
+# Markdown: user text renders as itself, never as HTML, a link or a column
+printf '%s\n' '{ "name": "<script>alert(1)</script> [x](http://e) *b* | c", "description": "a <b>&</b> b",' \
+	'  "components": { "u": { "mtbf": "1000h", "mttr": "1h" } }, "system": { "type": "component", "component": "u" } }' >"$TMP/md.json"
+expect "md hostile name" 0 "$NINES" simulate -n 10 --format md "$TMP/md.json"
+grep -q '<script\|<b>' "$TMP/out" && bad "md: raw HTML passed through" || ok
+grep -qF '## &lt;script&gt;alert(1)&lt;/script&gt; \[x\](http://e) \*b\* \| c' "$TMP/out" && ok || bad "md heading: $(grep '^##' "$TMP/out" | head -1)"
+grep -qF 'a &lt;b&gt;&amp;&lt;/b&gt; b' "$TMP/out" && ok || bad "md description not escaped"
+
 # --- determinism -----------------------------------------------------------
 "$NINES" simulate -n 300 -j1 --format json "$M" >"$TMP/j1" 2>/dev/null
 "$NINES" simulate -n 300 -j2 --format json "$M" >"$TMP/j2" 2>/dev/null
