@@ -46,7 +46,7 @@ static int dispatch(int argc, char **argv)
 	}
 	c = command_find(argv[1]);
 	if (!c) {
-		fprintf(stderr, "nines: unknown command \"%s\"\n", argv[1]);
+		command_fail(EXIT_USAGE, "unknown command \"%s\"", argv[1]);
 		command_list_print(stderr);
 		return EXIT_USAGE;
 	}

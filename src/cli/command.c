@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "util/duration.h"
+#include "util/utf8.h"
 
 const struct cmd_option command_opt_help = {
 	"help", 'h', NULL, 0, "show this help",
@@ -94,13 +95,23 @@ void command_help_print(const struct cmd_entry *e, FILE *f)
 		option_print(e, u->opt, u->help ? u->help : u->opt->help, f);
 }
 
+/* FMT's message on stderr, with what a terminal would act on written out
+ * (a file name or an argument may hold an escape sequence). */
+static void message(const char *fmt, va_list ap)
+{
+	char buf[8192];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	utf8_fputs_safe(stderr, buf);
+}
+
 int command_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 {
 	va_list ap;
 
 	fprintf(stderr, "nines: %s: ", e->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nusage: nines %s %s\n", e->name, e->usage);
 	return EXIT_USAGE;
@@ -112,7 +123,7 @@ int command_fail(int status, const char *fmt, ...)
 
 	fputs("nines: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return status;

@@ -6,13 +6,16 @@
 #include "report/report_tables.h"
 #include "report/table.h"
 #include "util/duration.h"
+#include "util/utf8.h"
 
 /* The lines above the tables: what was run. */
 static void heading(FILE *f, const struct report *rep)
 {
 	char h[64];
 
-	fprintf(f, "%s (%s)\n", rep->t->name, rep->t->file);
+	fprintf(f, "%s (", rep->t->name);
+	utf8_fputs_safe(f, rep->t->file);        /* from the command line */
+	fputs(")\n", f);
 	if (rep->t->description[0])
 		fprintf(f, "%s\n", rep->t->description);
 	if (rep->r)

@@ -15,6 +15,7 @@
 #include "report/sweep.h"
 #include "report/table.h"
 #include "util/duration.h"
+#include "util/utf8.h"
 
 #define MIN_PER_YEAR (HOURS_PER_YEAR * 60)
 
@@ -209,7 +210,9 @@ static void heading(FILE *f, const struct sweep *s, int md)
 		table_md_text(f, s->file);
 		fprintf(f, "): %zu points\n\n", s->npoints);
 	} else {
-		fprintf(f, "%s (%s): %zu points\n", s->name, s->file, s->npoints);
+		fprintf(f, "%s (", s->name);
+		utf8_fputs_safe(f, s->file);
+		fprintf(f, "): %zu points\n", s->npoints);
 	}
 	for (size_t k = 0; k < s->nparam; k++)
 		param_line(f, &s->param[k], md);

@@ -96,3 +96,23 @@ int utf8_text_ok(const char *s, int *control)
 	}
 	return 1;
 }
+
+void utf8_fputs_safe(FILE *f, const char *s)
+{
+	while (*s) {
+		unsigned long cp;
+		size_t n = utf8_decode(s, (size_t)-1, &cp);
+
+		if (n == 0) {
+			fprintf(f, "\\x%02x", (unsigned char)*s);
+			n = 1;
+		} else if (cp < 0x80 && utf8_is_control(cp)) {
+			fprintf(f, "\\x%02lx", cp);
+		} else if (utf8_is_control(cp)) {
+			fprintf(f, "\\u%04lx", cp);
+		} else {
+			fwrite(s, 1, n, f);
+		}
+		s += n;
+	}
+}

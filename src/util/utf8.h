@@ -5,6 +5,7 @@
 #define NINES_UTF8_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* The length (1 to 4) of the valid UTF-8 sequence at S, which has at
  * least one byte and at most N, and its code point in *CP (CP may be
@@ -22,6 +23,12 @@ int utf8_is_control(unsigned long cp);
  * when so, no code point utf8_is_control takes (*CONTROL set when it
  * does; CONTROL may be NULL). */
 int utf8_text_ok(const char *s, int *control);
+
+/* S on F with what a terminal would act on written out instead: a C0 or
+ * C1 control or a bidi mark as \xHH or \uHHHH, a byte that is not UTF-8
+ * as \xHH.  For text that came from outside (a file name on the command
+ * line, a message quoting one). */
+void utf8_fputs_safe(FILE *f, const char *s);
 
 /* A copy of S in which every byte that does not start a valid sequence
  * is U+FFFD, as S reads back from a JSON report (report_json_str writes

@@ -255,6 +255,15 @@ grep -q '<script\|<b>' "$TMP/out" && bad "md: raw HTML passed through" || ok
 grep -qF '## &lt;script&gt;alert(1)&lt;/script&gt; \[x\](http://e) \*b\* \| c' "$TMP/out" && ok || bad "md heading: $(grep '^##' "$TMP/out" | head -1)"
 grep -qF 'a &lt;b&gt;&amp;&lt;/b&gt; b' "$TMP/out" && ok || bad "md description not escaped"
 
+# a file name with an escape sequence is written out, never sent raw
+esc=$(printf '\033')
+cp "$M" "$TMP/t${esc}[2J.json"
+expect "escape in a file name" 0 "$NINES" simulate -n 10 "$TMP/t${esc}[2J.json"
+grep -q "$esc" "$TMP/out" && bad "escape in a file name: sent raw" || ok
+grep -qF 't\x1b[2J.json)' "$TMP/out" && ok || bad "escape in a file name: $(head -1 "$TMP/out")"
+expect "escape in a missing file" 3 "$NINES" validate "$TMP/u${esc}]0;x.json"
+grep -q "$esc" "$TMP/err" && bad "escape in an error: sent raw" || ok
+
 # --- determinism -----------------------------------------------------------
 "$NINES" simulate -n 300 -j1 --format json "$M" >"$TMP/j1" 2>/dev/null
 "$NINES" simulate -n 300 -j2 --format json "$M" >"$TMP/j2" 2>/dev/null
