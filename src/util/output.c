@@ -134,7 +134,10 @@ int output_open(struct output *o, const char *path, struct diag *d)
 	if (stat(path, &st) == 0) {
 		if (!S_ISREG(st.st_mode) || st.st_nlink > 1) {
 			o->target = strdup(path);
-			return o->target ? output_direct(o, d) : diag_runtime(d, "out of memory");
+			if (o->target)
+				return output_direct(o, d);
+			output_abort(o);
+			return diag_runtime(d, "out of memory");
 		}
 		o->target = realpath(path, NULL);
 		if (o->target)
