@@ -136,14 +136,63 @@ static const char *nul_escape(const char *text, size_t len)
 	return NULL;
 }
 
+/* The values TEXT (LEN bytes) would make, about: one per value
+ * separator and per opening bracket, outside strings.  cJSON takes some
+ * 64 bytes a value, forty times the text of "0,". */
+static size_t values_count(const char *text, size_t len)
+{
+	size_t n = 1;
+	int in = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (in) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in = 0;
+		} else if (c == '"') {
+			in = 1;
+		} else if (c == ',' || c == '[' || c == '{') {
+			n++;
+		}
+	}
+	return n;
+}
+
+/* cJSON cannot tell running out of memory from bad syntax: its
+ * allocations go through here, which notes a failure.  Only the thread
+ * that reads files (the command's) parses JSON. */
+static int out_of_memory;
+
+static void *note_malloc(size_t size)
+{
+	void *p = malloc(size);
+
+	if (!p)
+		out_of_memory = 1;
+	return p;
+}
+
 cJSON *json_file_parse(const char *text, size_t len, const char *file,
 		       struct diag *d)
 {
+	static cJSON_Hooks hooks = { note_malloc, free };
 	const char *end = text;
 	cJSON *root;
 
+	if (values_count(text, len) > JSON_FILE_MAX_VALUES)
+		return diag_input(d, file, NULL, "holds more than %d JSON values, the most nines"
+				  " reads", JSON_FILE_MAX_VALUES), NULL;
+	cJSON_InitHooks(&hooks);
+	out_of_memory = 0;
 	/* Not require_null_terminated: trailing text is told apart below. */
 	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 0);
+	if (!root && out_of_memory) {
+		diag_runtime(d, "%s: out of memory reading the JSON", file);
+		return NULL;
+	}
 	if (!root) {
 		syntax_error(d, file, text, len, failure_point(text, len, end), NULL);
 		return NULL;

@@ -264,6 +264,17 @@ grep -qF 't\x1b[2J.json)' "$TMP/out" && ok || bad "escape in a file name: $(head
 expect "escape in a missing file" 3 "$NINES" validate "$TMP/u${esc}]0;x.json"
 grep -q "$esc" "$TMP/err" && bad "escape in an error: sent raw" || ok
 
+# a runaway file is refused before it is parsed; running out of memory
+# while parsing is said as such (exit 4), never as a syntax error
+python3 -c 'import sys; open(sys.argv[1], "w").write("{\"junk\": [" + "0," * 4000001 + "0]}")' "$TMP/junk.json"
+expect "too many values" 3 "$NINES" validate "$TMP/junk.json"
+same "too many values" "$TMP/err" "nines: $TMP/junk.json: holds more than 4000000 JSON values, the most nines reads"
+if [ -z "${ASAN_OPTIONS:-}" ] && [ -z "${UBSAN_OPTIONS:-}" ]; then   # sanitizers need the address space
+	python3 -c 'import sys; open(sys.argv[1], "w").write("{\"junk\": [" + "0," * 3000000 + "0]}")' "$TMP/big.json"
+	expect "out of memory" 4 sh -c 'ulimit -v 150000; exec "$0" validate "$1"' "$NINES" "$TMP/big.json"
+	same "out of memory" "$TMP/err" "nines: $TMP/big.json: out of memory reading the JSON"
+fi
+
 # --- determinism -----------------------------------------------------------
 "$NINES" simulate -n 300 -j1 --format json "$M" >"$TMP/j1" 2>/dev/null
 "$NINES" simulate -n 300 -j2 --format json "$M" >"$TMP/j2" 2>/dev/null
