@@ -16,9 +16,13 @@
 static int plot_comparison(const struct comparison *cmp, const char *dir)
 {
 	struct diag dg;
+	int rc;
 
 	diag_init(&dg);
-	if (compare_plot(cmp, dir, command_env()->plots_dir, PLOT_BOTH, &dg))
+	command_shield_begin();
+	rc = compare_plot(cmp, dir, command_env()->plots_dir, PLOT_BOTH, &dg);
+	command_shield_end();
+	if (rc)
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	return EXIT_OK;
 }

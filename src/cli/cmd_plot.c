@@ -54,7 +54,7 @@ static int cmd_plot_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct plot_design *d = NULL;
 	size_t n = 0;
 	struct diag dg;
-	int status = command_parse(self, argc, argv, option_set, &pa);
+	int rc = 0, status = command_parse(self, argc, argv, option_set, &pa);
 
 	if (status >= 0)
 		return status;
@@ -71,7 +71,12 @@ static int cmd_plot_exec(const struct cmd_entry *self, int argc, char **argv)
 	for (int i = optind; i < argc && status == EXIT_OK; i++)
 		if (report_load(argv[i], &d, &n, &dg))
 			status = dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT;
-	if (status == EXIT_OK && plot_designs(d, n, dir, command_env()->plots_dir, terminals, &dg))
+	if (status == EXIT_OK) {
+		command_shield_begin();
+		rc = plot_designs(d, n, dir, command_env()->plots_dir, terminals, &dg);
+		command_shield_end();
+	}
+	if (status == EXIT_OK && rc)
 		status = dg.kind == DIAG_INPUT ? EXIT_INPUT : EXIT_RUNTIME;
 	if (status != EXIT_OK)
 		command_fail(status, "%s", diag_text(&dg));

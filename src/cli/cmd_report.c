@@ -17,7 +17,7 @@ static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct design_list ds;
 	struct comparison cmp;
 	struct diag dg, why;
-	int status = run_args_parse(self, argc, argv, &a);
+	int rc, status = run_args_parse(self, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
@@ -33,7 +33,10 @@ static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
 	cmp.baseline = ds.baseline;
 	diag_init(&dg);
 	diag_init(&why);
-	if (html_report_write(a.out, &cmp, env->tmp_dir, env->plots_dir, &dg, &why))
+	command_shield_begin();
+	rc = html_report_write(a.out, &cmp, env->tmp_dir, env->plots_dir, &dg, &why);
+	command_shield_end();
+	if (rc)
 		status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	else if (why.kind != DIAG_NONE)
 		status = command_fail(EXIT_RUNTIME, "report: %s; the report has no plots", diag_text(&why));

@@ -150,9 +150,13 @@ static int run_point(const struct design *d, struct run_options *opt,
 static int draw(const struct sweep *s, const char *dir)
 {
 	struct diag dg;
+	int rc;
 
 	diag_init(&dg);
-	if (sweep_plot(s, dir, command_env()->plots_dir, PLOT_BOTH, &dg))
+	command_shield_begin();
+	rc = sweep_plot(s, dir, command_env()->plots_dir, PLOT_BOTH, &dg);
+	command_shield_end();
+	if (rc)
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	return EXIT_OK;
 }

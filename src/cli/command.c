@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,25 @@ void command_env_read(void)
 const struct command_env *command_env(void)
 {
 	return &env;
+}
+
+static sigset_t shield_old;
+
+void command_shield_begin(void)
+{
+	sigset_t held;
+
+	sigemptyset(&held);
+	sigaddset(&held, SIGINT);
+	sigaddset(&held, SIGTERM);
+	sigaddset(&held, SIGHUP);
+	sigprocmask(SIG_BLOCK, &held, &shield_old);
+}
+
+void command_shield_end(void)
+{
+	/* a signal held back is delivered here, and ends the process */
+	sigprocmask(SIG_SETMASK, &shield_old, NULL);
 }
 
 /* The column where option help text starts. */

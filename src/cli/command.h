@@ -73,6 +73,15 @@ void command_env_read(void);
 /* The environment as command_env_read() found it; all NULL before. */
 const struct command_env *command_env(void);
 
+/* Hold SIGINT, SIGTERM and SIGHUP back while files are put in place
+ * (report files, plots): a signal that arrives meanwhile takes effect at
+ * command_shield_end, once the files are complete or cleaned up, so that
+ * no temporary file or half-renamed set of plots is left behind.  Child
+ * processes (gnuplot) start with no signal blocked, so a Ctrl-C still
+ * stops them at once.  Not nested. */
+void command_shield_begin(void);
+void command_shield_end(void);
+
 /* -h, --help: command_parse prints the command's help for it. */
 extern const struct cmd_option command_opt_help;
 

@@ -185,7 +185,9 @@ void design_list_release(struct design_list *ds)
 	memset(ds, 0, sizeof *ds);
 }
 
-int design_output(const char *path, enum report_format fmt, design_writer w, const void *what)
+/* design_output's work, signals held back by the caller. */
+static int output_write(const char *path, enum report_format fmt, design_writer w,
+			const void *what)
 {
 	struct output o;
 	struct diag dg;
@@ -200,6 +202,16 @@ int design_output(const char *path, enum report_format fmt, design_writer w, con
 	if (output_commit(&o, &dg))
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	return EXIT_OK;
+}
+
+int design_output(const char *path, enum report_format fmt, design_writer w, const void *what)
+{
+	int status;
+
+	command_shield_begin();
+	status = output_write(path, fmt, w, what);
+	command_shield_end();
+	return status;
 }
 
 static int report_writer(FILE *f, enum report_format fmt, const void *rep)

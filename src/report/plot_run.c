@@ -4,6 +4,7 @@
  * templates are. */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -111,7 +112,12 @@ static int spawn(struct ctx *C, char *const *argv, const char *errpath, pid_t *p
 	}
 	*pid = fork();
 	if (*pid == 0) {
-		/* The child: only async-signal-safe calls until exec. */
+		/* The child: only async-signal-safe calls until exec; gnuplot
+		 * starts with no signal blocked, whatever nines blocks. */
+		sigset_t none;
+
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
 		dup2(null, 0);
 		dup2(errfd, 1);
 		dup2(errfd, 2);

@@ -286,5 +286,25 @@ badinput "missing file" "$TMP/nope.json" "nines: $TMP/nope.json: cannot read: No
 expect "good and bad" 3 "$NINES" plot "$TMP/sim.json" "$TMP/array.json" -o "$TMP/never"
 [ -e "$TMP/never" ] && bad "good and bad: made the output directory" || ok
 
+# --- a signal while plotting: it takes effect once the plots are in place -
+mkdir -p "$TMP/slowbin"
+real_gnuplot=$(command -v gnuplot)
+printf '#!/bin/sh\nsleep 0.3\nexec "%s" "$@"\n' "$real_gnuplot" >"$TMP/slowbin/gnuplot"
+chmod +x "$TMP/slowbin/gnuplot"
+PATH="$TMP/slowbin:$PATH" "$NINES" plot "$TMP/sim.json" -o "$TMP/sig" 2>/dev/null &
+pid=$!
+# signal once the drawing has begun: its temporary directory exists
+i=0
+while [ $i -lt 100 ] && ! ls -a "$TMP/sig" 2>/dev/null | grep -q '^\.nines-plot'; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+[ "$rc" -eq 143 ] && ok || bad "SIGTERM while plotting: exit $rc, wanted 143 (killed by the signal)"
+ls -a "$TMP/sig" | grep -q '^\.nines-plot' && bad "SIGTERM while plotting: the temporary directory is left" || ok
+wellformed "SIGTERM while plotting" "$TMP/sig" $PLOTS
+
 echo "plot: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
