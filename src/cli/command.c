@@ -203,6 +203,10 @@ int command_parse(const struct cmd_entry *self, int argc, char **argv,
 		if (c == ':')
 			return command_usage_error(self, "%s needs a value", argv[optind - 1]);
 		o = option_find(self, c);
+		/* an unknown short option may sit inside a cluster ("-x.json"):
+		 * getopt names it in optopt, argv[optind - 1] is elsewhere */
+		if (!o && c == '?' && optopt > 0 && optopt < LONG_ONLY)
+			return command_usage_error(self, "unknown option \"-%c\"", optopt);
 		if (!o)
 			return command_usage_error(self, "unknown option \"%s\"", argv[optind - 1]);
 		if (o == &command_opt_help) {

@@ -275,6 +275,13 @@ if [ -z "${ASAN_OPTIONS:-}" ] && [ -z "${UBSAN_OPTIONS:-}" ]; then   # sanitizer
 	same "out of memory" "$TMP/err" "nines: $TMP/big.json: out of memory reading the JSON"
 fi
 
+# an unknown short option inside a cluster is named as such; -- ends options
+cp "$M" "$TMP/-x.json"
+expect "short option in a cluster" 2 "$NINES" validate "$TMP/-x.json" -x.json
+same "short option in a cluster" "$TMP/err" "nines: validate: unknown option \"-x\"
+usage: nines validate TOPOLOGY.json..."
+expect "-- ends options" 0 sh -c 'cd "$1" && "$0" validate -- -x.json' "$NINES" "$TMP"
+
 # --- determinism -----------------------------------------------------------
 "$NINES" simulate -n 300 -j1 --format json "$M" >"$TMP/j1" 2>/dev/null
 "$NINES" simulate -n 300 -j2 --format json "$M" >"$TMP/j2" 2>/dev/null
