@@ -76,6 +76,8 @@ for c in $commands; do
 	# every command of the table is in the man page, with exactly the
 	# options of its table, both ways
 	has "man page lists $c" "$top_srcdir/docs/nines.1" "^\.SS \"nines $c[ \"]"
+	sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p' "$top_srcdir/docs/nines.1" >"$TMP/synopsis"
+	has "man page SYNOPSIS lists $c" "$TMP/synopsis" "^\.B nines $c$"
 	man_options "$c" >"$TMP/man-opts"
 	comm -23 "$TMP/help-opts" "$TMP/man-opts" >"$TMP/lacks"
 	comm -13 "$TMP/help-opts" "$TMP/man-opts" >"$TMP/extra"
