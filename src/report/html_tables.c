@@ -23,7 +23,10 @@ static void availability_cells(const struct measures *m, double ea, double eu, c
 			 dec, m->availability.ci_low, dec, m->availability.ci_high);
 	else
 		snprintf(b[0], 64, "%.*f\nnever down", dec, m->availability.mean);
-	snprintf(b[1], 64, "%.*f%s", dec, ea, report_within(m, ea) == 0 ? " !" : "");
+	if (isfinite(ea))
+		snprintf(b[1], 64, "%.*f%s", dec, ea, report_within(m, ea) == 0 ? " !" : "");
+	else
+		snprintf(b[1], 64, "-");        /* no exact value, as in text */
 }
 
 static void nines_cell(double x, char *b)

@@ -124,6 +124,10 @@ expect "control character" 3 "$NINES" report "$TMP/ctl.json" -n 10 -o "$TMP/ctl.
 has "control character" "$TMP/err" "description: \"<b>bold</b> \\x01\" contains a control character"
 [ -e "$TMP/ctl.html" ] && bad "control character: a report was written" || ok
 
+# a design without an exact value shows "-", as the text report does
+expect "no exact value" 0 "$NINES" report "$EX/crm-mongodb-3az.json" -n 20 -o "$TMP/noexact.html"
+lacks "no exact value: no nan" "$TMP/noexact.html" ">nan<"
+
 # refusals: no -o, no file, --format, --fail-below, --plot; a bad file
 # writes nothing
 expect "no -o" 2 "$NINES" report "$A"
