@@ -10,23 +10,14 @@ static int cmd_analyze_exec(const struct cmd_entry *self, int argc, char **argv)
 {
 	struct run_args a;
 	struct design d;
-	struct report rep;
 	int status = run_args_parse(self, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
-	if (optind >= argc)
-		return command_usage_error(self, "no topology file given");
-	if (optind + 1 < argc)
-		return command_usage_error(self, "one topology file at a time");
-	status = design_load(&d, self, argv[optind], NULL, 0);
+	status = design_load_operand(&d, self, argc, argv, "one topology file at a time");
 	if (status)
 		return status;
-	rep.t = d.t;
-	rep.m = d.m;
-	rep.a = &d.a;
-	rep.r = NULL;
-	status = design_report_write(&rep, a.fmt, a.out);
+	status = design_write(&d, NULL, a.fmt, a.out);
 	design_release(&d);
 	return status;
 }

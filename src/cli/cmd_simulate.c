@@ -15,18 +15,13 @@ static int cmd_simulate_exec(const struct cmd_entry *self, int argc, char **argv
 	struct design d;
 	struct run_options opt;
 	struct result *res;
-	struct report rep;
 	struct diag dg;
 	int status = run_args_parse(self, argc, argv, &a);
 
 	if (status >= 0)
 		return status;
-	if (optind >= argc)
-		return command_usage_error(self, "no topology file given");
-	if (optind + 1 < argc)
-		return command_usage_error(self, "one topology file at a time (use compare for several)");
-
-	status = design_load(&d, self, argv[optind], NULL, 0);
+	status = design_load_operand(&d, self, argc, argv,
+				     "one topology file at a time (use compare for several)");
 	if (status)
 		return status;
 	memset(&opt, 0, sizeof opt);
@@ -45,11 +40,7 @@ static int cmd_simulate_exec(const struct cmd_entry *self, int argc, char **argv
 		design_release(&d);
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	}
-	rep.t = d.t;
-	rep.m = d.m;
-	rep.a = &d.a;
-	rep.r = res;
-	status = design_report_write(&rep, a.fmt, a.out);
+	status = design_write(&d, res, a.fmt, a.out);
 	if (a.stats)
 		design_stats_print(res, opt.threads);
 	result_free(res);

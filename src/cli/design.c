@@ -37,6 +37,16 @@ int design_load(struct design *d, const struct cmd_entry *self, const char *file
 	return EXIT_OK;
 }
 
+int design_load_operand(struct design *d, const struct cmd_entry *self, int argc,
+			char **argv, const char *many)
+{
+	if (optind >= argc)
+		return command_usage_error(self, "no topology file given");
+	if (optind + 1 < argc)
+		return command_usage_error(self, "%s", many);
+	return design_load(d, self, argv[optind], NULL, 0);
+}
+
 void design_release(struct design *d)
 {
 	if (d->m)
@@ -219,7 +229,10 @@ static int report_writer(FILE *f, enum report_format fmt, const void *rep)
 	return report_write(f, fmt, rep);
 }
 
-int design_report_write(const struct report *rep, enum report_format fmt, const char *path)
+int design_write(const struct design *d, const struct result *r, enum report_format fmt,
+		 const char *path)
 {
-	return design_output(path, fmt, report_writer, rep);
+	struct report rep = { .t = d->t, .m = d->m, .a = &d->a, .r = r };
+
+	return design_output(path, fmt, report_writer, &rep);
 }

@@ -26,6 +26,18 @@ struct design {
 	struct analytic a;
 };
 
+/* The one topology file among ARGV's operands (from optind) loaded into
+ * D, as design_load does; a usage error when there is none, or "MANY"
+ * when there are several.  Returns as design_load. */
+int design_load_operand(struct design *d, const struct cmd_entry *self, int argc,
+			char **argv, const char *many);
+
+/* Write D's report, with the simulated result R (NULL: exact values
+ * alone), in FMT to PATH, as design_output writes.  Returns EXIT_OK, or
+ * prints the error and returns EXIT_RUNTIME. */
+int design_write(const struct design *d, const struct result *r, enum report_format fmt,
+		 const char *path);
+
 /* Load FILE into D with the NSETS values of SETS set in it (sweep's
  * --vary; NULL and 0 for none).  Returns EXIT_OK with D filled (release
  * with design_release), or prints the error and returns its status with D
@@ -77,6 +89,4 @@ typedef int (*design_writer)(FILE *f, enum report_format fmt, const void *what);
  * or prints the error and returns EXIT_RUNTIME. */
 int design_output(const char *path, enum report_format fmt, design_writer w, const void *what);
 
-/* design_output of a simulate or analyze report REP. */
-int design_report_write(const struct report *rep, enum report_format fmt, const char *path);
 #endif

@@ -155,28 +155,17 @@ const char *load_quote(char *buf, const char *s)
 	}
 	buf[j++] = '"';
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
-		unsigned long cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
+		size_t k;
 
-		if (k == 0) {                   /* a byte that is not UTF-8 */
-			j += (size_t)snprintf(buf + j, 5, "\\x%02x", c);
-			i++;
+		if (s[i] == '"' || s[i] == '\\') {
+			buf[j++] = '\\';
+			buf[j++] = s[i++];
 			continue;
 		}
-		if (cp == '"' || cp == '\\') {
-			buf[j++] = '\\';
-			buf[j++] = (char)c;
-		} else if (cp < 0x20 || cp == 0x7f) {
-			j += (size_t)snprintf(buf + j, 5, "\\x%02x", c);
-		} else if (utf8_is_control(cp)) {
-			/* a C1 control or a bidi mark: written out, never raw */
-			j += (size_t)snprintf(buf + j, 7, "\\u%04lx", cp);
-		} else {
-			memcpy(buf + j, s + i, k);
-			j += k;
-		}
-		i += k;
+		/* controls and bytes that are not UTF-8 written out, never raw
+		 * (at most 4 bytes of text for each byte of S) */
+		i += utf8_escape(s + i, len - i, buf + j, &k);
+		j += k;
 	}
 	buf[j++] = '"';
 	if (cut) {

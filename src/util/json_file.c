@@ -116,49 +116,38 @@ static int syntax_error(struct diag *d, const char *file, const char *text,
 	return diag_input(d, NULL, NULL, "%s:%d:%d: %s", file, line, col, what);
 }
 
-/* The first \u0000 escape inside a string of TEXT (LEN bytes), or NULL:
- * cJSON would end the string there and drop the rest unseen. */
-static const char *nul_escape(const char *text, size_t len)
+/* What a scan of TEXT (LEN bytes) outside and inside its strings finds
+ * before cJSON sees it: about how many values it would make (one per
+ * value separator and per opening bracket, outside strings; cJSON takes
+ * some 64 bytes a value, forty times the text of "0,"), and the first
+ * \u0000 escape inside a string (cJSON would end the string there and
+ * drop the rest unseen), or NULL. */
+struct text_scan {
+	size_t values;
+	const char *nul;
+};
+
+static void text_scan(const char *text, size_t len, struct text_scan *sc)
 {
 	int in = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		if (!in) {
-			in = text[i] == '"';
-		} else if (text[i] == '"') {
-			in = 0;
-		} else if (text[i] == '\\') {
-			if (i + 5 < len && text[i + 1] == 'u' && strncmp(text + i + 2, "0000", 4) == 0)
-				return text + i;
-			i++;            /* the escaped character */
-		}
-	}
-	return NULL;
-}
-
-/* The values TEXT (LEN bytes) would make, about: one per value
- * separator and per opening bracket, outside strings.  cJSON takes some
- * 64 bytes a value, forty times the text of "0,". */
-static size_t values_count(const char *text, size_t len)
-{
-	size_t n = 1;
-	int in = 0;
-
+	sc->values = 1;
+	sc->nul = NULL;
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
 
-		if (in) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in = 0;
+		if (!in) {
+			in = c == '"';
+			sc->values += c == ',' || c == '[' || c == '{';
 		} else if (c == '"') {
-			in = 1;
-		} else if (c == ',' || c == '[' || c == '{') {
-			n++;
+			in = 0;
+		} else if (c == '\\') {
+			if (!sc->nul && i + 5 < len && text[i + 1] == 'u' &&
+			    strncmp(text + i + 2, "0000", 4) == 0)
+				sc->nul = text + i;
+			i++;            /* the escaped character */
 		}
 	}
-	return n;
 }
 
 /* cJSON cannot tell running out of memory from bad syntax: its
@@ -180,9 +169,11 @@ cJSON *json_file_parse(const char *text, size_t len, const char *file,
 {
 	static cJSON_Hooks hooks = { note_malloc, free };
 	const char *end = text;
+	struct text_scan sc;
 	cJSON *root;
 
-	if (values_count(text, len) > JSON_FILE_MAX_VALUES)
+	text_scan(text, len, &sc);
+	if (sc.values > JSON_FILE_MAX_VALUES)
 		return diag_input(d, file, NULL, "holds more than %d JSON values, the most nines"
 				  " reads", JSON_FILE_MAX_VALUES), NULL;
 	cJSON_InitHooks(&hooks);
@@ -204,8 +195,8 @@ cJSON *json_file_parse(const char *text, size_t len, const char *file,
 		cJSON_Delete(root);
 		return NULL;
 	}
-	if ((end = nul_escape(text, len))) {
-		syntax_error(d, file, text, len, end, "a string holds a NUL character (\\u0000)");
+	if (sc.nul) {
+		syntax_error(d, file, text, len, sc.nul, "a string holds a NUL character (\\u0000)");
 		cJSON_Delete(root);
 		return NULL;
 	}

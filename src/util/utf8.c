@@ -97,22 +97,31 @@ int utf8_text_ok(const char *s, int *control)
 	return 1;
 }
 
+size_t utf8_escape(const char *s, size_t n, char *out, size_t *outlen)
+{
+	unsigned long cp;
+	size_t k = utf8_decode(s, n, &cp);
+
+	if (k == 0 || (cp < 0x80 && utf8_is_control(cp))) {
+		*outlen = (size_t)snprintf(out, UTF8_ESCAPE_MAX, "\\x%02x", (unsigned char)*s);
+		return 1;
+	}
+	if (utf8_is_control(cp)) {
+		*outlen = (size_t)snprintf(out, UTF8_ESCAPE_MAX, "\\u%04lx", cp);
+		return k;
+	}
+	memcpy(out, s, k);
+	*outlen = k;
+	return k;
+}
+
 void utf8_fputs_safe(FILE *f, const char *s)
 {
-	while (*s) {
-		unsigned long cp;
-		size_t n = utf8_decode(s, (size_t)-1, &cp);
+	char out[UTF8_ESCAPE_MAX];
+	size_t len;
 
-		if (n == 0) {
-			fprintf(f, "\\x%02x", (unsigned char)*s);
-			n = 1;
-		} else if (cp < 0x80 && utf8_is_control(cp)) {
-			fprintf(f, "\\x%02lx", cp);
-		} else if (utf8_is_control(cp)) {
-			fprintf(f, "\\u%04lx", cp);
-		} else {
-			fwrite(s, 1, n, f);
-		}
-		s += n;
+	while (*s) {
+		s += utf8_escape(s, (size_t)-1, out, &len);
+		fwrite(out, 1, len, f);
 	}
 }

@@ -24,6 +24,16 @@ int utf8_is_control(unsigned long cp);
  * does; CONTROL may be NULL). */
 int utf8_text_ok(const char *s, int *control);
 
+/* The longest text utf8_escape writes for one character ("\\uHHHH"). */
+#define UTF8_ESCAPE_MAX 8
+
+/* The character at S (N bytes at most, N >= 1) as it may be shown: into
+ * OUT (UTF8_ESCAPE_MAX bytes) the character itself, or \\xHH for a byte
+ * that is not UTF-8 and for a C0 control or DEL, or \\uHHHH for a C1
+ * control or a bidi mark; its length into *OUTLEN, not NUL-terminated.
+ * Returns the bytes of S used (at least 1). */
+size_t utf8_escape(const char *s, size_t n, char *out, size_t *outlen);
+
 /* S on F with what a terminal would act on written out instead: a C0 or
  * C1 control or a bidi mark as \xHH or \uHHHH, a byte that is not UTF-8
  * as \xHH.  For text that came from outside (a file name on the command
