@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include <check.h>
-#include <gsl/gsl_linalg.h>
 
 #include "engine/run.h"
+#include "exact/ctmc.h"
 #include "exact/analytic.h"
 #include "model/model.h"
 #include "model/topology.h"
@@ -465,28 +465,20 @@ START_TEST(failover_promotion_loses_writes)
 		{ 0, l, l, 0, 0 }, { mu, 0, 0, 0, l }, { mu, 0, 0, l, 0 },
 		{ 0, mu, mu, 0, 0 }, { 0, 2 * mu, 0, 0, 0 },
 	};
-	gsl_matrix *a = gsl_matrix_calloc(5, 5);
-	gsl_vector *b = gsl_vector_calloc(5), *pi = gsl_vector_alloc(5);
-	gsl_permutation *perm = gsl_permutation_alloc(5);
+	double pi[5], promotions;
+	struct ctmc *c = ctmc_new(5);
 	struct replicated_measures x;
 	struct report rep;
+	struct diag d;
 	struct sim s;
-	double promotions;
-	int sign;
 
-	/* pi Q = 0 and sum pi = 1 */
 	for (int i = 0; i < 5; i++)
 		for (int j = 0; j < 5; j++)
-			if (j != i) {
-				gsl_matrix_set(a, (size_t)j, (size_t)i, q[i][j]);
-				*gsl_matrix_ptr(a, (size_t)i, (size_t)i) -= q[i][j];
-			}
-	for (int j = 0; j < 5; j++)
-		gsl_matrix_set(a, 4, (size_t)j, 1);
-	gsl_vector_set(b, 4, 1);
-	gsl_linalg_LU_decomp(a, perm, &sign);
-	gsl_linalg_LU_solve(a, perm, b, pi);
-	promotions = gsl_vector_get(pi, 4) * mu * 8760;
+			ctmc_rate(c, (size_t)i, (size_t)j, q[i][j]);
+	diag_init(&d);
+	ck_assert_int_eq(ctmc_solve(c, pi, &d), 0);
+	ctmc_free(c);
+	promotions = pi[4] * mu * 8760;
 	sim_run(&s, "{ \"components\": { \"db\": { \"mtbf\": \"1000h\", \"mttr\": \"10h\" } },"
 		    " \"system\": { \"type\": \"failover\", \"count\": 2, \"component\": \"db\", \"coverage\": 0,"
 		    " \"replication\": { \"mode\": \"async\", \"lag\": \"1s\", \"writes_per_second\": 100 } } }",
@@ -499,10 +491,6 @@ START_TEST(failover_promotion_loses_writes)
 	check_in("promotions/yr", &x.switches, promotions, 0.1);
 	check_in("lost writes/yr", &x.lost, promotions * 100, 0.1);
 	sim_free(&s);
-	gsl_permutation_free(perm);
-	gsl_vector_free(pi);
-	gsl_vector_free(b);
-	gsl_matrix_free(a);
 }
 END_TEST
 
@@ -520,12 +508,10 @@ static int tx_state(int s0, int s1, int lead)
 
 START_TEST(two_pc_every_blocked_instance)
 {
-	double l = 1.0 / 500, mu = 1.0 / 20, parts = pow(200.0 / 220, 3), ok = 0;
-	gsl_matrix *a = gsl_matrix_calloc(27, 27);
-	gsl_vector *b = gsl_vector_calloc(27), *pi = gsl_vector_alloc(27);
-	gsl_permutation *perm = gsl_permutation_alloc(27);
+	double l = 1.0 / 500, mu = 1.0 / 20, parts = pow(200.0 / 220, 3), ok = 0, pi[27];
+	struct ctmc *c = ctmc_new(27);
+	struct diag d;
 	struct sim sim;
-	int sign;
 
 	for (int s0 = 0; s0 < 3; s0++)
 		for (int s1 = 0; s1 < 3; s1++)
@@ -545,20 +531,15 @@ START_TEST(two_pc_every_blocked_instance)
 							nl = k;
 					}
 					to = tx_state(nx[0], nx[1], nl);
-					*gsl_matrix_ptr(a, (size_t)to, (size_t)from) += st[k] == 0 ? l : mu;
-					*gsl_matrix_ptr(a, (size_t)from, (size_t)from) -= st[k] == 0 ? l : mu;
+					ctmc_rate(c, (size_t)from, (size_t)to, st[k] == 0 ? l : mu);
 				}
 			}
 	/* unreachable states (a leader that is down) only lead on: pi = 0 */
-	for (int j = 0; j < 27; j++)
-		gsl_matrix_set(a, 26, (size_t)j, 1);
-	gsl_vector_set(b, 26, 1);
-	gsl_linalg_LU_decomp(a, perm, &sign);
-	gsl_linalg_LU_solve(a, perm, b, pi);
+	diag_init(&d);
+	ck_assert_int_eq(ctmc_solve(c, pi, &d), 0);
+	ctmc_free(c);
 	for (int lead = 0; lead < 2; lead++)
-		ok += gsl_vector_get(pi, (size_t)tx_state(0, 0, lead)) +
-		      gsl_vector_get(pi, (size_t)tx_state(0, 2, lead)) +
-		      gsl_vector_get(pi, (size_t)tx_state(2, 0, lead));
+		ok += pi[tx_state(0, 0, lead)] + pi[tx_state(0, 2, lead)] + pi[tx_state(2, 0, lead)];
 	sim_run(&sim, "{ \"components\": { \"tm\": { \"mtbf\": \"500h\", \"mttr\": \"20h\" },"
 		      " \"db\": { \"mtbf\": \"200h\", \"mttr\": \"20h\" } },"
 		      " \"system\": { \"type\": \"transaction\", \"protocol\": \"2pc\","
@@ -569,10 +550,6 @@ START_TEST(two_pc_every_blocked_instance)
 		2000, 10 * 8760, 95);
 	check_unavailability_sim(&sim, 1 - ok * parts, 0.01);
 	sim_free(&sim);
-	gsl_permutation_free(perm);
-	gsl_vector_free(pi);
-	gsl_vector_free(b);
-	gsl_matrix_free(a);
 }
 END_TEST
 

@@ -418,7 +418,7 @@ static void run_reset(struct engine *e)
 		e->block_lossyear[b] = -1;
 		/* quorum and failover blocks start with their first member leading */
 		e->block_leader[b] = e->block_own[b] ? e->block_first[b] : NONE;
-		e->block_failed[b] = e->block_leader[b];
+		e->block_last[b] = e->block_leader[b];
 		res->block_down[b] = 0;
 		res->block_outages[b] = 0;
 		res->block_overlap[b] = 0;

@@ -120,7 +120,8 @@ struct engine {
 	unsigned char *block_ok; /* the block is up, as its parent sees it */
 	unsigned char *block_phase;
 	uint32_t *block_leader;  /* quorum leader or failover active member, or NONE */
-	uint32_t *block_failed;  /* failover: the member whose failure began the switch */
+	uint32_t *block_last;    /* quorum and failover: the member that led last,
+	                            whose writes are the latest (it failed, in a switch) */
 	double *block_since;
 	unsigned char *block_wok;  /* sync replication: writes possible */
 	double *block_wsince;

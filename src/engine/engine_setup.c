@@ -70,7 +70,7 @@ static void setup_layout(struct engine *e, struct carve *c)
 	TAKE(c, e->maint_every, e->nm); TAKE(c, e->maint_dur, e->nm);
 	TAKE(c, e->inst_maint, ni); TAKE(c, e->mark, ni);
 	TAKE(c, e->block_up, nb); TAKE(c, e->block_ok, nb); TAKE(c, e->block_phase, nb);
-	TAKE(c, e->block_leader, nb); TAKE(c, e->block_failed, nb);
+	TAKE(c, e->block_leader, nb); TAKE(c, e->block_last, nb);
 	TAKE(c, e->block_since, nb); TAKE(c, e->block_wok, nb);
 	TAKE(c, e->block_wsince, nb); TAKE(c, e->block_lossyear, nb);
 	TAKE(c, e->heap, e->nheap); TAKE(c, e->pos, e->nheap);

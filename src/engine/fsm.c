@@ -23,10 +23,10 @@
  *                                 leads if a majority is up      fsm_quorum_expire
  *
  *     A member that leads and is not the one that led last
- *     (block_failed) starts without that one's last writes: they are
+ *     (block_last) starts without that one's last writes: they are
  *     lost (quorum_lead, lose_writes).
  *
- * FAILOVER (block_phase, block_leader = the active member, block_failed)
+ * FAILOVER (block_phase, block_leader = the active member, block_last)
  *
  *     ACTIVE      IDLE, a member active        up
  *     WAITING     IDLE, none active            down
@@ -153,9 +153,9 @@ static void quorum_lead(struct engine *e, uint32_t b, double t)
 		return;
 	if (t >= e->w)
 		e->res.block_switches[b] += 1;
-	if (next != e->block_failed[b])
+	if (next != e->block_last[b])
 		lose_writes(e, b, t);
-	e->block_failed[b] = next;
+	e->block_last[b] = next;
 }
 
 int fsm_quorum_notify(struct engine *e, uint32_t b, uint32_t inst, int delta, double t)
@@ -166,7 +166,7 @@ int fsm_quorum_notify(struct engine *e, uint32_t b, uint32_t inst, int delta, do
 	assert(e->block_phase[b] == PHASE_IDLE ||
 	       (e->block_phase[b] == PHASE_ELECTION && e->block_leader[b] == NONE));
 	if (delta < 0 && inst == e->block_leader[b])
-		e->block_leader[b] = NONE;      /* block_failed remembers it */
+		e->block_leader[b] = NONE;      /* block_last remembers it */
 	if (!majority) {
 		/* no election can succeed without a majority */
 		e->block_leader[b] = NONE;
@@ -209,19 +209,19 @@ static void activate(struct engine *e, uint32_t b, uint32_t i, double t)
 {
 	assert(e->block_phase[b] == PHASE_IDLE);
 	e->block_leader[b] = i;
-	e->block_failed[b] = i;
+	e->block_last[b] = i;
 	if (i != e->repairing && e->params[b]->standby != STANDBY_HOT)
 		heap_set(e, i, t + draw(e, i, e->fail[i]) * e->inst_scale[i]);
 }
 
 /* Member I of failover block B, with no member active, is promoted at
- * T: when it is not the member that was active last (block_failed), the
+ * T: when it is not the member that was active last (block_last), the
  * block has switched to another member and, with async replication, the
  * last writes of that member are lost, whether the switch was automatic,
  * manual, or waited for I's own repair. */
 static void promote(struct engine *e, uint32_t b, uint32_t i, double t)
 {
-	if (i != e->block_failed[b]) {
+	if (i != e->block_last[b]) {
 		if (t >= e->w)
 			e->res.block_switches[b] += 1;
 		lose_writes(e, b, t);
@@ -249,14 +249,14 @@ static void failover_enter(struct engine *e, uint32_t b, enum phase phase, doubl
 	heap_set(e, e->block_timer[b], until);
 }
 
-/* The member to promote after block_failed[b]'s failure: another member
+/* The member to promote after block_last[b]'s failure: another member
  * up, the failed one only if it alone is up, or NONE. */
 static uint32_t failover_pick(const struct engine *e, uint32_t b)
 {
 	for (uint32_t k = 0; k < e->block_own[b]; k++) {
 		uint32_t i = e->block_first[b] + k;
 
-		if (i != e->block_failed[b] && e->inst_up[i] && !e->mark[i])
+		if (i != e->block_last[b] && e->inst_up[i] && !e->mark[i])
 			return i;
 	}
 	return first_up(e, b);
@@ -276,9 +276,9 @@ static int failover_switch(struct engine *e, uint32_t b, double t)
 			if (t >= e->w)
 				e->res.block_failed_switches[b] += 1;
 			/* the failed member is already back: it resumes */
-			if (e->inst_up[e->block_failed[b]]) {
+			if (e->inst_up[e->block_last[b]]) {
 				failover_enter(e, b, PHASE_IDLE, INFINITY);
-				activate(e, b, e->block_failed[b], t);
+				activate(e, b, e->block_last[b], t);
 				return 1;
 			}
 			failover_enter(e, b, PHASE_MANUAL, p->manual > 0 ? t + p->manual : INFINITY);
@@ -313,7 +313,7 @@ static int failover_down(struct engine *e, uint32_t b, uint32_t inst, double t)
 		return failover_ok(e, b);
 	}
 	assert(e->block_phase[b] == PHASE_IDLE || e->block_phase[b] == PHASE_FAILBACK);
-	assert(e->block_failed[b] == inst);
+	assert(e->block_last[b] == inst);
 	e->block_leader[b] = NONE;
 	if (e->block_up[b] == 0)
 		return 0;                               /* wait for a repair */
@@ -337,7 +337,7 @@ static int failover_up(struct engine *e, uint32_t b, uint32_t inst, double t)
 		heap_set(e, inst, next_failure(e, inst, t));
 	if (e->block_leader[b] == NONE) {
 		if (e->block_phase[b] == PHASE_IDLE ||
-		    (e->block_phase[b] == PHASE_MANUAL && inst == e->block_failed[b])) {
+		    (e->block_phase[b] == PHASE_MANUAL && inst == e->block_last[b])) {
 			failover_enter(e, b, PHASE_IDLE, INFINITY);
 			promote(e, b, inst, t);
 			return 1;
