@@ -15,6 +15,12 @@ struct result *result_new(const struct model *m, const struct run_settings *set,
 		return NULL;
 	r->m = m;
 	r->set = *set;
+	r->method = RUN_METHOD_PLAIN;
+	r->samples = set->replications;
+	r->stop = RUN_STOP_COUNT;
+	r->rel_error = NAN;
+	r->gain = NAN;
+	r->windows = 1;
 	r->nwindows = (size_t)floor(set->horizon / set->window);
 	r->ntimeline = r->nwindows < RESULT_MAX_TIMELINE ? r->nwindows : RESULT_MAX_TIMELINE;
 	r->timeline_group = r->ntimeline ? (r->nwindows + r->ntimeline - 1) / r->ntimeline : 1;

@@ -15,6 +15,28 @@
 #define RESULT_MAX_TIMELINE 240        /* points of availability over time */
 #define RESULT_MAX_WINDOWS 1000000     /* SLO windows in one replication */
 
+/* How the replications are run.  RUN_METHOD_AUTO is only asked for:
+ * a finished result holds the method that ran. */
+enum run_method {
+	RUN_METHOD_AUTO,
+	RUN_METHOD_PLAIN,         /* independent replications over the horizon */
+	RUN_METHOD_IMPORTANCE,    /* regenerative cycles from "all up" with
+	                             balanced failure biasing (exponential
+	                             failure laws) */
+	RUN_METHOD_SPLITTING,     /* replications over the horizon, each split
+	                             on the distance to system failure */
+};
+
+/* Why a run stopped. */
+enum run_stop {
+	RUN_STOP_COUNT,           /* it ran the replications it was asked for */
+	RUN_STOP_TARGET,          /* the target relative error was reached */
+	RUN_STOP_MAX_REPLICATIONS,/* the target was not reached within the cap */
+	RUN_STOP_MAX_TIME,        /* the target was not reached within the time */
+};
+
+#define RESULT_WHY_MAX 200
+
 /* What a run was asked to do. */
 struct run_settings {
 	double warmup;            /* hours simulated before measuring, >= 0 */
@@ -25,6 +47,12 @@ struct run_settings {
 	double window;            /* SLO window, hours, > 0 */
 	size_t nslo;              /* SLO targets, at most RESULT_MAX_SLO */
 	double slo[RESULT_MAX_SLO]; /* availability targets in (0, 1) */
+	enum run_method method;   /* asked for; RUN_METHOD_AUTO by default */
+	double target_error;      /* 0: run `replications`; else run until the
+	                             half-width of the system unavailability is
+	                             at most this times its estimate */
+	double max_time;          /* with a target: seconds of wall time, 0: none */
+	long max_replications;    /* with a target: replications (cycles), >= 1 */
 };
 
 struct result {
@@ -59,6 +87,20 @@ struct result {
 	struct hist outages;      /* system outage durations, hours */
 	uint64_t events;
 	double wall_seconds;      /* not part of any stdout report: it varies */
+	/* how it was obtained */
+	enum run_method method;   /* PLAIN, IMPORTANCE or SPLITTING */
+	char why[RESULT_WHY_MAX]; /* why that method, one line for a report */
+	long samples;             /* replications (plain, splitting) or
+	                             regenerative cycles (importance) run */
+	enum run_stop stop;
+	double rel_error;         /* half-width of the system unavailability
+	                             over its estimate; NaN when it is 0 */
+	double gain;              /* importance: the efficiency gain over plain
+	                             Monte Carlo measured in the run (variance
+	                             times work, plain over this); NaN otherwise */
+	int windows;              /* the SLO windows, the timeline and the
+	                             outage-length histogram were measured
+	                             (not by importance sampling) */
 };
 
 /* The measures a report shows for one entity. */

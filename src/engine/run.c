@@ -50,6 +50,10 @@ void run_settings_defaults(struct run_settings *set)
 	set->slo[0] = 0.999;
 	set->slo[1] = 0.9995;
 	set->slo[2] = 0.9999;
+	set->method = RUN_METHOD_AUTO;
+	set->target_error = 0;
+	set->max_time = 0;
+	set->max_replications = 0;
 }
 
 double run_expected_events(const struct model *m, const struct run_settings *set,
@@ -146,6 +150,16 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	if (res->sys_down)
 		res->sys_down[i] = rr->block_down[0] / h;
 	w->events += rr->events;
+}
+
+double run_rel_error(const struct result *r)
+{
+	struct measures ms;
+	struct estimate u;
+
+	result_measures(&r->block[0], r->set.confidence, &ms);
+	u = ms.unavailability;
+	return u.mean > 0 ? (u.ci_high - u.ci_low) / 2 / u.mean : NAN;
 }
 
 static void *work(void *arg)
@@ -312,6 +326,7 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 	if (run_rounds(&sh, w, tid, nthreads, d))
 		goto out;
 	sh.res->wall_seconds = now() - t0;
+	sh.res->rel_error = run_rel_error(sh.res);
 	res = sh.res;
 	sh.res = NULL;
 out:

@@ -46,6 +46,11 @@ int run_default_threads(void);
  * the targets 99.9%, 99.95% and 99.99%. */
 void run_settings_defaults(struct run_settings *set);
 
+/* The relative error R reached: the half-width of the system
+ * unavailability's interval over its estimate; NaN when the estimate is
+ * 0 (no downtime seen). */
+double run_rel_error(const struct result *r);
+
 /* Run the replications of M described by OPT.  Returns a new result (free
  * with result_free; it borrows M) or NULL with d filled. */
 struct result *run_model(const struct model *m, const struct run_options *opt,
