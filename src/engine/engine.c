@@ -535,6 +535,50 @@ static void run_close(struct engine *e)
 	}
 }
 
+void engine_begin(struct engine *e, uint64_t seed, uint64_t index, double w, double end,
+		  struct hist *outages)
+{
+	e->w = w;
+	e->end = end;
+	e->outages = outages;
+	run_reset(e);
+	run_start(e, seed, index);
+}
+
+int engine_event(struct engine *e)
+{
+	double t = e->heap[0].t;
+	uint32_t id = e->heap[0].id;
+
+	if (id >= e->maint_id0) {
+		maint_event(e, id - e->maint_id0, t);
+		return 0;
+	}
+	if (id >= e->ccf_id0) {
+		ccf_event(e, id - e->ccf_id0, t);
+		return 0;
+	}
+	if (id >= e->zone_id0) {
+		zone_event(e, id - e->zone_id0, t);
+		return 0;
+	}
+	if (id >= e->ni) {
+		block_timer(e, e->timer_block[id - e->ni], t);
+		return 0;
+	}
+	if (e->inst_own[id])
+		own_fail(e, id, t);
+	else
+		own_repair(e, id, t);
+	return 1;
+}
+
+void engine_finish(struct engine *e, double end)
+{
+	e->end = end;
+	run_close(e);
+}
+
 const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 				    uint64_t index, double warmup, double horizon,
 				    struct hist *outages)
@@ -542,38 +586,10 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 	uint64_t events = 0;
 	double end = warmup + horizon;
 
-	e->w = warmup;
-	e->end = end;
-	e->outages = outages;
-	run_reset(e);
-	run_start(e, seed, index);
-	while (e->heap[0].t < end) {
-		double t = e->heap[0].t;
-		uint32_t id = e->heap[0].id;
-
-		if (id >= e->maint_id0) {
-			maint_event(e, id - e->maint_id0, t);
-			continue;
-		}
-		if (id >= e->ccf_id0) {
-			ccf_event(e, id - e->ccf_id0, t);
-			continue;
-		}
-		if (id >= e->zone_id0) {
-			zone_event(e, id - e->zone_id0, t);
-			continue;
-		}
-		if (id >= e->ni) {
-			block_timer(e, e->timer_block[id - e->ni], t);
-			continue;
-		}
-		events++;
-		if (e->inst_own[id])
-			own_fail(e, id, t);
-		else
-			own_repair(e, id, t);
-	}
-	run_close(e);
+	engine_begin(e, seed, index, warmup, end, outages);
+	while (e->heap[0].t < end)
+		events += (uint64_t)engine_event(e);
+	engine_finish(e, end);
 	e->res.events = events;
 	return &e->res;
 }

@@ -231,6 +231,21 @@ static inline double next_failure(struct engine *e, uint32_t i, double t)
 	return t + draw(e, i, e->fail[i]) * e->inst_scale[i];
 }
 
+/* ---- the event loop's steps (engine.c), for the other ways of running
+ * a replication (engine_is.c, engine_split.c) ----
+ *
+ * engine_begin resets E to "everything up" at time 0, seeds every stream
+ * for replication INDEX under SEED and draws the first events; the
+ * window measured is [W, END] (END may be INFINITY and be set later by
+ * engine_finish), and system outages go to OUTAGES unless it is NULL.
+ * engine_event processes the earliest pending event (heap[0]) and
+ * returns 1 when it was an instance's own failure or repair, else 0.
+ * engine_finish closes at END what is still down, as the window's end. */
+void engine_begin(struct engine *e, uint64_t seed, uint64_t index, double w, double end,
+		  struct hist *outages);
+int engine_event(struct engine *e);
+void engine_finish(struct engine *e, double end);
+
 /* ---- the block state machines (fsm.c) ----
  *
  * The *_notify functions take a child of block B (WHO: an instance id, or
