@@ -34,6 +34,7 @@ static int cmd_simulate_exec(const struct cmd_entry *self, int argc, char **argv
 	opt.threads = (int)a.threads;
 	if (isatty(STDERR_FILENO))
 		opt.progress = design_progress;
+	design_exact(&d, &opt);
 	diag_init(&dg);
 	res = run_model(d.m, &opt, &dg);
 	if (!res) {
@@ -54,6 +55,10 @@ static const struct cmd_use cmd_simulate_options[] = {
 	{ &run_args_opt_warmup, NULL },
 	{ &run_args_opt_seed, NULL },
 	{ &run_args_opt_confidence, NULL },
+	{ &run_args_opt_method, NULL },
+	{ &run_args_opt_target_error, NULL },
+	{ &run_args_opt_max_time, NULL },
+	{ &run_args_opt_max_replications, NULL },
 	{ &run_args_opt_threads, NULL },
 	{ &run_args_opt_format, NULL },
 	{ &run_args_opt_output, NULL },

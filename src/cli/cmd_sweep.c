@@ -122,6 +122,7 @@ static int run_point(const struct design *d, struct run_options *opt,
 	size_t len = 0;
 	FILE *f;
 
+	design_exact(d, opt);
 	diag_init(&dg);
 	r = run_model(d->m, opt, &dg);
 	if (!r)
@@ -314,6 +315,10 @@ static const struct cmd_use cmd_sweep_options[] = {
 	{ &run_args_opt_warmup, NULL },
 	{ &run_args_opt_seed, "random seed, the same for every point (default: {from}, else 1)" },
 	{ &run_args_opt_confidence, NULL },
+	{ &run_args_opt_method, NULL },
+	{ &run_args_opt_target_error, NULL },
+	{ &run_args_opt_max_time, NULL },
+	{ &run_args_opt_max_replications, NULL },
 	{ &run_args_opt_threads, NULL },
 	{ &run_args_opt_format, NULL },
 	{ &run_args_opt_output, NULL },

@@ -3,6 +3,7 @@
  * running one or several, the progress bar and --stats, and writing a
  * report atomically.  Errors are printed here with their exit status, so
  * that every command reports them alike. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -135,6 +136,12 @@ static int list_load(const struct cmd_entry *self, const struct run_args *a,
 	return EXIT_OK;
 }
 
+void design_exact(const struct design *d, struct run_options *opt)
+{
+	opt->exact_u = d->a.block_u[0];
+	opt->have_exact = isfinite(opt->exact_u);
+}
+
 int design_list_run(const struct cmd_entry *self, const struct run_args *a,
 		    char **files, int n, struct design_list *ds)
 {
@@ -164,6 +171,7 @@ int design_list_run(const struct cmd_entry *self, const struct run_args *a,
 	if (isatty(STDERR_FILENO))
 		opt.progress = design_progress;
 	for (size_t i = 0; i < ds->n; i++) {
+		design_exact(&ds->d[i], &opt);
 		diag_init(&dg);
 		ds->res[i] = run_model(ds->d[i].m, &opt, &dg);
 		if (!ds->res[i]) {

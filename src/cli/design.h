@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/run_args.h"
 #include "engine/result.h"
+#include "engine/run.h"
 #include "exact/analytic.h"
 #include "model/model.h"
 #include "model/topology.h"
@@ -53,6 +54,10 @@ void design_release(struct design *d);
  * (bad input).  Returns EXIT_OK, or the exit status after printing why. */
 int design_check(const struct cmd_entry *self, const struct design *d,
 		 const struct run_settings *set);
+
+/* Tell OPT D's exact system unavailability, when there is one, for the
+ * choice of method (run_choose). */
+void design_exact(const struct design *d, struct run_options *opt);
 
 /* A progress bar on standard error (for run_options.progress; ARG is
  * unused), erased when DONE reaches TOTAL. */

@@ -12,7 +12,8 @@
 enum run_key {
 	RUN_REPLICATIONS = 1, RUN_HORIZON, RUN_WARMUP, RUN_SEED, RUN_CONFIDENCE,
 	RUN_THREADS, RUN_FORMAT, RUN_OUTPUT, RUN_WINDOW, RUN_SLO, RUN_STATS,
-	RUN_BASELINE, RUN_FAIL_BELOW, RUN_PLOT, RUN_VARY,
+	RUN_BASELINE, RUN_FAIL_BELOW, RUN_PLOT, RUN_VARY, RUN_METHOD, RUN_TARGET,
+	RUN_MAX_TIME, RUN_MAX_REPS,
 };
 
 const struct cmd_option run_args_opt_replications = {
@@ -79,6 +80,29 @@ const struct cmd_option run_args_opt_vary = {
 	"FROM and TO numbers or durations such as 30m, 8h)",
 };
 
+const struct cmd_option run_args_opt_method = {
+	"method", 0, "M", RUN_METHOD,
+	"auto, plain or importance: how replications are run; auto uses\n"
+	"importance sampling when the system is rarely down and every failure\n"
+	"law is exponential (default: {from}, else auto)",
+};
+const struct cmd_option run_args_opt_target_error = {
+	"target-error", 0, "REL", RUN_TARGET,
+	"run until the system unavailability's half-width is at most REL\n"
+	"times its estimate, 0 < REL < 1 (default: {from}, else none:\n"
+	"the replications asked; importance sampling 0.05)",
+};
+const struct cmd_option run_args_opt_max_time = {
+	"max-time", 0, "DUR", RUN_MAX_TIME,
+	"with a target error, stop after this wall time, e.g. 30s, 5m\n"
+	"(the output then depends on the machine) (default: {from}, else none)",
+};
+const struct cmd_option run_args_opt_max_replications = {
+	"max-replications", 0, "N", RUN_MAX_REPS,
+	"with a target error, stop after N replications (cycles for importance\n"
+	"sampling) (default: {from}, else 10000000)",
+};
+
 /* --slo's comma-separated availability targets in percent ("99.9,99.95")
  * into SET's nslo and slo.  Returns 0, or -1 after a usage error of E. */
 static int slo_parse(const struct cmd_entry *e, const char *text, struct run_settings *set)
@@ -129,6 +153,18 @@ static int setting_set(const struct cmd_entry *e, int key, const char *v, struct
 		if (!(a->conf > 0 && a->conf < 1))
 			return command_usage_error(e, "--confidence: must be between 0 and 1 (exclusive), got %s", v);
 		return 0;
+	case RUN_TARGET:
+		if (command_double(e, "--target-error", v, &a->target))
+			return EXIT_USAGE;
+		if (!(a->target > 0 && a->target < 1))
+			return command_usage_error(e, "--target-error: must be between 0 and 1 (exclusive), got %s", v);
+		return 0;
+	case RUN_MAX_TIME:
+		if (command_duration(e, "--max-time", v, &a->max_time))
+			return EXIT_USAGE;
+		if (!(a->max_time > 0))
+			return command_usage_error(e, "--max-time: must be greater than 0");
+		return 0;
 	default: /* RUN_WINDOW */
 		if (command_duration(e, "--window", v, &a->window))
 			return EXIT_USAGE;
@@ -148,6 +184,14 @@ static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
 	case RUN_REPLICATIONS:
 		return command_long(e, "--replications", v, 1, TOPOLOGY_MAX_REPLICATIONS,
 				    &a->reps) ? EXIT_USAGE : 0;
+	case RUN_MAX_REPS:
+		return command_long(e, "--max-replications", v, 1, TOPOLOGY_MAX_REPLICATIONS,
+				    &a->max_reps) ? EXIT_USAGE : 0;
+	case RUN_METHOD:
+		if (run_method_parse(v, &a->method))
+			return command_usage_error(e, "--method: unknown method \"%s\" (auto, plain, importance)", v);
+		a->have_method = 1;
+		return 0;
 	case RUN_SEED:
 		a->have_seed = 1;
 		return command_u64(e, "--seed", v, &a->seed) ? EXIT_USAGE : 0;
@@ -195,6 +239,8 @@ void run_args_init(struct run_args *a)
 {
 	memset(a, 0, sizeof *a);
 	a->reps = -1;
+	a->max_reps = -1;
+	a->target = a->max_time = -1;
 	a->threads = run_default_threads();
 	a->horizon = a->warmup = a->conf = a->window = -1;
 	a->fmt = REPORT_TEXT;
@@ -212,6 +258,11 @@ void run_args_settings(const struct run_args *a, const struct topology *t,
 	set->confidence = a->conf > 0 ? a->conf : t->sim.confidence;
 	if (a->window > 0)
 		set->window = a->window;
+	set->method = a->have_method ? a->method : t->sim.method;
+	set->target_error = a->target > 0 ? a->target : t->sim.target_error;
+	/* durations are hours; the bound is wall-clock seconds */
+	set->max_time = (a->max_time > 0 ? a->max_time : t->sim.max_time) * 3600;
+	set->max_replications = a->max_reps > 0 ? a->max_reps : t->sim.max_replications;
 	set->nslo = a->slo.nslo;
 	memcpy(set->slo, a->slo.slo, sizeof set->slo);
 }

@@ -34,6 +34,10 @@ struct run_args {
 	const char *plot;           /* NULL: not given */
 	const char *vary[RUN_ARGS_MAX_VARY];   /* the --vary values, in order */
 	int nvary;
+	enum run_method method;
+	int have_method;
+	double target, max_time;    /* -1: not given; max_time in hours */
+	long max_reps;              /* -1: not given */
 };
 
 /* -n, --replications N; --horizon DUR; --warmup DUR; --seed N;
@@ -41,6 +45,9 @@ struct run_args {
 extern const struct cmd_option run_args_opt_replications, run_args_opt_horizon,
 	run_args_opt_warmup, run_args_opt_seed, run_args_opt_confidence,
 	run_args_opt_threads;
+/* --method M; --target-error REL; --max-time DUR; --max-replications N. */
+extern const struct cmd_option run_args_opt_method, run_args_opt_target_error,
+	run_args_opt_max_time, run_args_opt_max_replications;
 /* --format FMT; -o, --output FILE. */
 extern const struct cmd_option run_args_opt_format, run_args_opt_output;
 /* --window DUR; --slo LIST; --stats. */

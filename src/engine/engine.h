@@ -7,6 +7,7 @@
 #ifndef NINES_ENGINE_H
 #define NINES_ENGINE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "engine/hist.h"
@@ -62,5 +63,44 @@ int engine_slots(struct engine *e, double len, size_t nslots, struct diag *d);
 const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 				    uint64_t index, double warmup, double horizon,
 				    struct hist *outages);
+
+/* ---- importance sampling (engine_is.c) ---- */
+
+/* The probability, while something is being recovered, that some failure
+ * comes before the next recovery under the biased laws. */
+#define IS_BIAS 0.5
+
+/* A cycle that takes more steps than this is given up (see engine_is_cycle). */
+#define IS_MAX_EVENTS 10000000
+
+/* One regenerative cycle: its length in hours and its likelihood ratio. */
+struct engine_cycle {
+	double length;
+	double weight;
+};
+
+struct engine_is;
+
+/* Whether importance sampling can run M: every failure law of its
+ * component types and zones is exponential and nothing has planned
+ * maintenance.  Writes one line saying why (or why not) to WHY (N bytes). */
+int engine_is_qualifies(const struct model *m, char *why, size_t n);
+
+/* An importance sampler on the workspace E (which must outlive it, and
+ * must be E's only user while it runs), for a model that qualifies.
+ * Returns NULL with d filled when out of memory.  Free with engine_is_free
+ * (NULL is fine). */
+struct engine_is *engine_is_new(struct engine *e, struct diag *d);
+void engine_is_free(struct engine_is *s);
+
+/* Run regenerative cycle INDEX under SEED with balanced failure biasing:
+ * from the start state to its first return, measured from time 0 as
+ * engine_run measures its window (outages are not collected, slots are
+ * not measured).  Fills C with the cycle's length and likelihood ratio and
+ * returns E's result, valid until the next call; NULL when the cycle took
+ * more than IS_MAX_EVENTS steps or came to a state where nothing can ever
+ * happen (the model never returns to its start). */
+const struct rep_result *engine_is_cycle(struct engine_is *s, uint64_t seed, uint64_t index,
+					 struct engine_cycle *c);
 
 #endif

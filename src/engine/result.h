@@ -15,18 +15,6 @@
 #define RESULT_MAX_TIMELINE 240        /* points of availability over time */
 #define RESULT_MAX_WINDOWS 1000000     /* SLO windows in one replication */
 
-/* How the replications are run.  RUN_METHOD_AUTO is only asked for:
- * a finished result holds the method that ran. */
-enum run_method {
-	RUN_METHOD_AUTO,
-	RUN_METHOD_PLAIN,         /* independent replications over the horizon */
-	RUN_METHOD_IMPORTANCE,    /* regenerative cycles from "all up" with
-	                             balanced failure biasing (exponential
-	                             failure laws) */
-	RUN_METHOD_SPLITTING,     /* replications over the horizon, each split
-	                             on the distance to system failure */
-};
-
 /* Why a run stopped. */
 enum run_stop {
 	RUN_STOP_COUNT,           /* it ran the replications it was asked for */

@@ -15,33 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "engine/engine.h"
-#include "engine/run.h"
+#include "engine/run_impl.h"
 #include "util/duration.h"
-
-struct shared {
-	const struct model *m;
-	const struct run_options *opt;
-	struct result *res;
-	size_t nchunks;
-	long chunk;                    /* replications per chunk */
-	size_t nb, nt, nz, ng, nmom;
-	unsigned char *kind;           /* [nb]: each block's kind */
-	double *instances;             /* [nt]: each type's instances */
-	size_t round_first;            /* first chunk of the current round */
-	size_t round_end;              /* one past its last */
-	struct moments *chunk_mom;     /* [RUN_ROUND * nmom]: the round's chunks */
-	atomic_size_t next_chunk;
-	atomic_long done;
-};
-
-struct worker {
-	struct shared *sh;
-	struct engine *e;
-	struct hist outages;
-	struct hist window_down;
-	uint64_t events;
-};
 
 void run_settings_defaults(struct run_settings *set)
 {
@@ -76,6 +51,29 @@ double run_expected_events(const struct model *m, const struct run_settings *set
 	return total;
 }
 
+static const char *const method_names[] = {
+	[RUN_METHOD_AUTO] = "auto",
+	[RUN_METHOD_PLAIN] = "plain",
+	[RUN_METHOD_IMPORTANCE] = "importance",
+	[RUN_METHOD_SPLITTING] = "splitting",
+};
+
+const char *run_method_name(enum run_method method)
+{
+	return method_names[method];
+}
+
+int run_method_parse(const char *name, enum run_method *method)
+{
+	/* splitting is not offered until it runs */
+	for (size_t k = 0; k < RUN_METHOD_SPLITTING; k++)
+		if (!strcmp(name, method_names[k])) {
+			*method = (enum run_method)k;
+			return 0;
+		}
+	return -1;
+}
+
 int run_default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -83,50 +81,62 @@ int run_default_threads(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
-/* Fold one replication into its chunk's moments. */
+void run_pairs(struct worker *w, const struct rep_result *rr, double h, double years)
+{
+	struct shared *sh = w->sh;
+	struct result *res = sh->res;
+	double sys = rr->block_down[0] / h, whole = floor(years);
+	double *x = w->x, *y = w->y;
+	unsigned char *has = w->has;
+	/* the pairs are laid out as the result's moments: each part at the
+	 * result's own offset */
+#define AT(field, k) ((size_t)(res->field - res->block) + (k))
+#define PAIR(field, k, vx, vy) \
+	(x[AT(field, k)] = (vx), y[AT(field, k)] = (vy), has[AT(field, k)] = 1)
+
+	memset(has, 0, sh->nmom);
+	for (size_t b = 0; b < sh->nb; b++) {
+		PAIR(block, b, rr->block_down[b] / h, rr->block_outages[b] / years);
+		PAIR(attr, b, b ? rr->block_overlap[b] / h : sys, sys);
+		if (block_kind_leads(sh->kind[b])) {
+			PAIR(repl, b, rr->block_write_down[b] / h, rr->block_lost_writes[b] / years);
+			PAIR(sw, b, rr->block_switches[b] / years, rr->block_failed_switches[b] / years);
+			if (sh->method == RUN_METHOD_PLAIN && whole >= 1)
+				PAIR(lossy, b, rr->block_loss_years[b] / whole, 0);
+		}
+		if (sh->kind[b] == BLOCK_POOL)
+			PAIR(pool, b, rr->block_served[b] / h, rr->block_reduced[b] / h);
+	}
+	for (size_t z = 0; z < sh->nz; z++)
+		PAIR(zone, z, 0, rr->zone_outages[z] / years);
+	PAIR(crew, 0, rr->repair_wait / h, rr->repairs / years);
+	PAIR(planned, 0, rr->planned_down / h, 0);
+	for (size_t g = 0; g < sh->ng; g++)
+		PAIR(ccf, g, 0, rr->ccf_shocks[g] / years);
+	for (size_t t = 0; t < sh->nt; t++) {
+		double k = sh->instances[t];
+
+		if (k > 0)
+			PAIR(type, t, rr->type_down[t] / (k * h), rr->type_failures[t] / (k * years));
+	}
+#undef PAIR
+#undef AT
+}
+
+/* Fold replication I into its chunk's moments MOM. */
 static void reduce(struct worker *w, struct moments *mom, const struct rep_result *rr, long i)
 {
 	struct shared *sh = w->sh;
 	const struct run_settings *set = &sh->opt->set;
 	struct result *res = sh->res;
-	double h = set->horizon, years = h / HOURS_PER_YEAR;
-	/* the chunk's moments are laid out as the result's: take each part at
-	 * the result's own offset */
-#define PART(field) (mom + (res->field - res->block))
-	struct moments *mb = PART(block), *mt = PART(type), *ms = PART(slo), *ml = PART(timeline);
-	struct moments *ma = PART(attr), *mr = PART(repl), *msw = PART(sw), *mly = PART(lossy);
-	struct moments *mp = PART(pool), *mz = PART(zone), *mc = PART(crew), *mpl = PART(planned);
-	struct moments *mg = PART(ccf);
-#undef PART
-	double sys = rr->block_down[0] / h, whole = floor(years);
+	double h = set->horizon;
+	struct moments *ms = mom + (res->slo - res->block), *ml = mom + (res->timeline - res->block);
 	size_t below[RESULT_MAX_SLO] = { 0 };
 
-	for (size_t b = 0; b < sh->nb; b++) {
-		moments_add(&mb[b], rr->block_down[b] / h, rr->block_outages[b] / years);
-		moments_add(&ma[b], b ? rr->block_overlap[b] / h : sys, sys);
-		if (block_kind_leads(sh->kind[b])) {
-			moments_add(&mr[b], rr->block_write_down[b] / h, rr->block_lost_writes[b] / years);
-			moments_add(&msw[b], rr->block_switches[b] / years,
-				    rr->block_failed_switches[b] / years);
-			if (whole >= 1)
-				moments_add(&mly[b], rr->block_loss_years[b] / whole, 0);
-		}
-		if (sh->kind[b] == BLOCK_POOL)
-			moments_add(&mp[b], rr->block_served[b] / h, rr->block_reduced[b] / h);
-	}
-	for (size_t z = 0; z < sh->nz; z++)
-		moments_add(&mz[z], 0, rr->zone_outages[z] / years);
-	moments_add(mc, rr->repair_wait / h, rr->repairs / years);
-	moments_add(mpl, rr->planned_down / h, 0);
-	for (size_t g = 0; g < sh->ng; g++)
-		moments_add(&mg[g], 0, rr->ccf_shocks[g] / years);
-	for (size_t t = 0; t < sh->nt; t++) {
-		double k = sh->instances[t];
-
-		if (k > 0)
-			moments_add(&mt[t], rr->type_down[t] / (k * h),
-				    rr->type_failures[t] / (k * years));
-	}
+	run_pairs(w, rr, h, h / HOURS_PER_YEAR);
+	for (size_t k = 0; k < sh->nmom; k++)
+		if (w->has[k])
+			moments_add(&mom[k], w->x[k], w->y[k]);
 	for (size_t p = 0; p < res->ntimeline; p++) {
 		size_t first = p * res->timeline_group, last = first + res->timeline_group;
 		double down = 0;
@@ -171,13 +181,17 @@ static void *work(void *arg)
 
 	while ((c = atomic_fetch_add(&sh->next_chunk, 1)) < sh->round_end) {
 		long first = (long)c * sh->chunk;
-		long last = first + sh->chunk < set->replications ?
-			    first + sh->chunk : set->replications;
-		struct moments *mom = sh->chunk_mom + (c - sh->round_first) * sh->nmom;
+		long last = first + sh->chunk < sh->total ? first + sh->chunk : sh->total;
 
-		for (long i = first; i < last; i++)
-			reduce(w, mom, engine_run(w->e, set->seed, (uint64_t)i, set->warmup,
-						  set->horizon, &w->outages), i);
+		if (sh->method == RUN_METHOD_IMPORTANCE) {
+			run_is_chunk(w, c);
+		} else {
+			struct moments *mom = sh->chunk_mom + (c - sh->round_first) * sh->nmom;
+
+			for (long i = first; i < last; i++)
+				reduce(w, mom, engine_run(w->e, set->seed, (uint64_t)i, set->warmup,
+							  set->horizon, &w->outages), i);
+		}
 		atomic_fetch_add(&sh->done, last - first);
 	}
 	return NULL;
@@ -210,7 +224,7 @@ static int run_round(struct shared *sh, struct worker *w, pthread_t *tid, int nt
 		}
 	}
 	if (opt->progress && started > 0) {
-		long total = opt->set.replications;
+		long total = sh->total;
 		long end = (long)sh->round_end * sh->chunk < total ?
 			   (long)sh->round_end * sh->chunk : total;
 
@@ -227,14 +241,36 @@ static int run_round(struct shared *sh, struct worker *w, pthread_t *tid, int nt
 	return started == nthreads ? 0 : -1;
 }
 
-/* Fill SH for M under OPT: the blocks' kinds, the types' instance counts,
- * the chunks, the result and a round's moments.  Returns 0, or -1 out of
- * memory; shared_release frees SH either way. */
-static int shared_init(struct shared *sh, const struct model *m, const struct run_options *opt)
+/* How many samples, in chunks of how many: a run to a target error takes
+ * small chunks up to its cap, so that it can stop soon after reaching the
+ * target; a run of a fixed count spreads it over at most RUN_CHUNKS_MAX. */
+static void shared_size(struct shared *sh, const struct run_settings *set)
 {
+	if (set->target_error > 0) {
+		sh->total = set->max_replications;
+		sh->chunk = sh->method == RUN_METHOD_IMPORTANCE ? RUN_IS_CHUNK : RUN_CHUNK_MIN;
+	} else {
+		sh->total = set->replications;
+		sh->chunk = (sh->total + RUN_CHUNKS_MAX - 1) / RUN_CHUNKS_MAX;
+		if (sh->chunk < RUN_CHUNK_MIN)
+			sh->chunk = RUN_CHUNK_MIN;
+	}
+	sh->nchunks = (size_t)((sh->total + sh->chunk - 1) / sh->chunk);
+}
+
+/* Fill SH for M under OPT run by METHOD: the blocks' kinds, the types'
+ * instance counts, the chunks, the result and a round's moments.  Returns
+ * 0, or -1 out of memory; shared_release frees SH either way. */
+static int shared_init(struct shared *sh, const struct model *m, const struct run_options *opt,
+		       enum run_method method)
+{
+	struct run_settings set = opt->set;
+	int is = method == RUN_METHOD_IMPORTANCE;
+
 	memset(sh, 0, sizeof *sh);
 	sh->m = m;
 	sh->opt = opt;
+	sh->method = method;
 	sh->nb = model_blocks(m);
 	sh->nt = model_types(m);
 	sh->nz = model_zones(m);
@@ -245,18 +281,29 @@ static int shared_init(struct shared *sh, const struct model *m, const struct ru
 		sh->kind[b] = (unsigned char)model_block_kind(m, b);
 	for (size_t t = 0; sh->instances && t < sh->nt; t++)
 		sh->instances[t] = (double)model_type_instances(m, t);
-	sh->chunk = (opt->set.replications + RUN_CHUNKS_MAX - 1) / RUN_CHUNKS_MAX;
-	if (sh->chunk < RUN_CHUNK_MIN)
-		sh->chunk = RUN_CHUNK_MIN;
-	sh->nchunks = (size_t)((opt->set.replications + sh->chunk - 1) / sh->chunk);
+	shared_size(sh, &set);
 	atomic_init(&sh->next_chunk, 0);
 	atomic_init(&sh->done, 0);
-	sh->res = result_new(m, &opt->set, opt->keep);
-	if (sh->res) {
-		sh->nmom = sh->res->nmoments;
-		sh->chunk_mom = malloc(RUN_ROUND * sh->nmom * sizeof *sh->chunk_mom);
+	atomic_init(&sh->lost, 0);
+	/* room for every replication's system value, however many run */
+	set.replications = sh->total;
+	sh->res = result_new(m, &set, opt->keep && !is);
+	if (!sh->res)
+		return -1;
+	sh->res->set = opt->set;
+	sh->res->method = method;
+	sh->res->windows = !is;
+	sh->nmom = sh->res->nmoments;
+	if (is) {
+		sh->chunk_rat = malloc(RUN_ROUND * sh->nmom * sizeof *sh->chunk_rat);
+		sh->chunk_gain = malloc(RUN_ROUND * sizeof *sh->chunk_gain);
+		sh->rat = malloc(sh->nmom * sizeof *sh->rat);
+		for (size_t k = 0; sh->rat && k < sh->nmom; k++)
+			ratio_init(&sh->rat[k]);
+		return sh->chunk_rat && sh->chunk_gain && sh->rat && sh->kind && sh->instances ? 0 : -1;
 	}
-	return sh->res && sh->chunk_mom && sh->kind && sh->instances ? 0 : -1;
+	sh->chunk_mom = malloc(RUN_ROUND * sh->nmom * sizeof *sh->chunk_mom);
+	return sh->chunk_mom && sh->kind && sh->instances ? 0 : -1;
 }
 
 /* Free what shared_init made, the result too unless taken (NULL). */
@@ -266,38 +313,127 @@ static void shared_release(struct shared *sh)
 	free(sh->kind);
 	free(sh->instances);
 	free(sh->chunk_mom);
+	free(sh->chunk_rat);
+	free(sh->chunk_gain);
+	free(sh->rat);
 }
 
-/* Run every round of chunks on the workers W, then merge their
- * histograms and event counts into the result, freeing their engines.
- * Returns 0 or -1 with d filled. */
-static int run_rounds(struct shared *sh, struct worker *w, pthread_t *tid, int nthreads,
-		      struct diag *d)
+/* Merge the round's chunks in chunk order. */
+static void run_merge(struct shared *sh)
 {
-	for (sh->round_first = 0; sh->round_first < sh->nchunks; sh->round_first = sh->round_end) {
-		sh->round_end = sh->round_first + RUN_ROUND < sh->nchunks ?
-				sh->round_first + RUN_ROUND : sh->nchunks;
-		for (size_t k = 0; k < RUN_ROUND * sh->nmom; k++)
-			moments_init(&sh->chunk_mom[k]);
-		if (run_round(sh, w, tid, nthreads, d))
-			return -1;
-		for (size_t c = sh->round_first; c < sh->round_end; c++)
-			for (size_t k = 0; k < sh->nmom; k++)
-				moments_merge(&sh->res->block[k],
-					      &sh->chunk_mom[(c - sh->round_first) * sh->nmom + k]);
+	if (sh->method == RUN_METHOD_IMPORTANCE) {
+		run_is_merge(sh);
+		run_is_result(sh);
+		return;
 	}
-	for (int k = 0; k < nthreads; k++) {
-		hist_merge(&sh->res->outages, &w[k].outages);
-		hist_merge(&sh->res->window_down, &w[k].window_down);
-		sh->res->events += w[k].events;
-		engine_free(w[k].e);
-		w[k].e = NULL;
+	for (size_t c = sh->round_first; c < sh->round_end; c++)
+		for (size_t k = 0; k < sh->nmom; k++)
+			moments_merge(&sh->res->block[k],
+				      &sh->chunk_mom[(c - sh->round_first) * sh->nmom + k]);
+}
+
+/* Whether a run to a target error stops after the round just merged, and
+ * why in the result.  Only whole rounds count, which do not depend on the
+ * threads: the same seed stops at the same sample whatever -j.  The time
+ * bound, a wall clock, is the one exception. */
+static int run_enough(struct shared *sh, double t0)
+{
+	const struct run_settings *set = &sh->opt->set;
+	long done = (long)sh->round_end * sh->chunk < sh->total ?
+		    (long)sh->round_end * sh->chunk : sh->total;
+	double rel = run_rel_error(sh->res);
+
+	sh->res->samples = done;
+	if (set->target_error <= 0) {
+		sh->res->stop = RUN_STOP_COUNT;
+		return done >= sh->total;
+	}
+	if (rel <= set->target_error) {
+		sh->res->stop = RUN_STOP_TARGET;
+		return 1;
+	}
+	if (done >= sh->total) {
+		sh->res->stop = RUN_STOP_MAX_REPLICATIONS;
+		return 1;
+	}
+	if (set->max_time > 0 && now() - t0 >= set->max_time) {
+		sh->res->stop = RUN_STOP_MAX_TIME;
+		return 1;
 	}
 	return 0;
 }
 
-struct result *run_model(const struct model *m, const struct run_options *opt,
-			 struct diag *d)
+/* Run rounds of chunks on the workers W until the run has enough, then
+ * merge their histograms and event counts into the result.  Returns 0 or
+ * -1 with d filled. */
+static int run_rounds(struct shared *sh, struct worker *w, pthread_t *tid, int nthreads,
+		      double t0, struct diag *d)
+{
+	for (sh->round_first = 0;; sh->round_first = sh->round_end) {
+		sh->round_end = sh->round_first + RUN_ROUND < sh->nchunks ?
+				sh->round_first + RUN_ROUND : sh->nchunks;
+		for (size_t k = 0; sh->chunk_mom && k < RUN_ROUND * sh->nmom; k++)
+			moments_init(&sh->chunk_mom[k]);
+		if (run_round(sh, w, tid, nthreads, d))
+			return -1;
+		if (atomic_load(&sh->lost))
+			return diag_runtime(d, "a regenerative cycle did not return to 'everything up' "
+					    "within %d events: use --method plain", IS_MAX_EVENTS);
+		run_merge(sh);
+		if (run_enough(sh, t0))
+			break;
+	}
+	sh->res->set.replications = sh->method == RUN_METHOD_IMPORTANCE ?
+				    sh->opt->set.replications : sh->res->samples;
+	for (int k = 0; k < nthreads; k++) {
+		hist_merge(&sh->res->outages, &w[k].outages);
+		hist_merge(&sh->res->window_down, &w[k].window_down);
+		sh->res->events += w[k].events;
+	}
+	return 0;
+}
+
+/* Workspaces for NTHREADS workers of SH.  Returns 0 or -1 with d filled. */
+static int workers_init(struct shared *sh, struct worker *w, int nthreads, struct diag *d)
+{
+	for (int k = 0; k < nthreads; k++) {
+		w[k].sh = sh;
+		hist_init(&w[k].outages);
+		hist_init(&w[k].window_down);
+		w[k].x = malloc(sh->nmom * sizeof *w[k].x);
+		w[k].y = malloc(sh->nmom * sizeof *w[k].y);
+		w[k].has = malloc(sh->nmom ? sh->nmom : 1);
+		if (!w[k].x || !w[k].y || !w[k].has)
+			return diag_runtime(d, "out of memory for %d workers", nthreads);
+		w[k].e = engine_new(sh->m, d);
+		if (!w[k].e)
+			return -1;
+		if (sh->method == RUN_METHOD_IMPORTANCE) {
+			w[k].is = engine_is_new(w[k].e, d);
+			if (!w[k].is)
+				return -1;
+		} else if (engine_slots(w[k].e, sh->opt->set.window, sh->res->nwindows, d)) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void workers_release(struct worker *w, int nthreads)
+{
+	for (int k = 0; w && k < nthreads; k++) {
+		engine_is_free(w[k].is);
+		engine_free(w[k].e);
+		free(w[k].x);
+		free(w[k].y);
+		free(w[k].has);
+	}
+	free(w);
+}
+
+/* Run M under OPT by METHOD, saying WHY in the result. */
+static struct result *run_method(const struct model *m, const struct run_options *opt,
+				 enum run_method method, const char *why, struct diag *d)
 {
 	struct shared sh;
 	struct worker *w = NULL;
@@ -305,35 +441,117 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 	struct result *res = NULL;
 	int nthreads = opt->threads;
 	double t0 = now();
-	int bad = shared_init(&sh, m, opt);
+	int bad = shared_init(&sh, m, opt, method);
 
 	if ((size_t)nthreads > sh.nchunks)
 		nthreads = (int)sh.nchunks;
 	w = calloc((size_t)nthreads, sizeof *w);
 	tid = calloc((size_t)nthreads, sizeof *tid);
 	if (bad || !w || !tid) {
-		diag_runtime(d, "out of memory for %ld replications", opt->set.replications);
+		diag_runtime(d, "out of memory for %ld replications", sh.total);
 		goto out;
 	}
-	for (int k = 0; k < nthreads; k++) {
-		w[k].sh = &sh;
-		hist_init(&w[k].outages);
-		hist_init(&w[k].window_down);
-		w[k].e = engine_new(m, d);
-		if (!w[k].e || engine_slots(w[k].e, opt->set.window, sh.res->nwindows, d))
-			goto out;
-	}
-	if (run_rounds(&sh, w, tid, nthreads, d))
+	if (workers_init(&sh, w, nthreads, d) || run_rounds(&sh, w, tid, nthreads, t0, d))
 		goto out;
 	sh.res->wall_seconds = now() - t0;
 	sh.res->rel_error = run_rel_error(sh.res);
+	snprintf(sh.res->why, sizeof sh.res->why, "%s", why);
 	res = sh.res;
 	sh.res = NULL;
 out:
-	for (int k = 0; w && k < nthreads; k++)
-		engine_free(w[k].e);
+	workers_release(w, nthreads);
 	shared_release(&sh);
-	free(w);
 	free(tid);
 	return res;
+}
+
+/* The system outages a plain pilot run of M under OPT sees, or -1 with d
+ * filled. */
+static double run_pilot(const struct model *m, const struct run_options *opt, struct diag *d)
+{
+	struct run_options p = *opt;
+	struct result *r;
+	double seen;
+
+	p.set.replications = opt->set.replications < RUN_PILOT ? opt->set.replications : RUN_PILOT;
+	p.set.target_error = 0;
+	p.keep = 0;
+	p.progress = NULL;
+	r = run_method(m, &p, RUN_METHOD_PLAIN, "", d);
+	if (!r)
+		return -1;
+	seen = r->block[0].my * r->block[0].n * p.set.horizon / HOURS_PER_YEAR;
+	result_free(r);
+	return seen;
+}
+
+enum run_method run_choose(const struct model *m, const struct run_options *opt,
+			   char *why, size_t n, struct diag *d)
+{
+	char is_why[RESULT_WHY_MAX];
+	int is = engine_is_qualifies(m, is_why, sizeof is_why);
+	double seen;
+
+	switch (opt->set.method) {
+	case RUN_METHOD_PLAIN:
+		snprintf(why, n, "asked for");
+		return RUN_METHOD_PLAIN;
+	case RUN_METHOD_IMPORTANCE:
+		if (!is) {
+			diag_input(d, NULL, NULL, "importance sampling needs exponential failure laws "
+				   "and no planned maintenance: %s", is_why);
+			return RUN_METHOD_AUTO;
+		}
+		snprintf(why, n, "asked for; %s", is_why);
+		return RUN_METHOD_IMPORTANCE;
+	default:
+		break;
+	}
+	if (opt->have_exact) {
+		if (!(opt->exact_u < RUN_AUTO_RARE)) {
+			snprintf(why, n, "auto: the exact unavailability %.2g is not rare (below %g)",
+				 opt->exact_u, RUN_AUTO_RARE);
+			return RUN_METHOD_PLAIN;
+		}
+		if (!is) {
+			snprintf(why, n, "auto: the exact unavailability %.2g is rare, but %s",
+				 opt->exact_u, is_why);
+			return RUN_METHOD_PLAIN;
+		}
+		snprintf(why, n, "auto: the exact unavailability %.2g is below %g and %s",
+			 opt->exact_u, RUN_AUTO_RARE, is_why);
+		return RUN_METHOD_IMPORTANCE;
+	}
+	if (!is) {
+		snprintf(why, n, "auto: %s", is_why);
+		return RUN_METHOD_PLAIN;
+	}
+	seen = run_pilot(m, opt, d);
+	if (seen < 0)
+		return RUN_METHOD_AUTO;
+	if (seen >= RUN_PILOT_OUTAGES) {
+		snprintf(why, n, "auto: a plain pilot of %ld replications saw %.0f system outages, "
+			 "enough for plain Monte Carlo", opt->set.replications < RUN_PILOT ?
+			 opt->set.replications : RUN_PILOT, seen);
+		return RUN_METHOD_PLAIN;
+	}
+	snprintf(why, n, "auto: a plain pilot of %ld replications saw %.0f system outages, and %s",
+		 opt->set.replications < RUN_PILOT ? opt->set.replications : RUN_PILOT, seen, is_why);
+	return RUN_METHOD_IMPORTANCE;
+}
+
+struct result *run_model(const struct model *m, const struct run_options *opt,
+			 struct diag *d)
+{
+	char why[RESULT_WHY_MAX];
+	struct run_options o = *opt;
+	enum run_method method = run_choose(m, opt, why, sizeof why, d);
+
+	if (method == RUN_METHOD_AUTO)
+		return NULL;
+	if (method == RUN_METHOD_IMPORTANCE && o.set.target_error <= 0)
+		o.set.target_error = RUN_IS_TARGET;
+	if (o.set.target_error > 0 && o.set.max_replications <= 0)
+		o.set.max_replications = RUN_MAX_REPLICATIONS;
+	return run_method(m, &o, method, why, d);
 }

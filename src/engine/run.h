@@ -23,8 +23,23 @@
  * resolution of the clock. */
 #define RUN_MAX_EVENTS 1e8
 
+/* With a target error, chunks of importance sampling's cycles. */
+#define RUN_IS_CHUNK 256
+/* Importance sampling with no target error runs to this one. */
+#define RUN_IS_TARGET 0.05
+/* A run to a target error stops at this many samples when not told. */
+#define RUN_MAX_REPLICATIONS 10000000L
+/* auto: a system whose unavailability is below this is rare; with no
+ * exact value, a plain pilot of RUN_PILOT replications that sees fewer
+ * than RUN_PILOT_OUTAGES system outages says so. */
+#define RUN_AUTO_RARE 1e-5
+#define RUN_PILOT 256
+#define RUN_PILOT_OUTAGES 30
+
 struct run_options {
 	struct run_settings set;
+	int have_exact;          /* exact_u holds the exact system unavailability */
+	double exact_u;
 	int threads;             /* >= 1 */
 	int keep;                /* keep each replication's system values */
 	/* Called now and then from the calling thread while workers run, with
@@ -39,6 +54,13 @@ struct run_options {
 double run_expected_events(const struct model *m, const struct run_settings *set,
 			   size_t *worst);
 
+/* The name of METHOD ("auto", "plain", "importance", "splitting"). */
+const char *run_method_name(enum run_method method);
+
+/* The method called NAME into *METHOD.  Returns 0, or -1 when there is
+ * none of that name. */
+int run_method_parse(const char *name, enum run_method *method);
+
 /* The number of online processors, at least 1. */
 int run_default_threads(void);
 
@@ -51,7 +73,19 @@ void run_settings_defaults(struct run_settings *set);
  * 0 (no downtime seen). */
 double run_rel_error(const struct result *r);
 
-/* Run the replications of M described by OPT.  Returns a new result (free
+/* The method a run of M under OPT uses, saying why in WHY (N bytes): the
+ * one asked for, or for RUN_METHOD_AUTO importance sampling when the
+ * system is rare (below RUN_AUTO_RARE, or by a pilot run) and the model
+ * qualifies (engine_is_qualifies), else plain.  Returns RUN_METHOD_AUTO
+ * with d filled when the method asked for cannot run M (DIAG_INPUT) or
+ * the pilot failed. */
+enum run_method run_choose(const struct model *m, const struct run_options *opt,
+			   char *why, size_t n, struct diag *d);
+
+/* Run the replications of M described by OPT, by the method run_choose
+ * picks; with a target error (importance sampling always has one,
+ * RUN_IS_TARGET when not told) in rounds until it is reached or a bound
+ * is hit.  Returns a new result (free
  * with result_free; it borrows M) or NULL with d filled. */
 struct result *run_model(const struct model *m, const struct run_options *opt,
 			 struct diag *d);

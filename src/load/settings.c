@@ -1,6 +1,7 @@
 /* settings.c - the settings of a run that a file may give: the
- * "simulation" object (horizon, warmup, replications, seed, confidence)
- * and the shared "repair_crews". */
+ * "simulation" object (horizon, warmup, replications, seed, confidence,
+ * and how to run: method, target_error, max_time, max_replications) and
+ * the shared "repair_crews". */
 #include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
@@ -9,8 +10,63 @@
 #include "util/duration.h"
 
 static const char *const simulation_keys[] = {
-	"horizon", "warmup", "replications", "seed", "confidence",
+	"horizon", "warmup", "replications", "seed", "confidence", "method",
+	"target_error", "max_time", "max_replications",
 };
+
+/* The methods a file may ask for, as --method: splitting is not offered
+ * until it runs. */
+static const char *const method_names[] = {
+	[RUN_METHOD_AUTO] = "auto", [RUN_METHOD_PLAIN] = "plain",
+	[RUN_METHOD_IMPORTANCE] = "importance",
+};
+
+/* How the run goes: "method", "target_error", "max_time",
+ * "max_replications" of OBJ.  Returns 0 or -1 after the error. */
+static int read_method(struct loader *L, const cJSON *obj, struct simulation *sim)
+{
+	const cJSON *j = load_member(obj, "method");
+	const char *s;
+	double v;
+	size_t k;
+
+	if (j) {
+		if (load_string_read(L, j, "simulation", "method", &s))
+			return -1;
+		k = load_word_find(method_names, N_ELEMS(method_names), s);
+		if (k == N_ELEMS(method_names))
+			return load_unknown_word(L, "simulation", "method", "method", s,
+						 method_names, N_ELEMS(method_names));
+		sim->method = (enum run_method)k;
+	}
+	j = load_member(obj, "target_error");
+	if (j) {
+		if (load_number_read(L, j, "simulation", "target_error", &v))
+			return -1;
+		if (!(v > 0 && v < 1))
+			return load_fail(L, "simulation", "target_error",
+					 "must be between 0 and 1 (exclusive), got %g", v);
+		sim->target_error = v;
+	}
+	j = load_member(obj, "max_time");
+	if (j) {
+		if (load_duration_read(L, j, "simulation", "max_time", &v))
+			return -1;
+		if (!(v > 0))
+			return load_fail(L, "simulation", "max_time", "must be greater than 0, got %g", v);
+		sim->max_time = v;
+	}
+	j = load_member(obj, "max_replications");
+	if (j) {
+		if (load_integer_read(L, j, "simulation", "max_replications", &v))
+			return -1;
+		if (v < 1 || v > TOPOLOGY_MAX_REPLICATIONS)
+			return load_fail(L, "simulation", "max_replications",
+					 "must be from 1 to %ld, got %.17g", TOPOLOGY_MAX_REPLICATIONS, v);
+		sim->max_replications = (long)v;
+	}
+	return 0;
+}
 
 /* A JSON number is exact only up to 2^53; larger seeds come as strings. */
 static int read_seed(struct loader *L, const cJSON *j, uint64_t *out)
@@ -117,7 +173,7 @@ int load_simulation(struct loader *L, const cJSON *obj)
 					 "must be between 0 and 1 (exclusive), got %g", v);
 		sim->confidence = v;
 	}
-	return 0;
+	return read_method(L, obj, sim);
 }
 
 static const char *const crews_keys[] = { "count", "policy" };

@@ -120,12 +120,28 @@ struct zone {
 	struct dist repair;      /* length of a zone outage */
 };
 
+/* How the replications are run.  RUN_METHOD_AUTO is only asked for:
+ * a finished result holds the method that ran. */
+enum run_method {
+	RUN_METHOD_AUTO,
+	RUN_METHOD_PLAIN,         /* independent replications over the horizon */
+	RUN_METHOD_IMPORTANCE,    /* regenerative cycles from "all up" with
+	                             balanced failure biasing (exponential
+	                             failure laws) */
+	RUN_METHOD_SPLITTING,     /* replications over the horizon, each split
+	                             on the distance to system failure */
+};
+
 struct simulation {
 	double warmup;           /* hours simulated before measuring, >= 0 */
 	double horizon;          /* hours measured */
 	long replications;
 	uint64_t seed;
 	double confidence;       /* in (0, 1) */
+	enum run_method method;  /* RUN_METHOD_AUTO when absent */
+	double target_error;     /* 0 when absent, else in (0, 1) */
+	double max_time;         /* hours of wall time, 0 when absent */
+	long max_replications;   /* 0 when absent */
 };
 
 struct topology {
