@@ -44,6 +44,7 @@ struct engine_is {
 	double *rate;            /* [nsrc]: true rate of each armed source, else 0 */
 	double *brate;           /* [nsrc]: the rate its pending time was drawn at */
 	double excess;           /* sum of brate - rate */
+	unsigned char *any_lead; /* [nb]: any member may lead at regeneration */
 };
 
 int engine_is_qualifies(const struct model *m, char *why, size_t n)
@@ -75,6 +76,21 @@ int engine_is_qualifies(const struct model *m, char *why, size_t n)
 	return 1;
 }
 
+/* Whether block B's own instances are exchangeable: of one type and in
+ * no zone, so that with all of them up and idle it does not matter which
+ * one leads.  Without that, a failover block that has switched would
+ * return to its start only when its new active member fails in turn,
+ * and a cycle would span years of excursions. */
+static int is_exchangeable(const struct engine *e, size_t b)
+{
+	uint32_t first = e->block_first[b];
+
+	for (uint32_t i = first; i < first + e->block_own[b]; i++)
+		if (e->inst_type[i] != e->inst_type[first] || e->inst_zone[i] != NONE)
+			return 0;
+	return 1;
+}
+
 struct engine_is *engine_is_new(struct engine *e, struct diag *d)
 {
 	struct engine_is *s = calloc(1, sizeof *s);
@@ -84,12 +100,15 @@ struct engine_is *engine_is_new(struct engine *e, struct diag *d)
 		s->nsrc = e->maint_id0;
 		s->rate = calloc(s->nsrc + 1, sizeof *s->rate);
 		s->brate = calloc(s->nsrc + 1, sizeof *s->brate);
+		s->any_lead = calloc(e->nb + 1, 1);
 	}
-	if (!s || !s->rate || !s->brate) {
+	if (!s || !s->rate || !s->brate || !s->any_lead) {
 		engine_is_free(s);
 		diag_runtime(d, "out of memory for importance sampling");
 		return NULL;
 	}
+	for (size_t b = 0; b < e->nb; b++)
+		s->any_lead[b] = is_exchangeable(e, b);
 	return s;
 }
 
@@ -99,6 +118,7 @@ void engine_is_free(struct engine_is *s)
 		return;
 	free(s->rate);
 	free(s->brate);
+	free(s->any_lead);
 	free(s);
 }
 
@@ -174,9 +194,12 @@ static void is_bias(struct engine_is *s, double t)
 	}
 }
 
-/* Whether E is back in the state every run starts from. */
-static int is_regenerated(const struct engine *e)
+/* Whether E is back in the state every run starts from, but for which
+ * of exchangeable members leads. */
+static int is_regenerated(const struct engine_is *s)
 {
+	const struct engine *e = s->e;
+
 	for (size_t i = 0; i < e->ni; i++)
 		if (!e->inst_own[i])
 			return 0;
@@ -188,10 +211,11 @@ static int is_regenerated(const struct engine *e)
 			return 0;
 	for (size_t b = 0; b < e->nb; b++) {
 		uint32_t first = e->block_own[b] ? e->block_first[b] : NONE;
+		uint32_t lead = e->block_leader[b];
 
 		if (!e->block_ok[b] || !e->block_wok[b] || e->block_phase[b] != PHASE_IDLE ||
 		    e->pool_len[b] || e->tx_blocked[b] || e->tx_late[b] || e->tx_takeover[b] ||
-		    e->block_leader[b] != first || e->block_last[b] != first)
+		    e->block_last[b] != lead || (lead != first && !s->any_lead[b]))
 			return 0;
 	}
 	return 1;
@@ -220,7 +244,7 @@ const struct rep_result *engine_is_cycle(struct engine_is *s, uint64_t seed, uin
 			loglr += log(s->rate[id] / s->brate[id]);
 		events += (uint64_t)engine_event(e);
 		last = t;
-		if (is_regenerated(e))
+		if (is_regenerated(s))
 			break;
 		is_bias(s, t);
 	}

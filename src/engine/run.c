@@ -507,20 +507,10 @@ enum run_method run_choose(const struct model *m, const struct run_options *opt,
 	default:
 		break;
 	}
-	if (opt->have_exact) {
-		if (!(opt->exact_u < RUN_AUTO_RARE)) {
-			snprintf(why, n, "auto: the exact unavailability %.2g is not rare (below %g)",
-				 opt->exact_u, RUN_AUTO_RARE);
-			return RUN_METHOD_PLAIN;
-		}
-		if (!is) {
-			snprintf(why, n, "auto: the exact unavailability %.2g is rare, but %s",
-				 opt->exact_u, is_why);
-			return RUN_METHOD_PLAIN;
-		}
-		snprintf(why, n, "auto: the exact unavailability %.2g is below %g and %s",
-			 opt->exact_u, RUN_AUTO_RARE, is_why);
-		return RUN_METHOD_IMPORTANCE;
+	if (opt->have_exact && !(opt->exact_u < RUN_AUTO_RARE)) {
+		snprintf(why, n, "auto: the exact unavailability %.2g is not rare (below %g)",
+			 opt->exact_u, RUN_AUTO_RARE);
+		return RUN_METHOD_PLAIN;
 	}
 	if (!is) {
 		snprintf(why, n, "auto: %s", is_why);

@@ -29,9 +29,12 @@
 #define RUN_IS_TARGET 0.05
 /* A run to a target error stops at this many samples when not told. */
 #define RUN_MAX_REPLICATIONS 10000000L
-/* auto: a system whose unavailability is below this is rare; with no
- * exact value, a plain pilot of RUN_PILOT replications that sees fewer
- * than RUN_PILOT_OUTAGES system outages says so. */
+/* auto: a system is rarely down when a plain pilot of RUN_PILOT
+ * replications sees fewer than RUN_PILOT_OUTAGES system outages; an exact
+ * unavailability of RUN_AUTO_RARE or more says it is not, without a pilot.
+ * Rarely down, not small unavailability, is what plain Monte Carlo finds
+ * hard: a failover design down a minute at each of many switches has few
+ * nines but many outages, and importance sampling gains nothing there. */
 #define RUN_AUTO_RARE 1e-5
 #define RUN_PILOT 256
 #define RUN_PILOT_OUTAGES 30
@@ -75,8 +78,8 @@ double run_rel_error(const struct result *r);
 
 /* The method a run of M under OPT uses, saying why in WHY (N bytes): the
  * one asked for, or for RUN_METHOD_AUTO importance sampling when the
- * system is rare (below RUN_AUTO_RARE, or by a pilot run) and the model
- * qualifies (engine_is_qualifies), else plain.  Returns RUN_METHOD_AUTO
+ * model qualifies (engine_is_qualifies) and the system is rarely down (see
+ * RUN_PILOT), else plain.  Returns RUN_METHOD_AUTO
  * with d filled when the method asked for cannot run M (DIAG_INPUT) or
  * the pilot failed. */
 enum run_method run_choose(const struct model *m, const struct run_options *opt,
