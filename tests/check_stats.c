@@ -1,6 +1,7 @@
 /* check_stats.c - moments against direct two-pass formulas, merging in
- * chunks against one pass, Student t quantiles, the ratio estimator, and
- * the histogram's quantiles. */
+ * chunks against one pass, Student t quantiles, the ratio estimator, the
+ * histogram's quantiles, and the exact intervals of a count (Garwood) and
+ * of a mean length (gamma). */
 #include <math.h>
 
 #include <check.h>
@@ -130,6 +131,41 @@ START_TEST(histogram)
 }
 END_TEST
 
+/* Garwood's 95% interval from published tables (e.g. Ulm 1990): 0 ->
+ * [0, 3.689], 1 -> [0.0253, 5.572], 10 -> [4.795, 18.39]; the 0 case is
+ * -ln(0.025) exactly. */
+START_TEST(poisson_garwood)
+{
+	struct estimate e = stats_poisson(0, 0.95);
+
+	ck_assert_double_eq(e.ci_low, 0);
+	ck_assert_double_eq_tol(e.ci_high, -log(0.025), 1e-9);
+	e = stats_poisson(1, 0.95);
+	ck_assert_double_eq_tol(e.ci_low, 0.0253, 5e-5);
+	ck_assert_double_eq_tol(e.ci_high, 5.5716, 5e-4);
+	e = stats_poisson(10, 0.95);
+	ck_assert_double_eq(e.mean, 10);
+	ck_assert_double_eq_tol(e.ci_low, 4.7954, 5e-4);
+	ck_assert_double_eq_tol(e.ci_high, 18.3904, 5e-4);
+}
+END_TEST
+
+/* One exponential length: 2 X / mu is chi2 on 2 degrees of freedom, whose
+ * quantiles are -2 ln(1 - p): the factors are 1 / -ln(0.025) and
+ * 1 / -ln(0.975).  A larger CV2 widens the interval. */
+START_TEST(gamma_mean)
+{
+	double lo, hi, lo2, hi2;
+
+	stats_gamma_mean(1, 1, 0.95, &lo, &hi);
+	ck_assert_double_eq_tol(lo, 1 / -log(0.025), 1e-9);
+	ck_assert_double_eq_tol(hi, 1 / -log(0.975), 1e-6);
+	stats_gamma_mean(5, 1, 0.95, &lo, &hi);
+	stats_gamma_mean(5, 3, 0.95, &lo2, &hi2);
+	ck_assert(lo < 1 && hi > 1 && lo2 < lo && hi2 > hi);
+}
+END_TEST
+
 Suite *stats_suite(void)
 {
 	Suite *s = suite_create("stats");
@@ -139,6 +175,8 @@ Suite *stats_suite(void)
 	tcase_add_test(tc, merge_equals_one_pass);
 	tcase_add_test(tc, ratio);
 	tcase_add_test(tc, histogram);
+	tcase_add_test(tc, poisson_garwood);
+	tcase_add_test(tc, gamma_mean);
 	suite_add_tcase(s, tc);
 	return s;
 }

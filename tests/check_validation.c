@@ -57,7 +57,7 @@ static void sim_run_warm(struct sim *s, const char *text, long n, double warmup,
 	opt.threads = 2;
 	s->r = run_model(s->m, &opt, &d);
 	ck_assert_msg(s->r != NULL, "%s", diag_text(&d));
-	result_measures(&s->r->block[0], 0.95, &s->sys);
+	result_measures(s->r, &s->r->block[0], &s->sys);
 }
 
 static void sim_run(struct sim *s, const char *text, long n, double horizon, unsigned long seed)
@@ -277,16 +277,17 @@ START_TEST(nested_mix)
 	/* Every block and every component type against its own exact value:
 	 * ten intervals at once, so each at 99.5% (Bonferroni) to keep the
 	 * chance of a false alarm at 5% for the whole test. */
+	s.r->set.confidence = 0.995;
 	for (size_t b = 0; b < model_blocks(s.m); b++) {
 		struct measures m;
 
-		result_measures(&s.r->block[b], 0.995, &m);
+		result_measures(s.r, &s.r->block[b], &m);
 		check_in(model_block_path(s.m, b), &m.unavailability, s.a.block_u[b], 0.15);
 	}
 	for (size_t t = 0; t < model_types(s.m); t++) {
 		struct measures m;
 
-		result_measures(&s.r->type[t], 0.995, &m);
+		result_measures(s.r, &s.r->type[t], &m);
 		check_in(model_type_name(s.m, t), &m.unavailability, s.a.type_u[t], 0.03);
 	}
 	sim_free(&s);
@@ -718,7 +719,7 @@ START_TEST(common_cause_pair)
 		    " \"system\": { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } }",
 		1000, 20000, 45);
 	check_in("unavailability", &s.sys.unavailability, p0 / (p0 + p1 + p2), 0.05);
-	result_measures(&s.r->type[0], 0.95, &t);
+	result_measures(s.r, &s.r->type[0], &t);
 	check_in("member unavailability", &t.unavailability, 5.0 / 105, 0.02);
 	{
 		struct estimate sh = moments_y(&s.r->ccf[0], 0.95);

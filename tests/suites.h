@@ -10,6 +10,7 @@ Suite *ctmc_suite(void);
 Suite *dist_suite(void);
 Suite *duration_suite(void);
 Suite *engine_suite(void);
+Suite *honest_suite(void);
 Suite *html_suite(void);
 Suite *model_suite(void);
 Suite *sha256_suite(void);

@@ -57,7 +57,7 @@ static int cmd_compare_exec(const struct cmd_entry *self, int argc, char **argv)
 		for (size_t i = 0; i < ds.n; i++) {
 			struct measures m;
 
-			result_measures(&ds.res[i]->block[0], ds.res[i]->set.confidence, &m);
+			result_measures(ds.res[i], &ds.res[i]->block[0], &m);
 			if (!(m.nines.mean >= a.fail_below)) {
 				command_fail(EXIT_BELOW, "compare: %s gives %.2f nines, below %g",
 					     ds.d[i].t->name, m.nines.mean, a.fail_below);

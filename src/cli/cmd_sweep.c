@@ -127,7 +127,7 @@ static int run_point(const struct design *d, struct run_options *opt,
 	r = run_model(d->m, opt, &dg);
 	if (!r)
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	result_measures(&r->block[0], r->set.confidence, &pt->m);
+	result_measures(r, &r->block[0], &pt->m);
 	pt->exact_a = d->a.block_a[0];
 	pt->exact_u = d->a.block_u[0];
 	total->events += r->events;

@@ -92,9 +92,29 @@ void design_progress(void *arg, long done, long total)
 
 void design_stats_print(const struct result *r, int threads)
 {
-	fprintf(stderr, "nines: %llu events in %.3f s: %.3g events/s on %d threads\n",
+	struct report_precision p;
+
+	fprintf(stderr, "nines: %llu events in %.3f s: %.3g events/s on %d threads",
 		(unsigned long long)r->events, r->wall_seconds,
 		r->wall_seconds > 0 ? (double)r->events / r->wall_seconds : 0, threads);
+	if (!r->block) {        /* a sweep's total: no one run to project */
+		fputc('\n', stderr);
+		return;
+	}
+	/* the one place that shows the time: it varies from run to run */
+	report_precision(r, &p);
+	fprintf(stderr, "; %s", p.method_words);
+	if (isfinite(r->gain))
+		fprintf(stderr, ", %.3g times as efficient as plain Monte Carlo", r->gain);
+	fprintf(stderr, "; relative error %.3g%%", r->rel_error * 100);
+	if (p.reached)
+		fprintf(stderr, "; %g%%: reached\n", p.target * 100);
+	else if (isfinite(p.more) && r->samples > 0)
+		fprintf(stderr, "; %g%%: %s %.2g s more on %d threads\n", p.target * 100,
+			p.at_least ? "at least" : "about",
+			r->wall_seconds * p.more / (double)r->samples, threads);
+	else
+		fprintf(stderr, "; %g%%: not projected\n", p.target * 100);
 }
 
 /* --baseline's index among FILES into DS.  Returns EXIT_OK or the usage

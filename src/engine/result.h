@@ -91,6 +91,22 @@ struct result {
 	                             (not by importance sampling) */
 };
 
+/* How the unavailability interval of a measures was drawn. */
+enum measures_interval {
+	MEASURES_STUDENT,      /* Student t over the replications */
+	MEASURES_COUNT,        /* few outages (< RESULT_FEW_OUTAGES): an exact
+	                          Poisson interval for their rate times a gamma
+	                          interval for their mean length */
+	MEASURES_BOUND,        /* no outage seen: an upper bound only (ci_low 0),
+	                          taking outages to last assumed_outage_hours */
+};
+
+/* Below this many outages of a block in a plain run, its interval is
+ * drawn from the outage count (MEASURES_COUNT or MEASURES_BOUND): a
+ * Student-t interval over replications that mostly saw none is
+ * over-confident, and of zero width when none saw any. */
+#define RESULT_FEW_OUTAGES 30
+
 /* The measures a report shows for one entity. */
 struct measures {
 	struct estimate availability;
@@ -100,6 +116,15 @@ struct measures {
 	struct estimate outages_per_year;
 	struct estimate mean_outage_min;       /* NaN when no outage was seen */
 	double down_replications;              /* replications with any downtime */
+	/* added for issue 9 (honest intervals when outages are few) */
+	double outages;                        /* outages seen in every replication
+	                                          (a block of a plain run), else NaN */
+	enum measures_interval interval;       /* of unavailability and what derives
+	                                          from it, outages and mean outage */
+	double assumed_outage_hours;           /* MEASURES_BOUND: the mean outage
+	                                          length the bound takes (the
+	                                          design's longest mean repair or
+	                                          timer), else NaN */
 };
 
 /* A result ready to be filled for M run with SET, keeping every
@@ -116,7 +141,20 @@ void result_free(struct result *r);
  * its interval (NaN when the system was never down). */
 struct estimate result_attribution(const struct result *r, size_t b);
 
-/* Derive the measures from merged moments at confidence CONF. */
-void result_measures(const struct moments *mo, double conf, struct measures *out);
+/* Derive the measures of MO, one of R's moments, at R's confidence.
+ * When MO is one of R's blocks (R->block[b], the system at b = 0) in a
+ * plain run that saw fewer than RESULT_FEW_OUTAGES of its outages, the
+ * interval of unavailability (availability, nines, downtime), of outages
+ * per year and of the mean outage comes from the count of outages
+ * (MEASURES_COUNT, or MEASURES_BOUND when none was seen: see result.c);
+ * otherwise, and for the other moments, it is Student t over the
+ * replications. */
+void result_measures(const struct result *r, const struct moments *mo, struct measures *out);
+
+/* The mean outage length that an upper bound with no outage seen takes,
+ * in hours: the longest mean repair (of a component or a zone), planned
+ * maintenance, election, switch (detect + switchover + manual recovery)
+ * or 3pc timeout of M. */
+double result_assumed_outage(const struct model *m);
 
 #endif

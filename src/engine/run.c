@@ -167,7 +167,7 @@ double run_rel_error(const struct result *r)
 	struct measures ms;
 	struct estimate u;
 
-	result_measures(&r->block[0], r->set.confidence, &ms);
+	result_measures(r, &r->block[0], &ms);
 	u = ms.unavailability;
 	return u.mean > 0 ? (u.ci_high - u.ci_low) / 2 / u.mean : NAN;
 }

@@ -1,6 +1,7 @@
 /* stats.c - running moments and Student-t confidence intervals.  Welford's
  * update keeps the spread of availabilities like 0.99999 exact where a sum
- * of squares would cancel away. */
+ * of squares would cancel away.  For what a few events tell, the exact
+ * intervals of counts (Poisson, Garwood) and of sums of lengths (gamma). */
 #include <math.h>
 
 #include <gsl/gsl_cdf.h>
@@ -56,6 +57,27 @@ double stats_t_quantile(double n, double conf)
 	if (n < 2)
 		return 0;
 	return gsl_cdf_tdist_Pinv((1 + conf) / 2, n - 1);
+}
+
+struct estimate stats_poisson(double k, double conf)
+{
+	double a = 1 - conf;
+	struct estimate e = { k, 0, 0, sqrt(k) };
+
+	/* chi2 quantiles on 2K and 2K + 2 degrees of freedom: the gamma
+	 * quantiles of shape K and K + 1, halved */
+	e.ci_low = k > 0 ? gsl_cdf_chisq_Pinv(a / 2, 2 * k) / 2 : 0;
+	e.ci_high = gsl_cdf_chisq_Pinv(1 - a / 2, 2 * k + 2) / 2;
+	return e;
+}
+
+void stats_gamma_mean(double k, double cv2, double conf, double *lo, double *hi)
+{
+	double a = 1 - conf, nu = 2 * k / cv2;
+
+	/* 2 S / (mu CV2) is chi2 on NU degrees of freedom for a gamma sum S */
+	*lo = nu / gsl_cdf_chisq_Pinv(1 - a / 2, nu);
+	*hi = nu / gsl_cdf_chisq_Pinv(a / 2, nu);
 }
 
 static struct estimate interval(double mean, double var, double n, double conf)

@@ -55,4 +55,18 @@ struct estimate stats_complement(struct estimate e);
 /* Two-sided Student-t quantile for N samples at level CONF; 0 when N < 2. */
 double stats_t_quantile(double n, double conf);
 
+/* Garwood's exact interval at level CONF for the mean of a Poisson count
+ * from one observed count K >= 0: [chi2(a/2; 2K) / 2, chi2(1 - a/2; 2K + 2)
+ * / 2] with a = 1 - CONF, the lower end 0 when K is 0.  Its coverage is at
+ * least CONF for every mean.  The estimate's mean is K, its stderr_
+ * sqrt(K). */
+struct estimate stats_poisson(double k, double conf);
+
+/* The interval at level CONF for the mean of K >= 1 positive lengths with
+ * squared coefficient of variation CV2 > 0, as factors *LO <= 1 <= *HI of
+ * their sample mean: the sum is taken as gamma with shape K / CV2, which
+ * is exact for exponential lengths (CV2 = 1, the chi-square interval on
+ * 2K degrees of freedom) and matches two moments otherwise. */
+void stats_gamma_mean(double k, double cv2, double conf, double *lo, double *hi);
+
 #endif

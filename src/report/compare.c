@@ -25,10 +25,6 @@ struct compare_diff compare_diff(const struct result *d, const struct result *b,
 	struct estimate ed, eb;
 	double a2, b2, n = (double)d->set.replications, df;
 
-	moments_init(&m);
-	for (long i = 0; i < d->set.replications; i++)
-		moments_add(&m, d->sys_down[i] - b->sys_down[i], 0);
-	out.paired = moments_x(&m, conf);
 	ed = moments_x(&d->block[0], conf);
 	eb = moments_x(&b->block[0], conf);
 	a2 = ed.stderr_ * ed.stderr_;
@@ -36,12 +32,24 @@ struct compare_diff compare_diff(const struct result *d, const struct result *b,
 	/* Welch-Satterthwaite degrees of freedom for two samples of n */
 	df = a2 + b2 > 0 ? (a2 + b2) * (a2 + b2) / ((a2 * a2 + b2 * b2) / (n - 1)) : n - 1;
 	out.independent_half_width = stats_t_quantile(df + 1, conf) * sqrt(a2 + b2);
+	out.is_paired = d->sys_down && b->sys_down;
+	if (!out.is_paired) {
+		out.paired.mean = ed.mean - eb.mean;
+		out.paired.ci_low = out.paired.mean - out.independent_half_width;
+		out.paired.ci_high = out.paired.mean + out.independent_half_width;
+		out.paired.stderr_ = sqrt(a2 + b2);
+		return out;
+	}
+	moments_init(&m);
+	for (long i = 0; i < d->set.replications; i++)
+		moments_add(&m, d->sys_down[i] - b->sys_down[i], 0);
+	out.paired = moments_x(&m, conf);
 	return out;
 }
 
 static void design_measures(const struct compare_design *d, struct measures *m)
 {
-	result_measures(&d->r->block[0], d->r->set.confidence, m);
+	result_measures(d->r, &d->r->block[0], m);
 }
 
 static int best(const struct comparison *c)
@@ -65,6 +73,16 @@ static void verdict(char *buf, size_t n, const struct compare_diff *x)
 	double half = (x->paired.ci_high - x->paired.mean) * MIN_PER_YEAR;
 	double ind = x->independent_half_width * MIN_PER_YEAR;
 
+	if (!x->is_paired) {
+		const char *how = "independent: no per-replication values were kept to pair";
+
+		if (x->paired.ci_low <= 0 && x->paired.ci_high >= 0)
+			snprintf(buf, n, "no clear difference: %+.4g ± %.2g min/yr (%s)", mean, half, how);
+		else
+			snprintf(buf, n, "%s %.4g ± %.2g min/yr%s (%s)", mean < 0 ? "saves" : "costs",
+				 fabs(mean), half, mean < 0 ? "" : " more", how);
+		return;
+	}
 	if (x->paired.ci_low <= 0 && x->paired.ci_high >= 0)
 		snprintf(buf, n, "no clear difference: %+.4g ± %.2g min/yr"
 			 " (paired; independent runs: ± %.2g)", mean, half, ind);
@@ -157,6 +175,29 @@ oom:
 	return NULL;
 }
 
+/* One row per design: how it was obtained and how precise it is. */
+static struct table *precisions(const struct comparison *c)
+{
+	struct table *t = table_new(3);
+	const char *cells[3] = { "design", "method", "precision" };
+	char method[512], precision[512];
+
+	if (!t || table_row(t, cells))
+		goto oom;
+	for (size_t i = 0; i < c->n; i++) {
+		report_precision_lines(c->d[i].r, method, precision, sizeof method);
+		cells[0] = c->d[i].t->name;
+		cells[1] = method;
+		cells[2] = precision;
+		if (table_row(t, cells))
+			goto oom;
+	}
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}
+
 static void heading(FILE *f, const struct comparison *c, int md)
 {
 	const struct run_settings *s = &c->d[0].r->set;
@@ -219,6 +260,15 @@ static int write_text(FILE *f, const struct comparison *c, int md)
 	else
 		table_print(f, t, "  ", "011111111", 0);
 	table_free(t);
+	fprintf(f, "\n%s\n%s", md ? "### How precise" : "how precise", md ? "\n" : "");
+	t = precisions(c);
+	if (!t)
+		return -1;
+	if (md)
+		table_print_md(f, t, "000");
+	else
+		table_print(f, t, "  ", "000", 1);
+	table_free(t);
 	fprintf(f, "\n%sdowntime per year against ", md ? "### " : "");
 	if (md)
 		table_md_text(f, c->d[c->baseline].t->name);
@@ -239,13 +289,25 @@ static int write_text(FILE *f, const struct comparison *c, int md)
 }
 
 
+/* A design's outages seen, interval kind and how its run was obtained. */
+static void csv_precision(FILE *f, const struct result *r)
+{
+	struct measures m;
+
+	result_measures(r, &r->block[0], &m);
+	report_csv_num(f, m.outages);
+	fprintf(f, ",%s", report_interval_name(m.interval));
+	report_csv_precision(f, r);
+}
+
 static int write_csv(FILE *f, const struct comparison *c)
 {
 	fputs("design,file,baseline,availability,availability_ci_low,availability_ci_high,"
 	      "nines,downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
 	      "outages_per_year,mean_outage_minutes,analytic_availability,cost_per_year,"
 	      "difference_minutes_per_year,difference_ci_low,difference_ci_high,"
-	      "independent_half_width_minutes\n", f);
+	      "independent_half_width_minutes,paired,outages_seen,interval,"
+	      REPORT_CSV_PRECISION "\n", f);
 	for (size_t i = 0; i < c->n; i++) {
 		struct measures m;
 
@@ -266,7 +328,7 @@ static int write_csv(FILE *f, const struct comparison *c)
 		report_csv_num(f, c->d[i].a->block_a[0]);
 		report_csv_num(f, model_cost(c->d[i].m));
 		if (i == c->baseline) {
-			fputs(",,,,", f);
+			fputs(",,,,,", f);
 		} else {
 			struct compare_diff x = compare_diff(c->d[i].r, c->d[c->baseline].r,
 							     c->d[i].r->set.confidence);
@@ -275,7 +337,9 @@ static int write_csv(FILE *f, const struct comparison *c)
 			report_csv_num(f, x.paired.ci_low * MIN_PER_YEAR);
 			report_csv_num(f, x.paired.ci_high * MIN_PER_YEAR);
 			report_csv_num(f, x.independent_half_width * MIN_PER_YEAR);
+			fprintf(f, ",%s", x.is_paired ? "true" : "false");
 		}
+		csv_precision(f, c->d[i].r);
 		fputc('\n', f);
 	}
 	return ferror(f) ? -1 : 0;
@@ -322,7 +386,7 @@ static int write_json(FILE *f, const struct comparison *c)
 		report_json_est(f, "downtime_minutes_per_year", &e);
 		fputs(", \"independent_half_width\": ", f);
 		report_json_num(f, x.independent_half_width * MIN_PER_YEAR);
-		fputc('}', f);
+		fprintf(f, ", \"paired\": %s}", x.is_paired ? "true" : "false");
 	}
 	fputs("\n  ]\n}\n", f);
 	return ferror(f) ? -1 : 0;

@@ -24,12 +24,19 @@ struct compare_design {
 /* The difference of one design against the baseline, in system
  * unavailability (design minus baseline, per replication, then averaged). */
 struct compare_diff {
-	struct estimate paired;          /* of the per-replication differences */
+	struct estimate paired;          /* of the per-replication differences;
+	                                    without them (IS_PAIRED 0), the
+	                                    difference of the two estimates with
+	                                    the Welch interval */
 	double independent_half_width;   /* what two independent runs would give */
+	int is_paired;                   /* both results kept their per-replication
+	                                    values (sys_down): PAIRED is paired */
 };
 
 /* Differences of design D against design B, which were run with the same
- * settings and streams (same replications).  Unavailability fractions. */
+ * settings and streams (same replications).  Unavailability fractions.
+ * When either result has no per-replication values (importance sampling
+ * keeps none), the paired difference falls back to the independent one. */
 struct compare_diff compare_diff(const struct result *d, const struct result *b, double conf);
 
 struct comparison {

@@ -99,7 +99,7 @@ static int fill_windows(struct plot_design *g, const struct result *r)
 	for (size_t k = 0; k < r->ntimeline; k++) {
 		struct measures m;
 
-		result_measures(&r->timeline[k], r->set.confidence, &m);
+		result_measures(r, &r->timeline[k], &m);
 		g->window[k].start_hours = json_value(r->set.warmup + (double)(k * r->timeline_group) *
 						      r->set.window, NAN);
 		g->window[k].availability = estimate(&m.availability, NAN);
@@ -114,14 +114,19 @@ static int fill_design(struct plot_design *g, const struct compare_design *d)
 {
 	struct measures m;
 
-	result_measures(&d->r->block[0], d->r->set.confidence, &m);
+	result_measures(d->r, &d->r->block[0], &m);
 	g->name = utf8_valid_dup(d->t->name);
 	if (!g->name)
 		return -1;
 	g->confidence = json_value(d->r->set.confidence, NAN);
 	g->nines = estimate(&m.nines, INFINITY);
 	g->downtime = estimate(&m.downtime_min_per_year, NAN);
-	if (fill_cdf(g, &d->r->outages) || fill_tiers(g, d) || fill_windows(g, d->r))
+	if (fill_tiers(g, d))
+		return -1;
+	/* what the method did not measure is left out, as the JSON report's
+	 * nulls leave it out when read back */
+	g->window_hours = NAN;
+	if (d->r->windows && (fill_cdf(g, &d->r->outages) || fill_windows(g, d->r)))
 		return -1;
 	return 0;
 }

@@ -97,6 +97,9 @@ void html_plots_draw(struct html_plots *pl, const struct comparison *c, const ch
 
 	memset(pl->svg, 0, sizeof pl->svg);
 	diag_init(&pl->why);
+	pl->unmeasured = 0;
+	for (size_t i = 0; i < c->n; i++)
+		pl->unmeasured |= !c->d[i].r->windows;
 	if (!tmpdir || !*tmpdir)
 		tmpdir = "/tmp";
 	dir = malloc(strlen(tmpdir) + sizeof "/nines-report.XXXXXX");
@@ -149,7 +152,9 @@ void html_plots_write(FILE *f, const struct html_plots *pl)
 				fprintf(f, "%s %s", first ? "" : ",", plot_names[p]);
 				first = 0;
 			}
-		fputs(" (no outage seen, or no whole SLO window in the horizon).</p>\n", f);
+		fputs(pl->unmeasured ? " (no outage seen, no whole SLO window in the horizon, or"
+		      " not estimated by the method that ran).</p>\n" :
+		      " (no outage seen, or no whole SLO window in the horizon).</p>\n", f);
 	}
 	fputs("</section>\n", f);
 }

@@ -13,6 +13,8 @@
 struct html_plots {
 	char *svg[PLOT_COUNT];      /* NULL: not drawn (no design has data for it) */
 	struct diag why;            /* DIAG_NONE when the plots were drawn */
+	int unmeasured;             /* some design's method measured no outage
+	                               lengths, windows or timeline */
 };
 
 /* Draw the plots of C (compare_plot, svg only, with TEMPLATES as

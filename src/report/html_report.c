@@ -45,7 +45,7 @@ static void verdict(char *buf, size_t size, const struct comparison *c)
 		compare_summary(buf, size, c);
 		return;
 	}
-	result_measures(&d->r->block[0], d->r->set.confidence, &m);
+	result_measures(d->r, &d->r->block[0], &m);
 	snprintf(buf, size, "%s gives %.2f nines: %s of downtime a year%s%s%s", d->t->name,
 		 m.nines.mean, report_fmt_minutes(m.downtime_min_per_year.mean, h, sizeof h),
 		 model_cost(d->m) > 0 ? "; costs " : "",
@@ -72,6 +72,29 @@ static int write_table(FILE *f, struct table *t, const char *right, const char *
 	return 0;
 }
 
+/* How each design's figures were obtained and how precise they are, then
+ * the header's end. */
+static void write_precision(FILE *f, const struct comparison *c)
+{
+	char method[512], precision[512];
+
+	fputs("<ul class=\"meta\">\n", f);
+	for (size_t i = 0; i < c->n; i++) {
+		report_precision_lines(c->d[i].r, method, precision, sizeof method);
+		fputs("<li>", f);
+		if (c->n > 1) {
+			html_escape(f, c->d[i].t->name);
+			fputs(": ", f);
+		}
+		fputs("method ", f);
+		html_escape(f, method);
+		fputs("; ", f);
+		html_escape(f, precision);
+		fputs(".</li>\n", f);
+	}
+	fputs("</ul>\n</header>\n", f);
+}
+
 static void write_header(FILE *f, const struct comparison *c)
 {
 	const struct run_settings *s = &c->d[0].r->set;
@@ -86,9 +109,10 @@ static void write_header(FILE *f, const struct comparison *c)
 		c->n, c->n > 1 ? "s" : "", s->replications, duration_format(s->horizon, h, sizeof h));
 	if (s->warmup > 0)
 		fprintf(f, " after a warm-up of %s", duration_format(s->warmup, w, sizeof w));
-	fprintf(f, ", seed %llu, %g%% confidence intervals%s. Written by nines %s.</p>\n</header>\n",
+	fprintf(f, ", seed %llu, %g%% confidence intervals%s. Written by nines %s.</p>\n",
 		(unsigned long long)s->seed, s->confidence * 100,
 		c->n > 1 ? ", common random numbers" : "", PACKAGE_VERSION);
+	write_precision(f, c);
 }
 
 static int write_summary(FILE *f, const struct comparison *c)
@@ -183,6 +207,13 @@ static int write_slo(FILE *f, const struct comparison *c)
 
 	fputs("<section>\n<h2>SLO windows</h2>\n", f);
 	duration_format(r->set.window, w, sizeof w);
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->d[i].r->windows) {
+			fputs("<p>Not estimated: the method that ran (importance sampling) does not"
+			      " measure SLO windows, the availability over time or the outage"
+			      " lengths.</p>\n</section>\n", f);
+			return 0;
+		}
 	if (r->nwindows == 0) {
 		fprintf(f, "<p>The horizon of %s holds no whole window of %s: no SLO figures"
 			" (choose a shorter --window or a longer --horizon).</p>\n</section>\n",
@@ -225,7 +256,10 @@ static void write_assumptions(FILE *f, const struct comparison *c,
 	fprintf(f, "<dt>replications</dt><dd>%ld, independent</dd>\n", s->replications);
 	fprintf(f, "<dt>seed</dt><dd>%llu</dd>\n", (unsigned long long)s->seed);
 	fprintf(f, "<dt>confidence level</dt><dd>%g%% (Student t intervals over the"
-		" replications)</dd>\n", s->confidence * 100);
+		" replications; with fewer than %d system outages seen, the interval comes from"
+		" their count: an exact Poisson interval for their rate times one for their mean"
+		" length, and with none an upper bound that takes outages to last the design's"
+		" longest mean repair or timer)</dd>\n", s->confidence * 100, RESULT_FEW_OUTAGES);
 	fprintf(f, "<dt>SLO window</dt><dd>%s; targets", duration_format(s->window, h, sizeof h));
 	for (size_t k = 0; k < s->nslo; k++)
 		fprintf(f, "%s %.10g%%", k ? "," : "", s->slo[k] * 100);

@@ -18,7 +18,10 @@ static void availability_cells(const struct measures *m, double ea, double eu, c
 {
 	int dec = report_row_decimals(m, ea, eu);
 
-	if (m->down_replications > 0)
+	if (m->interval == MEASURES_BOUND)
+		snprintf(b[0], 64, "%.*f\nnever down, > %.*f", dec, m->availability.mean,
+			 dec, m->availability.ci_low);
+	else if (m->down_replications > 0)
 		snprintf(b[0], 64, "%.*f\n[%.*f, %.*f]", dec, m->availability.mean,
 			 dec, m->availability.ci_low, dec, m->availability.ci_high);
 	else
@@ -29,9 +32,13 @@ static void availability_cells(const struct measures *m, double ea, double eu, c
 		snprintf(b[1], 64, "-");        /* no exact value, as in text */
 }
 
-static void nines_cell(double x, char *b)
+static void nines_cell(const struct measures *m, char *b)
 {
-	if (isfinite(x))
+	double x = m->nines.mean;
+
+	if (m->interval == MEASURES_BOUND)
+		snprintf(b, 64, "> %.2f", m->nines.ci_low);
+	else if (isfinite(x))
 		snprintf(b, 64, "%.2f", x);
 	else
 		snprintf(b, 64, x > 0 ? "inf" : "-");
@@ -43,8 +50,14 @@ static void downtime_cells(const struct measures *m, char b[][64])
 {
 	char w[48];
 
-	snprintf(b[0], 64, "%s\n%.4g min", report_fmt_minutes(m->downtime_min_per_year.mean, w, sizeof w),
-		 m->downtime_min_per_year.mean);
+	if (m->interval == MEASURES_BOUND)
+		snprintf(b[0], 64, "< %s\n< %.4g min",
+			 report_fmt_minutes(m->downtime_min_per_year.ci_high, w, sizeof w),
+			 m->downtime_min_per_year.ci_high);
+	else
+		snprintf(b[0], 64, "%s\n%.4g min",
+			 report_fmt_minutes(m->downtime_min_per_year.mean, w, sizeof w),
+			 m->downtime_min_per_year.mean);
 	snprintf(b[1], 64, "%.3f", m->outages_per_year.mean);
 	if (isfinite(m->mean_outage_min.mean))
 		report_fmt_minutes(m->mean_outage_min.mean, b[2], 64);
@@ -77,9 +90,9 @@ struct table *html_tables_summary(const struct comparison *c, char *right)
 		const struct compare_design *d = &c->d[i];
 		struct measures m;
 
-		result_measures(&d->r->block[0], d->r->set.confidence, &m);
+		result_measures(d->r, &d->r->block[0], &m);
 		availability_cells(&m, d->a->block_a[0], d->a->block_u[0], b);
-		nines_cell(m.nines.mean, b[2]);
+		nines_cell(&m, b[2]);
 		downtime_cells(&m, b + 3);
 		report_fmt_money(model_cost(d->m), b[6], 64);
 		if (i == c->baseline) {
@@ -124,10 +137,10 @@ struct table *html_tables_tiers(const struct compare_design *d)
 
 		if (model_block_parent(mo, k) != 0)
 			continue;
-		result_measures(&d->r->block[k], d->r->set.confidence, &m);
+		result_measures(d->r, &d->r->block[k], &m);
 		snprintf(need, sizeof need, "%d/%d", model_block_need(mo, k), model_block_children(mo, k));
 		availability_cells(&m, d->a->block_a[k], d->a->block_u[k], b);
-		nines_cell(m.nines.mean, b[2]);
+		nines_cell(&m, b[2]);
 		downtime_cells(&m, b + 3);
 		name = malloc(strlen(model_block_name(mo, k)) + strlen(model_block_path(mo, k)) + 2);
 		if (!name)

@@ -1,6 +1,8 @@
 /* report_csv.c - one row per entity (the system, each block, each
  * component type) for spreadsheets; fields quoted as RFC 4180 says.
- * "size" is a block's number of children or a type's number of instances. */
+ * "size" is a block's number of children or a type's number of instances.
+ * How the run was obtained (method, why, samples, stop, relative error,
+ * the projection to a target) is run-wide: the system's row carries it. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +44,21 @@ static void est(FILE *f, const struct estimate *e)
 	report_csv_num(f, e->ci_high);
 }
 
+void report_csv_precision(FILE *f, const struct result *r)
+{
+	struct report_precision p;
+
+	report_precision(r, &p);
+	fprintf(f, ",%s,", p.method);
+	report_csv_field(f, r->why);
+	fprintf(f, ",%ld,%s", r->samples, p.stop);
+	report_csv_num(f, r->rel_error);
+	report_csv_num(f, r->set.target_error > 0 ? r->set.target_error : NAN);
+	report_csv_num(f, p.target);
+	report_csv_num(f, p.more);
+	fprintf(f, ",%s", p.at_least ? "true" : "false");
+}
+
 static void row(FILE *f, const struct report *rep, const char *scope, const char *name,
 		const char *path, const char *type, size_t instances,
 		const struct moments *mo, double a, double u, const struct estimate *share)
@@ -57,7 +74,7 @@ static void row(FILE *f, const struct report *rep, const char *scope, const char
 	if (rep->r) {
 		struct measures m;
 
-		result_measures(mo, rep->r->set.confidence, &m);
+		result_measures(rep->r, mo, &m);
 		est(f, &m.availability);
 		est(f, &m.nines);
 		est(f, &m.downtime_min_per_year);
@@ -70,6 +87,13 @@ static void row(FILE *f, const struct report *rep, const char *scope, const char
 			est(f, share);
 		else
 			fputs(",,,", f);
+		report_csv_num(f, m.outages);
+		fprintf(f, ",%s", report_interval_name(m.interval));
+		/* run-wide: the system's row carries it */
+		if (strcmp(scope, "system") == 0)
+			report_csv_precision(f, rep->r);
+		else
+			fputs(",,,,,,,,,", f);
 	} else {
 		report_csv_num(f, a);
 		report_csv_num(f, -log10(u));
@@ -90,7 +114,8 @@ int report_csv(FILE *f, const struct report *rep)
 		      ",outages_per_year,outages_ci_low,outages_ci_high"
 		      ",mean_outage_minutes,mean_outage_ci_low,mean_outage_ci_high"
 		      ",analytic_availability,analytic_within_ci"
-		      ",share_of_system_downtime,share_ci_low,share_ci_high\n", f);
+		      ",share_of_system_downtime,share_ci_low,share_ci_high"
+		      ",outages_seen,interval," REPORT_CSV_PRECISION "\n", f);
 	else
 		fputs(",analytic_availability,analytic_nines,analytic_downtime_minutes_per_year\n", f);
 	for (size_t b = 0; b < model_blocks(mo); b++) {

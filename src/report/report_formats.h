@@ -35,5 +35,10 @@ void report_json_est(FILE *f, const char *key, const struct estimate *e);
  * (%.17g, empty when not finite). */
 void report_csv_field(FILE *f, const char *s);
 void report_csv_num(FILE *f, double x);
+/* How R was obtained and how precise it is (report_precision), as the
+ * fields REPORT_CSV_PRECISION names, each after a comma. */
+void report_csv_precision(FILE *f, const struct result *r);
+#define REPORT_CSV_PRECISION "method,method_why,samples,stop,relative_error,target_error," \
+	"projected_error,more_samples,more_samples_at_least"
 
 #endif

@@ -190,11 +190,15 @@ static void outage_cdf(FILE *f, const struct hist *h, const char *ind)
 }
 
 /* "slo" and "timeline": the window measures; empty when the horizon holds
- * no whole window. */
+ * no whole window, null when the method did not measure them. */
 static void slo(FILE *f, const struct result *r)
 {
 	const struct hist *h = &r->window_down;
 
+	if (!r->windows) {      /* not estimated by the method */
+		fputs("  \"slo\": null,\n  \"timeline\": null,\n", f);
+		return;
+	}
 	fputs("  \"slo\": {\"window_hours\": ", f);
 	report_json_num(f, r->set.window);
 	fprintf(f, ", \"windows_per_replication\": %zu", r->nwindows);
@@ -222,7 +226,7 @@ static void slo(FILE *f, const struct result *r)
 	for (size_t k = 0; k < r->ntimeline; k++) {
 		struct measures m;
 
-		result_measures(&r->timeline[k], r->set.confidence, &m);
+		result_measures(r, &r->timeline[k], &m);
 		fputs(k ? ",\n    {\"start_hours\": " : "\n    {\"start_hours\": ", f);
 		report_json_num(f, r->set.warmup + (double)(k * r->timeline_group) * r->set.window);
 		fputs(", \"mean\": ", f);
@@ -254,7 +258,13 @@ void report_json_system(FILE *f, const struct report *rep, int indent)
 	fprintf(f, "{\n%s\"name\": ", ind);
 	report_json_str(f, model_block_name(rep->m, 0));
 	fputs(",\n", f);
-	if (r) {
+	if (r && !r->windows) {
+		/* not estimated by the method: null, never a zero */
+		report_block_measures(rep, 0, &m);
+		measures(f, &m, ind);
+		fprintf(f, "%s\"outage_minutes_percentiles\": null,\n", ind);
+		fprintf(f, "%s\"outage_minutes_cdf\": null,\n", ind);
+	} else if (r) {
 		report_block_measures(rep, 0, &m);
 		measures(f, &m, ind);
 		fprintf(f, "%s\"outage_minutes_percentiles\": {\"p50\": ", ind);
@@ -268,6 +278,38 @@ void report_json_system(FILE *f, const struct report *rep, int indent)
 	}
 	analytic(f, rep->a->block_method[0], rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, ind);
 	fprintf(f, "\n%.*s}", indent >= 2 ? indent - 2 : 0, ind);
+}
+
+/* The members of "simulation" that say how the run was obtained and how
+ * precise it is (report_precision), after its settings. */
+static void json_precision(FILE *f, const struct result *r)
+{
+	struct report_precision p;
+
+	report_precision(r, &p);
+	fputs(" \"method\": ", f);
+	report_json_str(f, p.method);
+	fputs(", \"why\": ", f);
+	report_json_str(f, r->why);
+	fprintf(f, ", \"samples\": %ld, \"stop\": ", r->samples);
+	report_json_str(f, p.stop);
+	fputs(",\n    \"relative_error\": ", f);
+	report_json_num(f, r->rel_error);
+	fputs(", \"target_error\": ", f);
+	report_json_num(f, r->set.target_error > 0 ? r->set.target_error : NAN);
+	fprintf(f, ", \"target_reached\": %s",
+		r->set.target_error > 0 ? (p.reached ? "true" : "false") : "null");
+	fputs(", \"outages_seen\": ", f);
+	report_json_num(f, p.sys.outages);
+	fputs(",\n    \"system_interval\": ", f);
+	report_json_str(f, report_interval_name(p.sys.interval));
+	fputs(", \"assumed_outage_hours\": ", f);
+	report_json_num(f, p.sys.assumed_outage_hours);
+	fputs(", \"projection\": {\"relative_error\": ", f);
+	report_json_num(f, p.target);
+	fputs(", \"more_samples\": ", f);
+	report_json_num(f, p.more);
+	fprintf(f, ", \"at_least\": %s}", p.at_least ? "true" : "false");
 }
 
 /* "topology" and, for a simulation, "simulation": what was run. */
@@ -292,7 +334,9 @@ static void json_head(FILE *f, const struct report *rep)
 		report_json_num(f, r->set.confidence);
 		fputs(", \"warmup_hours\": ", f);
 		report_json_num(f, r->set.warmup);
-		fprintf(f, ", \"events\": %llu},\n", (unsigned long long)r->events);
+		fprintf(f, ", \"events\": %llu,\n   ", (unsigned long long)r->events);
+		json_precision(f, r);
+		fputs("},\n", f);
 	}
 }
 

@@ -24,11 +24,19 @@ int report_md(FILE *f, const struct report *rep)
 		fputs("\n\n", f);
 	}
 	table_md_text(f, rep->t->file);
-	if (rep->r)
+	if (rep->r) {
+		char method[512], precision[512];
+
 		fprintf(f, ": %ld replications of %s, seed %llu, %g%% confidence intervals.\n\n",
 			rep->r->set.replications, duration_format(rep->r->set.horizon, h, sizeof h),
 			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
-	else
+		report_precision_lines(rep->r, method, precision, sizeof method);
+		fputs("Method: ", f);
+		table_md_text(f, method);
+		fputs(".  \nPrecision: ", f);
+		table_md_text(f, precision);
+		fputs(".\n\n", f);
+	} else
 		fputs(": exact steady-state values, no simulation.\n\n", f);
 	for (int i = 0; i < n; i++) {
 		fprintf(f, "%s### %s\n\n", i ? "\n" : "", s[i].md_title);

@@ -5,26 +5,128 @@
  * report build on it; it calls none of them. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <gsl/gsl_cdf.h>
 
 #include "report/report_measure.h"
 #include "util/duration.h"
 
 int report_within(const struct measures *m, double exact)
 {
-	if (m->down_replications < REPORT_MIN_DOWN || !isfinite(exact))
+	if (!isfinite(exact))
+		return -1;
+	if (m->interval == MEASURES_STUDENT && m->down_replications < REPORT_MIN_DOWN)
 		return -1;
 	return exact >= m->availability.ci_low && exact <= m->availability.ci_high;
 }
 
 void report_block_measures(const struct report *rep, size_t b, struct measures *out)
 {
-	result_measures(&rep->r->block[b], rep->r->set.confidence, out);
+	result_measures(rep->r, &rep->r->block[b], out);
 }
 
 void report_type_measures(const struct report *rep, size_t t, struct measures *out)
 {
-	result_measures(&rep->r->type[t], rep->r->set.confidence, out);
+	result_measures(rep->r, &rep->r->type[t], out);
+}
+
+void report_precision(const struct result *r, struct report_precision *p)
+{
+	static const char *const stops[] = { "count", "target", "max_replications", "max_time" };
+	double rel = r->rel_error, ratio;
+
+	p->method = r->method == RUN_METHOD_IMPORTANCE ? "importance" :
+		    r->method == RUN_METHOD_SPLITTING ? "splitting" : "plain";
+	p->method_words = r->method == RUN_METHOD_IMPORTANCE ? "importance sampling" :
+			  r->method == RUN_METHOD_SPLITTING ? "splitting" : "plain Monte Carlo";
+	p->samples_words = r->method == RUN_METHOD_IMPORTANCE ? "regenerative cycles" :
+			   "replications";
+	p->stop = (unsigned)r->stop < 4 ? stops[r->stop] : "count";
+	p->target = r->set.target_error > 0 ? r->set.target_error : REPORT_PROJECT_ERROR;
+	p->reached = rel <= p->target;
+	p->at_least = 0;
+	result_measures(r, &r->block[0], &p->sys);
+	/* the error falls as one over the square root of the samples */
+	ratio = rel / p->target;
+	p->more = !isfinite(rel) ? NAN : p->reached ? 0 : (double)r->samples * (ratio * ratio - 1);
+	if (!p->reached && p->sys.interval != MEASURES_STUDENT) {
+		/* few outages: an interval from their count is far wider than
+		 * the Student-t one more samples will give; count outages */
+		double z = gsl_cdf_ugaussian_Pinv((1 + r->set.confidence) / 2);
+		double need = 2 * (z / p->target) * (z / p->target);
+		double per = p->sys.interval == MEASURES_COUNT ? p->sys.outages :
+			     p->sys.outages_per_year.ci_high * r->set.horizon / HOURS_PER_YEAR *
+			     (double)r->samples;
+
+		p->at_least = p->sys.interval == MEASURES_BOUND;
+		p->more = per > 0 ? (double)r->samples * (need / per - 1) : NAN;
+		if (p->more < 1)
+			p->more = 1;
+	}
+	if (p->more > 0) {
+		char two[32];
+
+		snprintf(two, sizeof two, "%.2g", ceil(p->more));
+		p->more = strtod(two, NULL);
+	}
+}
+
+const char *report_interval_name(enum measures_interval k)
+{
+	return k == MEASURES_COUNT ? "outage_count" : k == MEASURES_BOUND ? "upper_bound" :
+	       "student_t";
+}
+
+/* "4.2%" for a relative error. */
+static void fmt_rel(char *buf, size_t n, double x)
+{
+	if (isfinite(x) && x < 1)
+		snprintf(buf, n, "%.2g%%", x * 100);
+	else if (isfinite(x))
+		snprintf(buf, n, "%.0f%%", x * 100);
+	else
+		snprintf(buf, n, "-");
+}
+
+void report_precision_lines(const struct result *r, char *method, char *precision, size_t size)
+{
+	struct report_precision p;
+	char rel[32], target[32], seen[96], more[96], n[64];
+	const struct measures *m = &p.sys;
+
+	report_precision(r, &p);
+	snprintf(method, size, "%s%s%s", p.method_words, r->why[0] ? ": " : "", r->why);
+	fmt_rel(rel, sizeof rel, r->rel_error);
+	fmt_rel(target, sizeof target, p.target);
+	if (!isfinite(m->outages))
+		seen[0] = '\0';
+	else if (m->interval == MEASURES_BOUND)
+		snprintf(seen, sizeof seen, ", no system outage seen (an upper bound only)");
+	else
+		snprintf(seen, sizeof seen, ", %s system outage%s seen%s",
+			 report_fmt_money(m->outages, n, sizeof n), m->outages == 1 ? "" : "s",
+			 m->interval == MEASURES_COUNT ? " (few: the interval comes from their count)" : "");
+	if (p.reached)
+		snprintf(more, sizeof more, "reached");
+	else if (isfinite(p.more))
+		snprintf(more, sizeof more, "%s %s %s more", p.at_least ? "at least" : "about",
+			 report_fmt_money(p.more, n, sizeof n), p.samples_words);
+	else
+		snprintf(more, sizeof more, "not projected until downtime is seen");
+	if (r->set.target_error > 0 && r->stop == RUN_STOP_MAX_REPLICATIONS)
+		snprintf(precision, size, "target %s: not reached within the cap of %s %s: relative "
+			 "error %s%s; %s", target, report_fmt_money((double)r->samples, n, sizeof n),
+			 p.samples_words, rel, seen, more);
+	else if (r->set.target_error > 0 && r->stop == RUN_STOP_MAX_TIME)
+		snprintf(precision, size, "target %s: not reached within the time allowed: relative "
+			 "error %s%s; %s", target, rel, seen, more);
+	else if (r->set.target_error > 0)
+		snprintf(precision, size, "target %s: %s: relative error %s%s", target,
+			 p.reached ? "reached" : "not reached", rel, seen);
+	else
+		snprintf(precision, size, "relative error %s%s; to %s: %s", rel, seen, target, more);
 }
 
 int report_decimals(double u)
@@ -87,6 +189,10 @@ int report_row_decimals(const struct measures *m, double ea, double eu)
 {
 	int dec = report_decimals(m->unavailability.mean > 0 ? m->unavailability.mean : eu);
 
+	/* an upper bound shows its own digits: 1 - U_high must not round to 1 */
+	if (m->interval == MEASURES_BOUND && report_decimals(m->unavailability.ci_high) > dec)
+		dec = report_decimals(m->unavailability.ci_high);
+
 	if (report_within(m, ea) == 0) {
 		double bound = ea < m->availability.ci_low ? m->availability.ci_low :
 			       m->availability.ci_high;
@@ -108,7 +214,9 @@ void report_measure_cells(const struct measures *m, double ea, double eu,
 	int dec = report_row_decimals(m, ea, eu);
 
 	report_fmt_num(bufs[0], 64, m->availability.mean, dec);
-	if (m->down_replications > 0)
+	if (m->interval == MEASURES_BOUND)
+		snprintf(bufs[1], 64, "never down, > %.*f", dec, m->availability.ci_low);
+	else if (m->down_replications > 0)
 		report_fmt_ci(bufs[1], 64, &m->availability, dec);
 	else
 		snprintf(bufs[1], 64, "never down");
@@ -118,6 +226,13 @@ void report_measure_cells(const struct measures *m, double ea, double eu,
 		strcat(bufs[2], " !");
 	report_fmt_num(bufs[3], 64, m->nines.mean, 2);
 	report_fmt_minutes(m->downtime_min_per_year.mean, bufs[4], 64);
+	if (m->interval == MEASURES_BOUND) {
+		char x[48];
+
+		snprintf(bufs[3], 64, "> %.2f", m->nines.ci_low);
+		snprintf(bufs[4], 64, "< %s", report_fmt_minutes(m->downtime_min_per_year.ci_high,
+								x, sizeof x));
+	}
 	report_fmt_num(bufs[5], 64, m->outages_per_year.mean, 3);
 	if (isfinite(m->mean_outage_min.mean))
 		report_fmt_minutes(m->mean_outage_min.mean, bufs[6], 64);

@@ -47,6 +47,47 @@ char *report_exact_note(const struct report *rep, char *buf, size_t size);
  * reports then add REPORT_OUTSIDE_NOTE or its like. */
 int report_any_outside(const struct report *rep);
 
+/* How a run was obtained and how precise it is, as every report states
+ * it (report_precision). */
+struct report_precision {
+	const char *method;          /* "plain", "importance" or "splitting" */
+	const char *method_words;    /* "plain Monte Carlo", ... */
+	const char *samples_words;   /* "replications" or "regenerative cycles" */
+	const char *stop;            /* "count", "target", "max_replications", "max_time" */
+	double target;               /* the relative error projected to: the
+	                                target asked for, else REPORT_PROJECT_ERROR */
+	int reached;                 /* the relative error is at most TARGET */
+	double more;                 /* samples more to reach TARGET, to two
+	                                significant digits: 0 when reached;
+	                                ((rel_error / target)^2 - 1) times those
+	                                run; with few outages, what gives the
+	                                (z / target)^2 x 2 outages a Student-t
+	                                interval needs for exponential outage
+	                                lengths, at the rate seen or, with none
+	                                seen, at the rate's upper end */
+	int at_least;                /* MORE is a lower bound (no outage seen) */
+	struct measures sys;         /* the system's measures */
+};
+
+/* The name reports give interval kind K: "student_t", "outage_count" or
+ * "upper_bound" (a static string). */
+const char *report_interval_name(enum measures_interval k);
+
+/* The relative error a report projects to when no target was asked. */
+#define REPORT_PROJECT_ERROR 0.1
+
+/* Fill P for the result R. */
+void report_precision(const struct result *r, struct report_precision *p);
+
+/* The two lines that say so (no line feed at the end), into METHOD and
+ * PRECISION of SIZE bytes each:
+ *   "plain Monte Carlo: WHY" and
+ *   "relative error 4.2%, 1,234 system outages seen; to 10%: about
+ *    52,000 replications more" (with a target: "target 1%: reached", or
+ *   "target 1%: not reached within the cap of N replications ...").
+ * Every report of a run uses them; reproducible (no wall time). */
+void report_precision_lines(const struct result *r, char *method, char *precision, size_t size);
+
 /* Fewer replications than this with any downtime, and a Student-t
  * interval is too rough to hold an exact value against. */
 #define REPORT_MIN_DOWN 10
@@ -59,8 +100,10 @@ int report_any_outside(const struct report *rep);
 	"  long run: a --warmup of a few MTBFs removes that start-up effect."
 
 /* 1 when EXACT lies inside the availability interval of M (inclusive), 0
- * when outside, -1 when fewer than REPORT_MIN_DOWN replications saw any
- * downtime, so that the interval tells too little to compare. */
+ * when outside, -1 when EXACT is not finite or, for a Student-t interval,
+ * when fewer than REPORT_MIN_DOWN replications saw any downtime, so that
+ * the interval tells too little to compare.  An interval from the outage
+ * count (few or no outages: an upper bound) is always compared. */
 int report_within(const struct measures *m, double exact);
 
 /* The measures of block B or type T of the report's result (REP->r not

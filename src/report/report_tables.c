@@ -165,7 +165,12 @@ static int system_availability_rows(struct table *t, const struct report *rep,
 	char v[256], x[64];
 
 	report_fmt_ci(x, sizeof x, &m->availability, dec);
-	snprintf(v, sizeof v, "%.*f %s", dec, m->availability.mean, x);
+	if (m->interval == MEASURES_BOUND)
+		snprintf(v, sizeof v, "%.*f (no outage seen): > %.*f at %g%%", dec,
+			 m->availability.mean, dec, m->availability.ci_low,
+			 rep->r->set.confidence * 100);
+	else
+		snprintf(v, sizeof v, "%.*f %s", dec, m->availability.mean, x);
 	if (label_row(t, "availability", v))
 		return -1;
 	if (isfinite(ea))
@@ -186,13 +191,21 @@ static int system_outage_rows(struct table *t, const struct result *r, const str
 	report_fmt_num(x, sizeof x, m->nines.mean, 2);
 	report_fmt_num(y, sizeof y, m->nines.ci_low, 2);
 	report_fmt_num(z, sizeof z, m->nines.ci_high, 2);
-	snprintf(v, sizeof v, "%s [%s, %s]", x, y, z);
+	if (m->interval == MEASURES_BOUND)
+		snprintf(v, sizeof v, "> %s", y);
+	else
+		snprintf(v, sizeof v, "%s [%s, %s]", x, y, z);
 	if (label_row(t, "nines", v))
 		return -1;
-	snprintf(v, sizeof v, "%s (%.4g min [%.4g, %.4g])",
-		 report_fmt_minutes(m->downtime_min_per_year.mean, x, sizeof x),
-		 m->downtime_min_per_year.mean, m->downtime_min_per_year.ci_low,
-		 m->downtime_min_per_year.ci_high);
+	if (m->interval == MEASURES_BOUND)
+		snprintf(v, sizeof v, "< %s (< %.4g min)",
+			 report_fmt_minutes(m->downtime_min_per_year.ci_high, x, sizeof x),
+			 m->downtime_min_per_year.ci_high);
+	else
+		snprintf(v, sizeof v, "%s (%.4g min [%.4g, %.4g])",
+			 report_fmt_minutes(m->downtime_min_per_year.mean, x, sizeof x),
+			 m->downtime_min_per_year.mean, m->downtime_min_per_year.ci_low,
+			 m->downtime_min_per_year.ci_high);
 	if (label_row(t, "downtime per year", v))
 		return -1;
 	snprintf(v, sizeof v, "%.4g [%.4g, %.4g]", m->outages_per_year.mean,
@@ -203,10 +216,16 @@ static int system_outage_rows(struct table *t, const struct result *r, const str
 		snprintf(v, sizeof v, "%s (%.4g min [%.4g, %.4g])",
 			 report_fmt_minutes(m->mean_outage_min.mean, x, sizeof x),
 			 m->mean_outage_min.mean, m->mean_outage_min.ci_low, m->mean_outage_min.ci_high);
+	else if (m->interval == MEASURES_BOUND)
+		snprintf(v, sizeof v, "no outage seen; the bound takes outages to last %s on average"
+			 " (the design's longest mean repair or timer)",
+			 duration_format(m->assumed_outage_hours, x, sizeof x));
 	else
 		snprintf(v, sizeof v, "no outage seen");
 	if (label_row(t, "mean outage", v))
 		return -1;
+	if (!r->windows)
+		return label_row(t, "outage length", "- (not estimated by this method)");
 	if (r->outages.total > 0) {
 		snprintf(v, sizeof v, "p50 %s, p90 %s, p99 %s",
 			 duration_format(hist_quantile(&r->outages, 0.5), x, sizeof x),
@@ -278,6 +297,10 @@ struct table *report_slo_table(const struct report *rep)
 		fmt_pct(lo, sizeof lo, e.ci_low);
 		fmt_pct(hi, sizeof hi, e.ci_high);
 		snprintf(ci, sizeof ci, "[%s, %s]", lo, hi);
+		if (!r->windows) {      /* not measured: no figure, not a zero */
+			snprintf(p, sizeof p, "-");
+			snprintf(ci, sizeof ci, "-");
+		}
 		cells[0] = target;
 		cells[1] = p;
 		cells[2] = ci;
@@ -297,10 +320,14 @@ static void report_slo_line(char *buf, size_t size, const struct result *r)
 	const struct hist *h = &r->window_down;
 	double with = h->total ? 1 - (double)h->count[0] / (double)h->total : NAN;
 	char w[64], p[32];
-
 	double a1 = 1 - hist_quantile(h, 0.99), a01 = 1 - hist_quantile(h, 0.999);
 	size_t k;
 
+	if (!r->windows) {
+		snprintf(buf, size, "not estimated: %s does not measure SLO windows",
+			 r->method == RUN_METHOD_IMPORTANCE ? "importance sampling" : "this method");
+		return;
+	}
 	fmt_pct(p, sizeof p, with);
 	k = (size_t)snprintf(buf, size, "%zu windows of %s in each replication; %s of them saw downtime",
 			     r->nwindows, duration_format(r->set.window, w, sizeof w), p);

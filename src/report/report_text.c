@@ -18,11 +18,15 @@ static void heading(FILE *f, const struct report *rep)
 	fputs(")\n", f);
 	if (rep->t->description[0])
 		fprintf(f, "%s\n", rep->t->description);
-	if (rep->r)
+	if (rep->r) {
+		char method[512], precision[512];
+
 		fprintf(f, "%ld replications of %s, seed %llu, %g%% confidence intervals\n",
 			rep->r->set.replications, duration_format(rep->r->set.horizon, h, sizeof h),
 			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
-	else
+		report_precision_lines(rep->r, method, precision, sizeof method);
+		fprintf(f, "method: %s\nprecision: %s\n", method, precision);
+	} else
 		fprintf(f, "exact steady-state values, no simulation\n");
 	if (model_cost(rep->m) > 0)
 		fprintf(f, "cost per year: %s\n", report_fmt_money(model_cost(rep->m), h, sizeof h));
