@@ -19,6 +19,7 @@ int main(void)
 	srunner_add_suite(sr, ctmc_suite());
 	srunner_add_suite(sr, validation_suite());
 	srunner_add_suite(sr, honest_suite());
+	srunner_add_suite(sr, is_suite());
 	srunner_add_suite(sr, html_suite());
 	srunner_add_suite(sr, sha256_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -12,6 +12,7 @@ Suite *duration_suite(void);
 Suite *engine_suite(void);
 Suite *honest_suite(void);
 Suite *html_suite(void);
+Suite *is_suite(void);
 Suite *model_suite(void);
 Suite *sha256_suite(void);
 Suite *stats_suite(void);

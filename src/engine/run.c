@@ -508,7 +508,7 @@ enum run_method run_choose(const struct model *m, const struct run_options *opt,
 		break;
 	}
 	if (opt->have_exact && !(opt->exact_u < RUN_AUTO_RARE)) {
-		snprintf(why, n, "auto: the exact unavailability %.2g is not rare (below %g)",
+		snprintf(why, n, "auto: the exact unavailability %.2g is not below %g",
 			 opt->exact_u, RUN_AUTO_RARE);
 		return RUN_METHOD_PLAIN;
 	}

@@ -11,7 +11,6 @@ int report_md(FILE *f, const struct report *rep)
 	struct report_section s[REPORT_MAX_SECTIONS];
 	char note[1024];
 	int n = report_sections(rep, s);
-	char h[64];
 
 	if (n < 0)
 		return -1;
@@ -27,8 +26,8 @@ int report_md(FILE *f, const struct report *rep)
 	if (rep->r) {
 		char method[512], precision[512];
 
-		fprintf(f, ": %ld replications of %s, seed %llu, %g%% confidence intervals.\n\n",
-			rep->r->set.replications, duration_format(rep->r->set.horizon, h, sizeof h),
+		fprintf(f, ": %s, seed %llu, %g%% confidence intervals.\n\n",
+			report_samples(rep->r, method, sizeof method),
 			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
 		report_precision_lines(rep->r, method, precision, sizeof method);
 		fputs("Method: ", f);

@@ -306,3 +306,16 @@ char *report_exact_note(const struct report *rep, char *buf, size_t size)
 		snprintf(buf, size, "the system: %s; components: %s", sys, types);
 	return buf;
 }
+
+const char *report_samples(const struct result *r, char *buf, size_t n)
+{
+	char h[64];
+
+	if (r->method == RUN_METHOD_IMPORTANCE)
+		snprintf(buf, n, "%s regenerative cycles from everything up",
+			 report_fmt_money((double)r->samples, h, sizeof h));
+	else
+		snprintf(buf, n, "%ld replications of %s", r->set.replications,
+			 duration_format(r->set.horizon, h, sizeof h));
+	return buf;
+}

@@ -88,6 +88,11 @@ void report_precision(const struct result *r, struct report_precision *p);
  * Every report of a run uses them; reproducible (no wall time). */
 void report_precision_lines(const struct result *r, char *method, char *precision, size_t size);
 
+/* What R ran, into BUF (N bytes): "1000 replications of 10.0 y", or for
+ * importance sampling "425,984 regenerative cycles from everything up".
+ * Returns BUF. */
+const char *report_samples(const struct result *r, char *buf, size_t n);
+
 /* Fewer replications than this with any downtime, and a Student-t
  * interval is too rough to hold an exact value against. */
 #define REPORT_MIN_DOWN 10

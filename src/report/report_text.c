@@ -21,8 +21,8 @@ static void heading(FILE *f, const struct report *rep)
 	if (rep->r) {
 		char method[512], precision[512];
 
-		fprintf(f, "%ld replications of %s, seed %llu, %g%% confidence intervals\n",
-			rep->r->set.replications, duration_format(rep->r->set.horizon, h, sizeof h),
+		fprintf(f, "%s, seed %llu, %g%% confidence intervals\n",
+			report_samples(rep->r, method, sizeof method),
 			(unsigned long long)rep->r->set.seed, rep->r->set.confidence * 100);
 		report_precision_lines(rep->r, method, precision, sizeof method);
 		fprintf(f, "method: %s\nprecision: %s\n", method, precision);
