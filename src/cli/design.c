@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/design.h"
+#include "engine/engine.h"
 #include "engine/run.h"
 #include "util/duration.h"
 #include "util/output.h"
@@ -62,7 +63,11 @@ int design_check(const struct cmd_entry *self, const struct design *d,
 {
 	size_t worst;
 	double ev = run_expected_events(d->m, set, &worst);
-	char h[64], c[64];
+	char h[64], c[64], why[RESULT_WHY_MAX];
+
+	if (set->method == RUN_METHOD_IMPORTANCE && !engine_is_qualifies(d->m, why, sizeof why))
+		return command_fail(EXIT_INPUT, "%s: importance sampling needs exponential failure laws"
+				    " and no planned maintenance: %s", d->t->file, why);
 
 	if (set->horizon / set->window > RESULT_MAX_WINDOWS)
 		return command_usage_error(self, "--window: %s cuts the horizon into more than %d windows",

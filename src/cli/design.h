@@ -50,8 +50,8 @@ int design_load(struct design *d, const struct cmd_entry *self, const char *file
 void design_release(struct design *d);
 
 /* Refuse a run of D with SET that would cut the horizon into too many SLO
- * windows (a usage error of SELF) or take too many events per replication
- * (bad input).  Returns EXIT_OK, or the exit status after printing why. */
+ * windows (a usage error of SELF), take too many events per replication,
+ * or ask for importance sampling of a model it cannot run (bad input).  Returns EXIT_OK, or the exit status after printing why. */
 int design_check(const struct cmd_entry *self, const struct design *d,
 		 const struct run_settings *set);
 

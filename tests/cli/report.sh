@@ -36,8 +36,8 @@ cat >"$TMP/pair.json" <<'EOF'
 EOF
 P="$TMP/pair.html"
 expect "pair report" 0 "$NINES" report "$TMP/pair.json" "$A" -n 30 --horizon 10y --seed 1 --method plain -o "$P"
-has "pair: method" "$P" "<li>pair: method plain Monte Carlo; relative error -, no system outage seen (an upper bound only); to 10%: at least 6,200 replications more.</li>"
-has "pair: precision of the other" "$P" "<li>crm-single: method plain Monte Carlo; relative error"
+has "pair: method" "$P" "<li>pair: method plain Monte Carlo: asked for; relative error -, no system outage seen (an upper bound only); to 10%: at least 6,200 replications more.</li>"
+has "pair: precision of the other" "$P" "<li>crm-single: method plain Monte Carlo: asked for; relative error"
 has "pair: bound in the summary" "$P" "never down, &gt; 0.999994385"
 has "pair: nines bound" "$P" "&gt; 5.25"
 expect "pair text" 0 "$NINES" simulate "$TMP/pair.json" -n 30 --horizon 10y --seed 1 --method plain

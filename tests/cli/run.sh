@@ -331,5 +331,37 @@ long="$TMP/$(printf 'n%.0s' $(seq 1 250))"
 expect "-o 250-byte name" 0 "$NINES" simulate -n 20 -o "$long" "$M"
 [ -s "$long" ] && ok || bad "-o 250-byte name: no file"
 
+# --- how replications are run: --method, --target-error and their bounds ---
+TRIO="$TMP/trio.json"
+cat >"$TRIO" <<'JSON'
+{ "name": "trio", "components": { "u": { "mtbf": 1000, "mttr": 1 } },
+  "system": { "type": "parallel", "count": 3, "component": "u" } }
+JSON
+expect "--method bogus" 2 "$NINES" simulate --method fast "$TRIO"
+has "--method bogus: message" "$TMP/err" 'nines: simulate: --method: unknown method "fast" (auto, plain, importance)'
+expect "--target-error 1" 2 "$NINES" simulate --target-error 1 "$TRIO"
+has "--target-error 1: message" "$TMP/err" "nines: simulate: --target-error: must be between 0 and 1 (exclusive), got 1"
+expect "--max-time 0" 2 "$NINES" simulate --max-time 0s --target-error 0.1 "$TRIO"
+expect "--max-replications 0" 2 "$NINES" simulate --max-replications 0 "$TRIO"
+# auto picks importance sampling for a rarely-down design (U = 1e-9) and says why
+expect "auto: importance" 0 "$NINES" simulate "$TRIO" --format json
+has "auto: importance: method" "$TMP/out" '"method": "importance"'
+has "auto: importance: why" "$TMP/out" '"why": "auto: a plain pilot of 256 replications saw 0 system outages, and every failure law is exponential"'
+has "auto: importance: target" "$TMP/out" '"stop": "target"'
+# the same bits on one thread and two, by each method and with a target
+for m in importance plain; do
+	expect "$m -j1" 0 "$NINES" simulate "$TRIO" --method $m --target-error 0.5 -j1 --format json
+	mv "$TMP/out" "$TMP/j1"
+	expect "$m -j2" 0 "$NINES" simulate "$TRIO" --method $m --target-error 0.5 -j2 --format json
+	cmp -s "$TMP/j1" "$TMP/out" && ok || bad "$m: -j1 and -j2 differ"
+done
+# a cap hit is said plainly, with the error reached
+expect "cap" 0 "$NINES" simulate "$TRIO" --method plain --target-error 0.01 --max-replications 5000
+has "cap: said" "$TMP/out" "target 1%: not reached within the cap of 5,000 replications"
+# importance sampling refuses a Weibull design, naming the type
+sed 's/"mtbf": 1000/"failure": { "distribution": "weibull", "shape": 2, "mean": 1000 }/' "$TRIO" >"$TMP/weib.json"
+expect "importance: weibull" 3 "$NINES" simulate --method importance "$TMP/weib.json"
+same "importance: weibull: message" "$TMP/err" "nines: $TMP/weib.json: importance sampling needs exponential failure laws and no planned maintenance: component type 'u' fails by a weibull law, not an exponential one"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
