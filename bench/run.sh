@@ -8,7 +8,7 @@ here=$(dirname "$0")
 nines=${1:-$here/../src/nines}
 
 rate() { # MODEL REPLICATIONS: prints "events seconds events/s"
-	"$nines" simulate "$1" -n "$2" -j1 --stats --format json 2>&1 >/dev/null |
+	"$nines" simulate "$1" -n "$2" -j1 --method plain --stats --format json 2>&1 >/dev/null |
 		sed -n 's/^nines: \([0-9]*\) events in \([0-9.]*\) s: \([0-9.e+]*\) events\/s.*/\1 \2 \3/p'
 }
 

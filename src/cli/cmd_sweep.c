@@ -130,6 +130,9 @@ static int run_point(const struct design *d, struct run_options *opt,
 	result_measures(r, &r->block[0], &pt->m);
 	pt->exact_a = d->a.block_a[0];
 	pt->exact_u = d->a.block_u[0];
+	pt->method = r->method;
+	pt->samples = r->samples;
+	pt->rel_error = r->rel_error;
 	total->events += r->events;
 	total->wall_seconds += r->wall_seconds;
 	rep.r = r;

@@ -348,7 +348,8 @@ static int run_enough(struct shared *sh, double t0)
 		sh->res->stop = RUN_STOP_COUNT;
 		return done >= sh->total;
 	}
-	if (rel <= set->target_error) {
+	if (rel <= set->target_error &&
+	    (sh->method != RUN_METHOD_IMPORTANCE || done >= RUN_IS_MIN_CYCLES)) {
 		sh->res->stop = RUN_STOP_TARGET;
 		return 1;
 	}

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "engine/run.h"
 #include "report/plot.h"
 #include "report/sweep.h"
 #include "report/table.h"
@@ -230,19 +231,19 @@ static void fmt_minutes(char *buf, size_t size, double x)
 
 static struct table *points_table(const struct sweep *s, int *flagged)
 {
-	int np = (int)s->nparam, ncols = np + 8;
+	int np = (int)s->nparam, ncols = np + 10;
 	struct table *t = table_new(ncols);
-	const char *cells[SWEEP_MAX_PARAMS + 8];
+	const char *cells[SWEEP_MAX_PARAMS + 10];
 	const char *head[] = { "availability", "CI", "exact", "nines", "downtime/yr",
-			       "min/yr", "outages/yr", "mean outage" };
-	char bufs[7][64], vals[SWEEP_MAX_PARAMS][64], mins[64];
+			       "min/yr", "outages/yr", "mean outage", "method", "error" };
+	char bufs[7][64], vals[SWEEP_MAX_PARAMS][64], mins[64], err[32];
 
 	*flagged = 0;
 	if (!t)
 		return NULL;
 	for (int k = 0; k < np; k++)
 		cells[k] = s->param[k].path;
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < 10; i++)
 		cells[np + i] = head[i];
 	if (table_row(t, cells))
 		goto oom;
@@ -260,6 +261,13 @@ static struct table *points_table(const struct sweep *s, int *flagged)
 		cells[np + 5] = mins;
 		cells[np + 6] = mc[5];
 		cells[np + 7] = mc[6];
+		cells[np + 8] = run_method_name(pt->method);
+		if (isfinite(pt->rel_error))
+			snprintf(err, sizeof err, pt->rel_error < 1 ? "%.2g%%" : "%.0f%%",
+				 pt->rel_error * 100);
+		else
+			snprintf(err, sizeof err, "-");
+		cells[np + 9] = err;
 		if (table_row(t, cells))
 			goto oom;
 	}
@@ -271,7 +279,7 @@ oom:
 
 static int write_text(FILE *f, const struct sweep *s, int md)
 {
-	static const char right[] = "1111111111";
+	static const char right[] = "111111111111";
 	struct table *t;
 	int flagged;
 
@@ -310,7 +318,7 @@ static int write_csv(FILE *f, const struct sweep *s)
 	      "downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
 	      "outages_per_year,outages_ci_low,outages_ci_high,mean_outage_minutes,"
 	      "analytic_availability,analytic_nines,analytic_downtime_minutes_per_year,"
-	      "within_ci\n", f);
+	      "within_ci,method,samples,relative_error\n", f);
 	for (size_t i = 0; i < s->npoints; i++) {
 		const struct sweep_point *pt = &s->point[i];
 		int within = report_within(&pt->m, pt->exact_a);
@@ -328,7 +336,10 @@ static int write_csv(FILE *f, const struct sweep *s)
 		report_csv_num(f, pt->exact_a);
 		report_csv_num(f, -log10(pt->exact_u));
 		report_csv_num(f, pt->exact_u * MIN_PER_YEAR);
-		fprintf(f, ",%s\n", within > 0 ? "true" : within == 0 ? "false" : "");
+		fprintf(f, ",%s,%s,%ld", within > 0 ? "true" : within == 0 ? "false" : "",
+			run_method_name(pt->method), pt->samples);
+		report_csv_num(f, pt->rel_error);
+		fputc('\n', f);
 	}
 	return ferror(f) ? -1 : 0;
 }
@@ -376,7 +387,10 @@ static int write_json(FILE *f, const struct sweep *s)
 				fputs(", ", f);
 			report_json_num(f, s->point[i].value[k]);
 		}
-		fprintf(f, "], \"system\": %s}", s->point[i].system_json);
+		fprintf(f, "], \"method\": \"%s\", \"samples\": %ld, \"relative_error\": ",
+			run_method_name(s->point[i].method), s->point[i].samples);
+		report_json_num(f, s->point[i].rel_error);
+		fprintf(f, ",\n     \"system\": %s}", s->point[i].system_json);
 	}
 	fputs("\n  ]\n}\n", f);
 	return ferror(f) ? -1 : 0;

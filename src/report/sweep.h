@@ -59,6 +59,9 @@ struct sweep_point {
 	double exact_a, exact_u;          /* the system's analytic availability, unavailability */
 	char *system_json;                /* the value of "system" as report_json_system
 	                                     writes it at indent 6; owned */
+	enum run_method method;           /* how the point was run */
+	long samples;                     /* its replications or cycles */
+	double rel_error;                 /* the relative error it reached */
 };
 
 /* A finished sweep.  With two parameters the points are every
