@@ -13,6 +13,7 @@ Suite *engine_suite(void);
 Suite *html_suite(void);
 Suite *model_suite(void);
 Suite *sha256_suite(void);
+Suite *split_suite(void);
 Suite *stats_suite(void);
 Suite *topology_suite(void);
 Suite *validation_suite(void);
