@@ -1,11 +1,14 @@
 /* check_dist.c - parameter conversions, parameter errors (exact messages)
  * and sampling: each law's sample mean, over a fixed-seed stream, must hold
- * the law's mean inside a 99.9% interval no wider than 1% of it. */
+ * the law's mean inside a 99.9% interval no wider than 1% of it; and the
+ * same for the time left of a duration under way (dist_sample_residual)
+ * against its exact conditional mean, from closed forms. */
 #include <math.h>
 #include <string.h>
 
 #include <check.h>
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
@@ -18,21 +21,93 @@ static void sample_mean_ok(const struct dist *x, unsigned long seed)
 	gsl_rng *r = rng_new();
 	double mean = 0, m2 = 0, se, half;
 	const int n = 400000;
+	int bad = 0;
 
 	rng_seed(r, seed, 0, 0);
 	for (int i = 1; i <= n; i++) {
 		double v = dist_sample(x, r), dv = v - mean;
 
-		ck_assert(v >= 0);
+		bad += !(v >= 0);
 		mean += dv / i;
 		m2 += dv * (v - mean);
 	}
+	ck_assert_int_eq(bad, 0);
 	se = sqrt(m2 / (n - 1) / n);
 	half = gsl_cdf_ugaussian_Pinv(0.9995) * se;
 	ck_assert_msg(fabs(mean - x->mean) <= half,
 		      "%s: sample mean %.6g, law mean %.6g, half-width %.3g",
 		      dist_kind_name(x->kind), mean, x->mean, half);
 	ck_assert_msg(half < 0.01 * x->mean, "%s: interval too wide", dist_kind_name(x->kind));
+	gsl_rng_free(r);
+}
+
+/* E[X - A | X > A] for law X, from the closed forms of the truncated
+ * means (regularised incomplete gamma, normal tails), not from the
+ * inverse functions the sampler uses. */
+static double residual_mean(const struct dist *x, double a)
+{
+	double y, z, lo, sum = 0;
+	size_t n = 0;
+
+	switch (x->kind) {
+	case DIST_EXPONENTIAL:
+		return x->a;
+	case DIST_WEIBULL:
+		/* int_a^inf S = scale Gamma(1 + 1/k) Q(1/k, y), y = (a / scale)^k */
+		y = pow(a / x->a, x->b);
+		return x->a * gsl_sf_gamma(1 + 1 / x->b) * gsl_sf_gamma_inc_Q(1 / x->b, y) * exp(y);
+	case DIST_LOGNORMAL:
+		z = (x->a - log(a)) / x->b;
+		return exp(x->a + x->b * x->b / 2) * gsl_cdf_ugaussian_P(z + x->b) /
+		       gsl_cdf_ugaussian_P(z) - a;
+	case DIST_GAMMA:
+		y = a / x->b;
+		return x->a * x->b * gsl_sf_gamma_inc_Q(x->a + 1, y) / gsl_sf_gamma_inc_Q(x->a, y) - a;
+	case DIST_NORMAL:
+		z = (a - x->a) / x->b;
+		return x->a + x->b * gsl_ran_ugaussian_pdf(z) / gsl_cdf_ugaussian_Q(z) - a;
+	case DIST_UNIFORM:
+		lo = a > x->a ? a : x->a;
+		return (lo + x->b) / 2 - a;
+	case DIST_DETERMINISTIC:
+		return x->a - a;
+	case DIST_EMPIRICAL:
+		for (size_t i = 0; i < x->nvalues; i++)
+			if (x->values[i] >= a)
+				sum += x->values[i] - a, n++;
+		return sum / (double)n;
+	}
+	return NAN;
+}
+
+/* The residual draws of X past AGE: never negative, and their mean holds
+ * the exact conditional mean inside a 99.9% interval no wider than 2% of
+ * it. */
+static void residual_mean_ok(const struct dist *x, double age, unsigned long seed)
+{
+	gsl_rng *r = rng_new();
+	double want = residual_mean(x, age), mean = 0, m2 = 0, se, half;
+	const int n = 200000;
+	int bad = 0;
+
+	/* one assertion per check, not per draw: Check's are not free */
+	rng_seed(r, seed, 1, 0);
+	for (int i = 1; i <= n; i++) {
+		double v = dist_sample_residual(x, age, r), dv = v - mean;
+
+		bad += !(v >= 0 && isfinite(v));
+		mean += dv / i;
+		m2 += dv * (v - mean);
+	}
+	ck_assert_msg(bad == 0, "%s past %g: %d residuals negative or not finite",
+		      dist_kind_name(x->kind), age, bad);
+	se = sqrt(m2 / (n - 1) / n);
+	half = gsl_cdf_ugaussian_Pinv(0.9995) * se;
+	ck_assert_msg(fabs(mean - want) <= half,
+		      "%s past %g: residual mean %.6g, exact %.6g, half-width %.3g",
+		      dist_kind_name(x->kind), age, mean, want, half);
+	ck_assert_msg(half < 0.02 * want, "%s past %g: interval too wide",
+		      dist_kind_name(x->kind), age);
 	gsl_rng_free(r);
 }
 
@@ -147,6 +222,74 @@ START_TEST(sample_means)
 }
 END_TEST
 
+/* Each law past a young, a typical and an old age (in units of its mean):
+ * the hazard rises (Weibull 3, lognormal's start, gamma 4, normal,
+ * uniform), falls (Weibull 0.7, gamma 0.5, lognormal's tail) or stays
+ * (exponential). */
+START_TEST(residual_means)
+{
+	struct dist x;
+	struct diag d;
+	double obs[] = { 0.5, 1, 1, 2, 30 }, ages[] = { 0.3, 1, 3 };
+	unsigned long seed = 100;
+
+	diag_init(&d);
+	gsl_set_error_handler_off();
+	for (size_t k = 0; k < sizeof ages / sizeof ages[0]; k++) {
+		double f = ages[k];
+
+		dist_set_exponential(&x, 7, &d, "f", "p");
+		residual_mean_ok(&x, 7 * f, seed++);
+		dist_set_weibull_mean(&x, 0.7, 50, &d, "f", "p");
+		residual_mean_ok(&x, 50 * f, seed++);
+		dist_set_weibull_mean(&x, 3, 50, &d, "f", "p");
+		residual_mean_ok(&x, 50 * f, seed++);
+		dist_set_lognormal(&x, 8, 4, &d, "f", "p");
+		residual_mean_ok(&x, 8 * f, seed++);
+		dist_set_lognormal(&x, 8, 16, &d, "f", "p");
+		residual_mean_ok(&x, 8 * f, seed++);
+		dist_set_gamma(&x, 0.5, 3, &d, "f", "p");
+		residual_mean_ok(&x, 3 * f, seed++);
+		dist_set_gamma(&x, 4, 3, &d, "f", "p");
+		residual_mean_ok(&x, 3 * f, seed++);
+		dist_set_normal(&x, 1, 2, &d, "f", "p");
+		residual_mean_ok(&x, x.mean * f, seed++);
+		dist_set_uniform(&x, 2, 8, &d, "f", "p");
+		residual_mean_ok(&x, 2 * f, seed++);
+		dist_set_deterministic(&x, 3, &d, "f", "p");
+		residual_mean_ok(&x, 0.75 * f, seed++);
+	}
+	/* gamma below shape 1 and age 1 scale, the tail under a quarter:
+	 * the inversion */
+	dist_set_gamma(&x, 0.5, 3, &d, "f", "p");
+	residual_mean_ok(&x, 4.5, seed++);
+	dist_set_empirical(&x, obs, 5, &d, "f", "p");
+	residual_mean_ok(&x, 0.8, seed++);
+	residual_mean_ok(&x, 1.5, seed++);
+	residual_mean_ok(&x, 2, seed++);
+	{
+		gsl_rng *r = rng_new();
+
+		/* past its end a duration falls due at once; age 0 is a plain draw */
+		ck_assert_double_eq(dist_sample_residual(&x, 31, r), 0);
+		dist_release(&x);
+		dist_set_deterministic(&x, 3, &d, "f", "p");
+		ck_assert_double_eq(dist_sample_residual(&x, 5, r), 0);
+		ck_assert_double_eq(dist_sample_residual(&x, 0, r), 3);
+		dist_set_uniform(&x, 2, 8, &d, "f", "p");
+		ck_assert_double_eq(dist_sample_residual(&x, 9, r), 0);
+		/* an age far past where the tail underflows still gives a finite,
+		 * positive remainder */
+		dist_set_normal(&x, 1, 0.01, &d, "f", "p");
+		ck_assert(isfinite(dist_sample_residual(&x, 2, r)));
+		dist_set_gamma(&x, 4, 1, &d, "f", "p");
+		ck_assert(isfinite(dist_sample_residual(&x, 1000, r)));
+		gsl_rng_free(r);
+	}
+	ck_assert_int_eq(d.kind, DIAG_NONE);
+}
+END_TEST
+
 Suite *dist_suite(void)
 {
 	Suite *s = suite_create("dist");
@@ -157,6 +300,7 @@ Suite *dist_suite(void)
 	tcase_add_test(tc, parameter_errors);
 	tcase_add_test(tc, names);
 	tcase_add_test(tc, sample_means);
+	tcase_add_test(tc, residual_means);
 	suite_add_tcase(s, tc);
 	return s;
 }

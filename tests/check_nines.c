@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, model_suite());
 	srunner_add_suite(sr, stats_suite());
 	srunner_add_suite(sr, engine_suite());
+	srunner_add_suite(sr, split_suite());
 	srunner_add_suite(sr, analytic_suite());
 	srunner_add_suite(sr, chain_timed_suite());
 	srunner_add_suite(sr, ctmc_suite());

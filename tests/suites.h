@@ -15,6 +15,7 @@ Suite *html_suite(void);
 Suite *is_suite(void);
 Suite *model_suite(void);
 Suite *sha256_suite(void);
+Suite *split_suite(void);
 Suite *stats_suite(void);
 Suite *topology_suite(void);
 Suite *validation_suite(void);

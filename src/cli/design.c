@@ -68,6 +68,18 @@ int design_check(const struct cmd_entry *self, const struct design *d,
 	if (set->method == RUN_METHOD_IMPORTANCE && !engine_is_qualifies(d->m, why, sizeof why))
 		return command_fail(EXIT_INPUT, "%s: importance sampling needs exponential failure laws"
 				    " and no planned maintenance: %s", d->t->file, why);
+	if (set->method == RUN_METHOD_SPLITTING) {
+		struct diag dg;
+		int q;
+
+		diag_init(&dg);
+		q = run_split_qualifies(d->m, why, sizeof why, &dg);
+		if (q < 0)
+			return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+		if (!q)
+			return command_fail(EXIT_INPUT, "%s: splitting needs a system that a single"
+					    " failure cannot take down: %s", d->t->file, why);
+	}
 
 	if (set->horizon / set->window > RESULT_MAX_WINDOWS)
 		return command_usage_error(self, "--window: %s cuts the horizon into more than %d windows",

@@ -82,9 +82,10 @@ const struct cmd_option run_args_opt_vary = {
 
 const struct cmd_option run_args_opt_method = {
 	"method", 0, "M", RUN_METHOD,
-	"auto, plain or importance: how replications are run; auto uses\n"
-	"importance sampling when the system is rarely down and every failure\n"
-	"law is exponential (default: {from}, else auto)",
+	"auto, plain, importance or splitting: how replications are run;\n"
+	"auto, when the system is rarely down, uses importance sampling if\n"
+	"every failure law is exponential, else splitting (default: {from},\n"
+	"else auto)",
 };
 const struct cmd_option run_args_opt_target_error = {
 	"target-error", 0, "REL", RUN_TARGET,
@@ -189,7 +190,7 @@ static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
 				    &a->max_reps) ? EXIT_USAGE : 0;
 	case RUN_METHOD:
 		if (run_method_parse(v, &a->method))
-			return command_usage_error(e, "--method: unknown method \"%s\" (auto, plain, importance)", v);
+			return command_usage_error(e, "--method: unknown method \"%s\" (auto, plain, importance, splitting)", v);
 		a->have_method = 1;
 		return 0;
 	case RUN_SEED:

@@ -441,6 +441,9 @@ static void run_reset(struct engine *e)
 		e->pool_busy[p] = 0, e->pool_qlen[p] = 0;
 	e->planned = e->sys_planned = 0;
 	e->repairing = NONE;
+	e->now = 0;
+	for (size_t k = 0; k < e->ni + e->nb + e->nz + e->ng; k++)
+		e->drawn[k] = 0;
 	res->planned_down = 0;
 	res->repairs = res->repair_wait = 0;
 }
@@ -550,6 +553,7 @@ int engine_event(struct engine *e)
 	double t = e->heap[0].t;
 	uint32_t id = e->heap[0].id;
 
+	e->now = t;
 	if (id >= e->maint_id0) {
 		maint_event(e, id - e->maint_id0, t);
 		return 0;

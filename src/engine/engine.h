@@ -103,4 +103,81 @@ void engine_is_free(struct engine_is *s);
 const struct rep_result *engine_is_cycle(struct engine_is *s, uint64_t seed, uint64_t index,
 					 struct engine_cycle *c);
 
+/* ---- splitting (engine_split.c): rare system failures ----
+ *
+ * RESTART inside one replication.  The importance of a state is how few
+ * further instance failures would take the system down (its distance to
+ * failure): level l of a state is (levels - distance), 0 when everything
+ * is up, `levels` when the system is down.  A trajectory that rises into
+ * level l is cloned into factor(l) copies; each clone draws the durations
+ * under way afresh from their laws given their ages, and is dropped when
+ * it falls below the level it was born at, while the trajectory from time
+ * 0 is never dropped.  What a trajectory measures while at level l counts
+ * with weight 1 / (factor(1) x ... x factor(l)), so the replication's
+ * result has the expectation of engine_run's. */
+
+/* At most this many levels are split: a model whose all-up distance is
+ * larger splits on the last ones before failure. */
+#define SPLIT_LEVELS_MAX 32
+/* The largest factor a pilot chooses. */
+#define SPLIT_FACTOR_MAX 10000
+
+/* Levels and factors for one model: built once, then read by every
+ * worker's engine_split (never written while they run). */
+struct split_plan;
+
+/* The plan for M (which must outlive it): its levels, every factor 1
+ * (no splitting: each replication is engine_run's, up to rounding).
+ * Returns NULL with d filled when out of memory.  Free with
+ * engine_split_plan_free. */
+struct split_plan *engine_split_plan_new(const struct model *m, struct diag *d);
+
+void engine_split_plan_free(struct split_plan *p);
+
+/* The number of levels: the distance to failure with everything up,
+ * at most SPLIT_LEVELS_MAX.  1 means a single failure takes the system
+ * down: there is nothing to split on below the failure itself. */
+int engine_split_plan_levels(const struct split_plan *p);
+
+/* The factor of level L (1 <= L <= levels): the copies a trajectory
+ * becomes when it rises into L.  Set it (>= 1, at most
+ * SPLIT_FACTOR_MAX) before any engine_split uses P. */
+unsigned engine_split_plan_factor(const struct split_plan *p, int l);
+void engine_split_plan_set(struct split_plan *p, int l, unsigned factor);
+
+/* Choose the factors from a short pilot: rounds of replications of
+ * WARMUP + HORIZON hours (a bounded number of events each, under a seed
+ * derived from SEED, so the run's own replications stay independent of
+ * it) estimate each level's chance p(l) of rising into l + 1 before
+ * falling below l, and set factor(l) to 1 / p(l), the balance at which
+ * as many trajectories reach each level as the one below (RESTART's
+ * optimum), until every level below failure has seen enough rises.  The
+ * failure level gets 8 (a clone there only lasts the rest of an outage)
+ * when there are levels below it, else 1.  Deterministic: the same plan
+ * for the same arguments.  Returns 0, or -1 with d filled (out of
+ * memory). */
+int engine_split_plan_pilot(struct split_plan *p, uint64_t seed, double warmup,
+			    double horizon, struct diag *d);
+
+/* A splitting workspace on the engine E, for plan P; both must outlive
+ * it, and E must not run anything else while it is used.  Returns NULL
+ * with d filled when out of memory.  Free with engine_split_free, before
+ * E. */
+struct engine_split;
+struct engine_split *engine_split_new(struct engine *e, const struct split_plan *p,
+				      struct diag *d);
+void engine_split_free(struct engine_split *s);
+
+/* engine_run's contract, split: replication INDEX under SEED over
+ * [WARMUP, WARMUP + HORIZON], with its clones.  Every additive field of
+ * the result is the weighted sum over the trajectory and its clones, an
+ * unbiased estimate of engine_run's; `events` is the work done (every
+ * clone's events, unweighted).  Not estimated: slot_down (zeros: SLO
+ * windows and the timeline are not measured) and the outage lengths
+ * (no histogram).  Returns the workspace's result, valid until the next
+ * call; the clones' random streams are a function of (SEED, INDEX, clone
+ * number), so results are the same bits for any thread count. */
+const struct rep_result *engine_run_split(struct engine_split *s, uint64_t seed,
+					  uint64_t index, double warmup, double horizon);
+
 #endif

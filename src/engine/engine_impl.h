@@ -135,6 +135,11 @@ struct engine {
 	uint32_t *timer_block;   /* [nx]: the block of timer ni + k */
 	uint32_t *block_timer;   /* [nb]: its heap id, or NONE */
 	double w, end;           /* the measured window of the current run */
+	double now;              /* the time of the event being processed */
+	double *drawn;           /* [streams]: when each stream last drew a
+	                            duration, its age's origin for the
+	                            splitting engine (engine_split.c) */
+	size_t arena_size;       /* bytes of the arena: a clone copies them */
 	struct hist *outages;
 	struct rep_result res;
 	void *arena;             /* every array above but res.slot_down */
@@ -209,6 +214,7 @@ static inline void heap_set(struct engine *e, uint32_t id, double t)
 static inline double draw(struct engine *e, uint32_t stream, const struct dist *x)
 {
 	rng_use(e->r, e->states + (size_t)stream * e->state_size);
+	e->drawn[stream] = e->now;
 	return dist_sample(x, e->r);
 }
 
@@ -284,5 +290,23 @@ void fsm_tx_resume(struct engine *e, uint32_t b, uint32_t i);
  * after the timeout terminates the transactions in doubt). */
 int fsm_tx_notify(struct engine *e, uint32_t b);
 int fsm_tx_expire(struct engine *e, uint32_t b, double t);
+
+/* ---- splitting (engine_split_plan.c, engine_split.c) ---- */
+
+struct split_plan {
+	const struct model *m;
+	int levels;
+	unsigned factor[SPLIT_LEVELS_MAX + 1];   /* [0] = 1 */
+	unsigned char *single;     /* [nb]: one failure can take it down */
+	uint32_t *child_first;     /* [nb + 1]: CSR of each block's child blocks */
+	uint32_t *child;
+	size_t max_children;
+};
+
+/* The distance to failure of every block of E under plan P into DIST
+ * ([nb]), children before parents; SCRATCH holds P's max_children + 1
+ * ints.  Returns the system's. */
+int engine_split_distance(const struct split_plan *p, const struct engine *e,
+			  int *dist, int *scratch);
 
 #endif

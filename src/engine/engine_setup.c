@@ -46,7 +46,7 @@ static void setup_layout(struct engine *e, struct carve *c)
 	size_t ni = e->ni, nb = e->nb, nt = e->nt, nh = ni + nb + e->nz + e->ng;
 
 	e->states = carve_take(c, nh, e->state_size);
-	TAKE(c, e->key, nh);
+	TAKE(c, e->key, nh); TAKE(c, e->drawn, nh);
 	TAKE(c, e->inst_parent, ni); TAKE(c, e->inst_type, ni); TAKE(c, e->inst_fo, ni);
 	TAKE(c, e->block_parent, nb); TAKE(c, e->block_need, nb);
 	TAKE(c, e->block_children, nb); TAKE(c, e->block_kind, nb);
@@ -122,6 +122,7 @@ static int setup_alloc(struct engine *e)
 	e->arena = calloc(1, c.used);
 	if (!e->arena)
 		return -1;
+	e->arena_size = c.used;
 	c.base = e->arena;
 	c.used = 0;
 	setup_layout(e, &c);

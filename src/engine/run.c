@@ -65,8 +65,7 @@ const char *run_method_name(enum run_method method)
 
 int run_method_parse(const char *name, enum run_method *method)
 {
-	/* splitting is not offered until it runs */
-	for (size_t k = 0; k < RUN_METHOD_SPLITTING; k++)
+	for (size_t k = 0; k < sizeof method_names / sizeof *method_names; k++)
 		if (!strcmp(name, method_names[k])) {
 			*method = (enum run_method)k;
 			return 0;
@@ -189,8 +188,11 @@ static void *work(void *arg)
 			struct moments *mom = sh->chunk_mom + (c - sh->round_first) * sh->nmom;
 
 			for (long i = first; i < last; i++)
-				reduce(w, mom, engine_run(w->e, set->seed, (uint64_t)i, set->warmup,
-							  set->horizon, &w->outages), i);
+				reduce(w, mom, w->split ?
+				       engine_run_split(w->split, set->seed, (uint64_t)i,
+							set->warmup, set->horizon) :
+				       engine_run(w->e, set->seed, (uint64_t)i, set->warmup,
+						  set->horizon, &w->outages), i);
 		}
 		atomic_fetch_add(&sh->done, last - first);
 	}
@@ -248,7 +250,8 @@ static void shared_size(struct shared *sh, const struct run_settings *set)
 {
 	if (set->target_error > 0) {
 		sh->total = set->max_replications;
-		sh->chunk = sh->method == RUN_METHOD_IMPORTANCE ? RUN_IS_CHUNK : RUN_CHUNK_MIN;
+		sh->chunk = sh->method == RUN_METHOD_IMPORTANCE ? RUN_IS_CHUNK :
+			    sh->method == RUN_METHOD_SPLITTING ? RUN_SPLIT_CHUNK : RUN_CHUNK_MIN;
 	} else {
 		sh->total = set->replications;
 		sh->chunk = (sh->total + RUN_CHUNKS_MAX - 1) / RUN_CHUNKS_MAX;
@@ -292,7 +295,9 @@ static int shared_init(struct shared *sh, const struct model *m, const struct ru
 		return -1;
 	sh->res->set = opt->set;
 	sh->res->method = method;
-	sh->res->windows = !is;
+	sh->res->windows = method == RUN_METHOD_PLAIN;
+	if (!sh->res->windows)
+		sh->res->nwindows = sh->res->ntimeline = 0;
 	sh->nmom = sh->res->nmoments;
 	if (is) {
 		sh->chunk_rat = malloc(RUN_ROUND * sh->nmom * sizeof *sh->chunk_rat);
@@ -316,6 +321,7 @@ static void shared_release(struct shared *sh)
 	free(sh->chunk_rat);
 	free(sh->chunk_gain);
 	free(sh->rat);
+	engine_split_plan_free(sh->plan);
 }
 
 /* Merge the round's chunks in chunk order. */
@@ -413,6 +419,10 @@ static int workers_init(struct shared *sh, struct worker *w, int nthreads, struc
 			w[k].is = engine_is_new(w[k].e, d);
 			if (!w[k].is)
 				return -1;
+		} else if (sh->method == RUN_METHOD_SPLITTING) {
+			w[k].split = engine_split_new(w[k].e, sh->plan, d);
+			if (!w[k].split)
+				return -1;
 		} else if (engine_slots(w[k].e, sh->opt->set.window, sh->res->nwindows, d)) {
 			return -1;
 		}
@@ -424,6 +434,7 @@ static void workers_release(struct worker *w, int nthreads)
 {
 	for (int k = 0; w && k < nthreads; k++) {
 		engine_is_free(w[k].is);
+		engine_split_free(w[k].split);
 		engine_free(w[k].e);
 		free(w[k].x);
 		free(w[k].y);
@@ -432,9 +443,11 @@ static void workers_release(struct worker *w, int nthreads)
 	free(w);
 }
 
-/* Run M under OPT by METHOD, saying WHY in the result. */
+/* Run M under OPT by METHOD, saying WHY in the result; splitting by PLAN,
+ * which the run takes (NULL otherwise). */
 static struct result *run_method(const struct model *m, const struct run_options *opt,
-				 enum run_method method, const char *why, struct diag *d)
+				 enum run_method method, const char *why,
+				 struct split_plan *plan, struct diag *d)
 {
 	struct shared sh;
 	struct worker *w = NULL;
@@ -443,6 +456,8 @@ static struct result *run_method(const struct model *m, const struct run_options
 	int nthreads = opt->threads;
 	double t0 = now();
 	int bad = shared_init(&sh, m, opt, method);
+
+	sh.plan = plan;
 
 	if ((size_t)nthreads > sh.nchunks)
 		nthreads = (int)sh.nchunks;
@@ -478,7 +493,7 @@ static double run_pilot(const struct model *m, const struct run_options *opt, st
 	p.set.target_error = 0;
 	p.keep = 0;
 	p.progress = NULL;
-	r = run_method(m, &p, RUN_METHOD_PLAIN, "", d);
+	r = run_method(m, &p, RUN_METHOD_PLAIN, "", NULL, d);
 	if (!r)
 		return -1;
 	seen = r->block[0].my * r->block[0].n * p.set.horizon / HOURS_PER_YEAR;
@@ -486,49 +501,115 @@ static double run_pilot(const struct model *m, const struct run_options *opt, st
 	return seen;
 }
 
-enum run_method run_choose(const struct model *m, const struct run_options *opt,
-			   char *why, size_t n, struct diag *d)
+int run_split_qualifies(const struct model *m, char *why, size_t n, struct diag *d)
 {
-	char is_why[RESULT_WHY_MAX];
-	int is = engine_is_qualifies(m, is_why, sizeof is_why);
-	double seen;
+	struct split_plan *p = engine_split_plan_new(m, d);
+	int levels;
+
+	if (!p)
+		return -1;
+	levels = engine_split_plan_levels(p);
+	engine_split_plan_free(p);
+	if (levels < 2) {
+		snprintf(why, n, "a single failure takes the system down: nothing to split on");
+		return 0;
+	}
+	snprintf(why, n, "%d failures from everything up take the system down", levels);
+	return 1;
+}
+
+/* The method asked for, if it can run M; RUN_METHOD_AUTO when it is
+ * auto, or with d filled when it cannot. */
+static enum run_method run_asked(const struct model *m, const struct run_options *opt,
+				 char *why, size_t n, struct diag *d)
+{
+	char no[RESULT_WHY_MAX];
 
 	switch (opt->set.method) {
 	case RUN_METHOD_PLAIN:
 		snprintf(why, n, "asked for");
 		return RUN_METHOD_PLAIN;
 	case RUN_METHOD_IMPORTANCE:
-		if (!is) {
+		if (!engine_is_qualifies(m, no, sizeof no)) {
 			diag_input(d, NULL, NULL, "importance sampling needs exponential failure laws "
-				   "and no planned maintenance: %s", is_why);
+				   "and no planned maintenance: %s", no);
 			return RUN_METHOD_AUTO;
 		}
-		snprintf(why, n, "asked for; %s", is_why);
+		snprintf(why, n, "asked for; %s", no);
 		return RUN_METHOD_IMPORTANCE;
+	case RUN_METHOD_SPLITTING:
+		if (run_split_qualifies(m, no, sizeof no, d) != 1) {
+			diag_input(d, NULL, NULL, "splitting needs a system that a single failure "
+				   "cannot take down: %s", no);
+			return RUN_METHOD_AUTO;
+		}
+		snprintf(why, n, "asked for; %s", no);
+		return RUN_METHOD_SPLITTING;
 	default:
-		break;
+		return RUN_METHOD_AUTO;
 	}
+}
+
+enum run_method run_choose(const struct model *m, const struct run_options *opt,
+			   char *why, size_t n, struct diag *d)
+{
+	char is_why[RESULT_WHY_MAX], split_why[RESULT_WHY_MAX];
+	long pilot = opt->set.replications < RUN_PILOT ? opt->set.replications : RUN_PILOT;
+	enum run_method rare = RUN_METHOD_IMPORTANCE;
+	double seen;
+	int split;
+
+	if (opt->set.method != RUN_METHOD_AUTO)
+		return run_asked(m, opt, why, n, d);
 	if (opt->have_exact && !(opt->exact_u < RUN_AUTO_RARE)) {
 		snprintf(why, n, "auto: the exact unavailability %.2g is not below %g",
 			 opt->exact_u, RUN_AUTO_RARE);
 		return RUN_METHOD_PLAIN;
 	}
-	if (!is) {
-		snprintf(why, n, "auto: %s", is_why);
-		return RUN_METHOD_PLAIN;
+	if (!engine_is_qualifies(m, is_why, sizeof is_why)) {
+		split = run_split_qualifies(m, split_why, sizeof split_why, d);
+		if (split < 0)
+			return RUN_METHOD_AUTO;
+		if (!split) {
+			snprintf(why, n, "auto: %s, and %s", is_why, split_why);
+			return RUN_METHOD_PLAIN;
+		}
+		snprintf(is_why, sizeof is_why, "%s", split_why);
+		rare = RUN_METHOD_SPLITTING;
 	}
 	seen = run_pilot(m, opt, d);
 	if (seen < 0)
 		return RUN_METHOD_AUTO;
 	if (seen >= RUN_PILOT_OUTAGES) {
 		snprintf(why, n, "auto: a plain pilot of %ld replications saw %.0f system outages, "
-			 "enough for plain Monte Carlo", opt->set.replications < RUN_PILOT ?
-			 opt->set.replications : RUN_PILOT, seen);
+			 "enough for plain Monte Carlo", pilot, seen);
 		return RUN_METHOD_PLAIN;
 	}
 	snprintf(why, n, "auto: a plain pilot of %ld replications saw %.0f system outages, and %s",
-		 opt->set.replications < RUN_PILOT ? opt->set.replications : RUN_PILOT, seen, is_why);
-	return RUN_METHOD_IMPORTANCE;
+		 pilot, seen, is_why);
+	return rare;
+}
+
+/* The plan of a splitting run of M under SET, its factors chosen by a
+ * pilot and said at the end of WHY (N bytes).  Returns NULL with d
+ * filled. */
+static struct split_plan *run_plan(const struct model *m, const struct run_settings *set,
+				   char *why, size_t n, struct diag *d)
+{
+	struct split_plan *p = engine_split_plan_new(m, d);
+	size_t len;
+
+	if (!p || engine_split_plan_pilot(p, set->seed, set->warmup, set->horizon, d)) {
+		engine_split_plan_free(p);
+		return NULL;
+	}
+	len = strlen(why);
+	snprintf(why + len, n - len, "; factors");
+	for (int l = 1; l <= engine_split_plan_levels(p); l++) {
+		len = strlen(why);
+		snprintf(why + len, n - len, " %u", engine_split_plan_factor(p, l));
+	}
+	return p;
 }
 
 struct result *run_model(const struct model *m, const struct run_options *opt,
@@ -537,12 +618,18 @@ struct result *run_model(const struct model *m, const struct run_options *opt,
 	char why[RESULT_WHY_MAX];
 	struct run_options o = *opt;
 	enum run_method method = run_choose(m, opt, why, sizeof why, d);
+	struct split_plan *plan = NULL;
 
 	if (method == RUN_METHOD_AUTO)
 		return NULL;
-	if (method == RUN_METHOD_IMPORTANCE && o.set.target_error <= 0)
-		o.set.target_error = RUN_IS_TARGET;
+	if (method != RUN_METHOD_PLAIN && o.set.target_error <= 0)
+		o.set.target_error = RUN_RARE_TARGET;
 	if (o.set.target_error > 0 && o.set.max_replications <= 0)
 		o.set.max_replications = RUN_MAX_REPLICATIONS;
-	return run_method(m, &o, method, why, d);
+	if (method == RUN_METHOD_SPLITTING) {
+		plan = run_plan(m, &o.set, why, sizeof why, d);
+		if (!plan)
+			return NULL;
+	}
+	return run_method(m, &o, method, why, plan, d);
 }

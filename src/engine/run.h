@@ -23,8 +23,12 @@
  * resolution of the clock. */
 #define RUN_MAX_EVENTS 1e8
 
-/* With a target error, chunks of importance sampling's cycles. */
+/* With a target error, chunks of importance sampling's cycles, and of
+ * splitting's replications (each is hundreds of trajectories; a round of
+ * 256 is also the least splitting trusts: its replications' estimates are
+ * skewed, and fewer than about 200 underestimate their spread). */
 #define RUN_IS_CHUNK 256
+#define RUN_SPLIT_CHUNK 4
 /* Importance sampling trusts its relative error only after this many
  * cycles: the likelihood ratios' distribution has a long tail, and a
  * few thousand cycles underestimate its variance (measured: a 1-of-3
@@ -33,8 +37,8 @@
 #ifndef RUN_IS_MIN_CYCLES
 #define RUN_IS_MIN_CYCLES 131072
 #endif
-/* Importance sampling with no target error runs to this one. */
-#define RUN_IS_TARGET 0.05
+/* Importance sampling and splitting with no target error run to this one. */
+#define RUN_RARE_TARGET 0.05
 /* A run to a target error stops at this many samples when not told. */
 #define RUN_MAX_REPLICATIONS 10000000L
 /* auto: a system is rarely down when a plain pilot of RUN_PILOT
@@ -84,18 +88,25 @@ void run_settings_defaults(struct run_settings *set);
  * 0 (no downtime seen). */
 double run_rel_error(const struct result *r);
 
+/* Whether splitting can run M (a single failure does not take the system
+ * down), saying why in WHY (N bytes): 1 or 0, or -1 with d filled (out
+ * of memory). */
+int run_split_qualifies(const struct model *m, char *why, size_t n, struct diag *d);
+
 /* The method a run of M under OPT uses, saying why in WHY (N bytes): the
- * one asked for, or for RUN_METHOD_AUTO importance sampling when the
- * model qualifies (engine_is_qualifies) and the system is rarely down (see
- * RUN_PILOT), else plain.  Returns RUN_METHOD_AUTO
+ * one asked for, or for RUN_METHOD_AUTO, when the system is rarely down
+ * (see RUN_PILOT), importance sampling if the model qualifies
+ * (engine_is_qualifies), else splitting if it qualifies
+ * (run_split_qualifies), and plain Monte Carlo otherwise.  Returns RUN_METHOD_AUTO
  * with d filled when the method asked for cannot run M (DIAG_INPUT) or
  * the pilot failed. */
 enum run_method run_choose(const struct model *m, const struct run_options *opt,
 			   char *why, size_t n, struct diag *d);
 
 /* Run the replications of M described by OPT, by the method run_choose
- * picks; with a target error (importance sampling always has one,
- * RUN_IS_TARGET when not told) in rounds until it is reached or a bound
+ * picks; with a target error (importance sampling and splitting always
+ * have one,
+ * RUN_RARE_TARGET when not told) in rounds until it is reached or a bound
  * is hit.  Returns a new result (free
  * with result_free; it borrows M) or NULL with d filled. */
 struct result *run_model(const struct model *m, const struct run_options *opt,

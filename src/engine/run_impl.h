@@ -37,6 +37,7 @@ struct shared {
 	struct run_gain *chunk_gain;   /* importance: [RUN_ROUND] */
 	struct ratio_moments *rat;     /* importance: [nmom], merged so far */
 	struct run_gain gain;          /* importance: merged so far */
+	struct split_plan *plan;       /* splitting: levels and factors */
 	atomic_size_t next_chunk;
 	atomic_long done;
 	atomic_int lost;               /* a cycle was given up */
@@ -46,6 +47,7 @@ struct worker {
 	struct shared *sh;
 	struct engine *e;
 	struct engine_is *is;          /* importance only */
+	struct engine_split *split;    /* splitting only */
 	struct hist outages;
 	struct hist window_down;
 	uint64_t events;

@@ -14,11 +14,10 @@ static const char *const simulation_keys[] = {
 	"target_error", "max_time", "max_replications",
 };
 
-/* The methods a file may ask for, as --method: splitting is not offered
- * until it runs. */
+/* The methods a file may ask for, as --method. */
 static const char *const method_names[] = {
 	[RUN_METHOD_AUTO] = "auto", [RUN_METHOD_PLAIN] = "plain",
-	[RUN_METHOD_IMPORTANCE] = "importance",
+	[RUN_METHOD_IMPORTANCE] = "importance", [RUN_METHOD_SPLITTING] = "splitting",
 };
 
 /* How the run goes: "method", "target_error", "max_time",

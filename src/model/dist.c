@@ -1,7 +1,11 @@
 /* dist.c - failure and repair laws: checking their parameters, turning the
  * parameters users write (mean, sd, cv) into the ones GSL samples from, and
  * drawing durations.  dist_sample runs inside the event loop, so it neither
- * allocates nor branches on anything but the kind. */
+ * allocates nor branches on anything but the kind.  dist_sample_residual
+ * draws what is left of a duration already under way, for the splitting
+ * engine, whose clones must not share the durations drawn before they
+ * were cloned. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,4 +264,126 @@ double dist_sample(const struct dist *x, gsl_rng *r)
 		return x->values[gsl_rng_uniform_int(r, x->nvalues)];
 	}
 	return x->a;
+}
+
+/* ---- the time left of a duration under way ---- */
+
+/* An exponential draw of mean 1. */
+static double unit_exponential(gsl_rng *r)
+{
+	return -log1p(-gsl_rng_uniform(r));
+}
+
+/* A standard normal Z conditioned on Z > Z0, by inversion: the survival
+ * u Q(z0) through Qinv in the upper half and the probability below
+ * through Pinv in the lower, each where it is accurate.  Where Q(z0)
+ * underflows, the tail's limit: z0 plus an exponential of rate z0. */
+static double tail_ugaussian(double z0, gsl_rng *r)
+{
+	double q = gsl_cdf_ugaussian_Q(z0), u = gsl_rng_uniform_pos(r), z;
+
+	if (q < DBL_MIN)
+		return z0 + unit_exponential(r) / z0;
+	if (u * q < 0.5)
+		z = gsl_cdf_ugaussian_Qinv(u * q);
+	else
+		z = gsl_cdf_ugaussian_Pinv(gsl_cdf_ugaussian_P(z0) + (1 - u) * q);
+	return z > z0 ? z : z0;
+}
+
+/* Weibull of scale L and shape K past AGE: (X / L)^K is an exponential
+ * past (AGE / L)^K.  The difference is taken in the form that keeps its
+ * digits: relative to AGE when the remainder is small. */
+static double residual_weibull(double l, double k, double age, gsl_rng *r)
+{
+	double y0 = pow(age / l, k), e = unit_exponential(r), v;
+
+	if (e < y0)
+		return age * expm1(log1p(e / y0) / k);
+	v = l * pow(y0 + e, 1 / k) - age;
+	return v > 0 ? v : 0;
+}
+
+/* Gamma of shape A and scale B past AGE, in units of the scale: x0 +
+ * an exponential of rate lam, kept with the ratio of the densities to
+ * its peak (exact rejection; lam is the best rate for a shape >= 1, 1
+ * below it, where the density only falls).  Below shape 1 and age 1 the
+ * proposal fits badly: the law itself while the tail holds a quarter of
+ * the mass, else the tail's inversion. */
+static double residual_gamma(double a, double b, double age, gsl_rng *r)
+{
+	double x0 = age / b, lam = 1, peak = x0, top, x;
+
+	if (a < 1 && x0 < 1) {
+		double q = gsl_cdf_gamma_Q(x0, a, 1);
+
+		if (q >= 0.25) {
+			do
+				x = gsl_ran_gamma(r, a, 1);
+			while (x <= x0);
+		} else {
+			x = gsl_cdf_gamma_Qinv(gsl_rng_uniform_pos(r) * q, a, 1);
+		}
+		return x > x0 ? (x - x0) * b : 0;
+	}
+	if (a > 1) {
+		lam = (x0 - a + sqrt((x0 - a) * (x0 - a) + 4 * x0)) / (2 * x0);
+		if ((a - 1) / (1 - lam) > x0)
+			peak = (a - 1) / (1 - lam);
+	}
+	top = (a - 1) * log(peak) - (1 - lam) * peak;
+	do
+		x = x0 + unit_exponential(r) / lam;
+	while (log(gsl_rng_uniform_pos(r)) > (a - 1) * log(x) - (1 - lam) * x - top);
+	return (x - x0) * b;
+}
+
+/* Empirical past AGE: a value >= AGE, each alike, less AGE; none left
+ * means the duration falls due now. */
+static double residual_empirical(const struct dist *x, double age, gsl_rng *r)
+{
+	size_t n = 0, k;
+
+	for (size_t i = 0; i < x->nvalues; i++)
+		n += x->values[i] >= age;
+	if (n == 0)
+		return 0;
+	k = gsl_rng_uniform_int(r, n);
+	for (size_t i = 0;; i++)
+		if (x->values[i] >= age && k-- == 0)
+			return x->values[i] - age;
+}
+
+double dist_sample_residual(const struct dist *x, double age, gsl_rng *r)
+{
+	double lo;
+
+	if (!(age > 0))
+		return dist_sample(x, r);
+	switch (x->kind) {
+	case DIST_EXPONENTIAL:
+		return x->a * unit_exponential(r);
+	case DIST_WEIBULL:
+		return residual_weibull(x->a, x->b, age, r);
+	case DIST_LOGNORMAL:
+		if (x->b == 0)
+			return exp(x->a) > age ? exp(x->a) - age : 0;
+		lo = (log(age) - x->a) / x->b;
+		return age * expm1(x->b * (tail_ugaussian(lo, r) - lo));
+	case DIST_GAMMA:
+		return residual_gamma(x->a, x->b, age, r);
+	case DIST_NORMAL:
+		if (x->b == 0)
+			return x->a > age ? x->a - age : 0;
+		lo = (age - x->a) / x->b;
+		return x->b * (tail_ugaussian(lo, r) - lo);
+	case DIST_UNIFORM:
+		lo = age > x->a ? age : x->a;
+		return lo < x->b ? lo + (x->b - lo) * gsl_rng_uniform(r) - age : 0;
+	case DIST_DETERMINISTIC:
+		return x->a > age ? x->a - age : 0;
+	case DIST_EMPIRICAL:
+		return residual_empirical(x, age, r);
+	}
+	return 0;
 }

@@ -68,4 +68,17 @@ int dist_copy(struct dist *dst, const struct dist *src);
 /* One draw, in hours, always >= 0.  Never allocates. */
 double dist_sample(const struct dist *x, gsl_rng *r);
 
+/* One draw of the time left, X - AGE, of a duration X of law x known to
+ * have lasted AGE hours already: X drawn from its law conditioned on
+ * X > AGE (X >= AGE for the laws with atoms, deterministic and empirical,
+ * whose pending value may fall due exactly now).  In hours, always >= 0;
+ * AGE <= 0 is an unconditional draw.  Exponential: memoryless; Weibull: in
+ * closed form; lognormal, gamma and normal: by inversion of the tail
+ * (GSL's P and Q and their inverses), so a draw costs more than
+ * dist_sample; uniform; deterministic: the fixed remainder; empirical: the
+ * bootstrap among the values >= AGE.  An age so far in the tail that the
+ * law's survival underflows (beyond about 37 standard deviations) uses the
+ * tail's exponential limit instead.  Never allocates. */
+double dist_sample_residual(const struct dist *x, double age, gsl_rng *r);
+
 #endif

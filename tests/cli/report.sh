@@ -46,7 +46,7 @@ has "pair text: compared" "$TMP/out" "exact              0.999999680 (inside the
 
 # --- the report of three designs ----------------------------------------------
 R="$TMP/report.html"
-expect "report" 0 "$NINES" report "$A" "$B" "$C" -n 100 -o "$R"
+expect "report" 0 "$NINES" report "$A" "$B" "$C" -n 100 --method plain -o "$R"
 [ -s "$R" ] && ok || bad "report: $R not written"
 [ ! -s "$TMP/out" ] && ok || bad "report: wrote to standard output"
 [ ! -s "$TMP/err" ] && ok || bad "report: stderr: $(head -3 "$TMP/err")"

@@ -338,7 +338,7 @@ cat >"$TRIO" <<'JSON'
   "system": { "type": "parallel", "count": 3, "component": "u" } }
 JSON
 expect "--method bogus" 2 "$NINES" simulate --method fast "$TRIO"
-has "--method bogus: message" "$TMP/err" 'nines: simulate: --method: unknown method "fast" (auto, plain, importance)'
+has "--method bogus: message" "$TMP/err" 'nines: simulate: --method: unknown method "fast" (auto, plain, importance, splitting)'
 expect "--target-error 1" 2 "$NINES" simulate --target-error 1 "$TRIO"
 has "--target-error 1: message" "$TMP/err" "nines: simulate: --target-error: must be between 0 and 1 (exclusive), got 1"
 expect "--max-time 0" 2 "$NINES" simulate --max-time 0s --target-error 0.1 "$TRIO"
@@ -362,6 +362,18 @@ has "cap: said" "$TMP/out" "target 1%: not reached within the cap of 5,000 repli
 sed 's/"mtbf": 1000/"failure": { "distribution": "weibull", "shape": 2, "mean": 1000 }/' "$TRIO" >"$TMP/weib.json"
 expect "importance: weibull" 3 "$NINES" simulate --method importance "$TMP/weib.json"
 same "importance: weibull: message" "$TMP/err" "nines: $TMP/weib.json: importance sampling needs exponential failure laws and no planned maintenance: component type 'u' fails by a weibull law, not an exponential one"
+# auto splits a rarely-down Weibull design; -j1 and -j2 give the same bits
+expect "auto: splitting" 0 "$NINES" simulate "$TMP/weib.json" --target-error 0.5 --format json
+has "auto: splitting: method" "$TMP/out" '"method": "splitting"'
+has "auto: splitting: why" "$TMP/out" '"why": "auto: a plain pilot of 256 replications saw 0 system outages, and 3 failures from everything up take the system down; factors'
+expect "splitting -j1" 0 "$NINES" simulate "$TMP/weib.json" --method splitting --target-error 0.5 -j1 --format json
+mv "$TMP/out" "$TMP/j1"
+expect "splitting -j2" 0 "$NINES" simulate "$TMP/weib.json" --method splitting --target-error 0.5 -j2 --format json
+cmp -s "$TMP/j1" "$TMP/out" && ok || bad "splitting: -j1 and -j2 differ"
+# splitting refuses a design one failure takes down
+sed 's/"type": "parallel", "count": 3/"type": "series", "count": 2/' "$TMP/weib.json" >"$TMP/ser.json"
+expect "splitting: series" 3 "$NINES" simulate --method splitting "$TMP/ser.json"
+same "splitting: series: message" "$TMP/err" "nines: $TMP/ser.json: splitting needs a system that a single failure cannot take down: a single failure takes the system down: nothing to split on"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
