@@ -10,26 +10,8 @@
 #include "exact/analytic.h"
 #include "model/model.h"
 #include "model/topology.h"
+#include "analytic_fixture.h"
 #include "suites.h"
-
-static void solve(const char *text, struct topology **t, struct model **m, struct analytic *a)
-{
-	struct diag d;
-
-	diag_init(&d);
-	*t = topology_parse(text, strlen(text), "analytic.json", NULL, &d);
-	ck_assert_msg(*t != NULL, "%s", diag_text(&d));
-	*m = model_compile(*t, &d);
-	ck_assert_ptr_nonnull(*m);
-	ck_assert_int_eq(analytic_init(a, *m, &d), 0);
-}
-
-static void release(struct topology *t, struct model *m, struct analytic *a)
-{
-	analytic_release(a);
-	model_free(m);
-	topology_free(t);
-}
 
 /* k-of-n over n different components, every need, against enumeration. */
 START_TEST(k_of_n_enumerated)

@@ -486,13 +486,15 @@ static int chain_tally(const struct chain_space *sp, const double *time, int n,
 }
 
 /* A state of the full chain CH (ARG): up when a member leads (quorum and
- * failover), with its members up into *UP. */
+ * failover) or enough members are up (plain), with its members up into
+ * *UP. */
 static int chain_class(uint64_t code, const void *arg, int *up)
 {
-	int n = ((const struct chain *)arg)->n;
+	const struct chain *ch = arg;
+	int n = ch->n;
 
 	*up = popcount(code & (((uint64_t)1 << n) - 1));
-	return (int)(code >> 2 * n) < n;
+	return ch->kind == CHAIN_PLAIN ? *up >= ch->need : (int)(code >> 2 * n) < n;
 }
 
 int chain_space_solve(const struct chain_space *sp, int n,
