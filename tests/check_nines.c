@@ -17,7 +17,9 @@ int main(void)
 	srunner_add_suite(sr, split_suite());
 	srunner_add_suite(sr, analytic_suite());
 	srunner_add_suite(sr, chain_timed_suite());
+	srunner_add_suite(sr, chain_lump_suite());
 	srunner_add_suite(sr, ctmc_suite());
+	srunner_add_suite(sr, ctmc_sparse_suite());
 	srunner_add_suite(sr, validation_suite());
 	srunner_add_suite(sr, honest_suite());
 	srunner_add_suite(sr, is_suite());

@@ -5,8 +5,10 @@
 #include <check.h>
 
 Suite *analytic_suite(void);
+Suite *chain_lump_suite(void);
 Suite *chain_timed_suite(void);
 Suite *ctmc_suite(void);
+Suite *ctmc_sparse_suite(void);
 Suite *dist_suite(void);
 Suite *duration_suite(void);
 Suite *engine_suite(void);

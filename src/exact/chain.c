@@ -6,9 +6,11 @@
  * failover state machines (fsm.c, whose state tables the roles follow),
  * and a common-cause shock failing the members up one after the other as
  * engine.c's ccf_event does.  Only the states reachable from the start
- * (everything up, the first member leading) are built, and ctmc.c solves
- * the chain without subtractions, so the down states' probabilities,
- * summed on their own, give the unavailability to full relative accuracy.
+ * (everything up, the first member leading) are built, and ctmc.c (up to
+ * CTMC_MAX_STATES states) or ctmc_sparse.c (beyond) solves the chain
+ * without subtractions, so the down states' probabilities, summed on their
+ * own, give the unavailability to full relative accuracy.  States are
+ * coded in 64 bits, so that up to CHAIN_MAX_MEMBERS (20) members fit.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,11 +18,12 @@
 
 #include "exact/chain.h"
 #include "exact/ctmc.h"
+#include "exact/ctmc_sparse.h"
 #include "util/diag.h"
 
 /* The transitions out of one state, each with its rate. */
 struct next {
-	uint32_t code[CHAIN_MAX_NEXT];
+	uint64_t code[CHAIN_MAX_NEXT];
 	double rate[CHAIN_MAX_NEXT];
 	int n;
 };
@@ -28,17 +31,17 @@ struct next {
 /* The outcomes of one step, each with its probability: a failure has two
  * at most, a common-cause shock one more than the members it fails. */
 struct outcomes {
-	uint32_t code[CHAIN_MAX_MEMBERS + 2];
+	uint64_t code[CHAIN_MAX_MEMBERS + 2];
 	double p[CHAIN_MAX_MEMBERS + 2];
 	int n;
 };
 
-static uint32_t pack(int role, uint32_t rep, uint32_t mask, int n)
+static uint64_t pack(int role, uint64_t rep, uint64_t mask, int n)
 {
-	return (uint32_t)role << 2 * n | rep << n | mask;
+	return (uint64_t)role << 2 * n | rep << n | mask;
 }
 
-static void emit(struct next *x, uint32_t code, double rate)
+static void emit(struct next *x, uint64_t code, double rate)
 {
 	if (rate > 0) {
 		x->code[x->n] = code;
@@ -47,7 +50,7 @@ static void emit(struct next *x, uint32_t code, double rate)
 	}
 }
 
-static void outcome(struct outcomes *o, uint32_t code, double p)
+static void outcome(struct outcomes *o, uint64_t code, double p)
 {
 	if (p > 0) {
 		o->code[o->n] = code;
@@ -57,7 +60,7 @@ static void outcome(struct outcomes *o, uint32_t code, double p)
 }
 
 /* The first member up, or N when none is: fsm.c's first_up. */
-static int first_up(uint32_t mask, int n)
+static int first_up(uint64_t mask, int n)
 {
 	for (int k = 0; k < n; k++)
 		if (mask >> k & 1)
@@ -65,7 +68,7 @@ static int first_up(uint32_t mask, int n)
 	return n;
 }
 
-static int popcount(uint32_t mask)
+static int popcount(uint64_t mask)
 {
 	int c = 0;
 
@@ -76,38 +79,38 @@ static int popcount(uint32_t mask)
 
 /* engine.c's repair_request: member K, just failed, is repaired at once
  * when its pool has a free crew (or no limit), else it waits. */
-static uint32_t rep_fail(const struct chain *ch, uint32_t rep, int k)
+static uint64_t rep_fail(const struct chain *ch, uint64_t rep, int k)
 {
 	int p = ch->pool[k], busy = 0;
 
 	if (p >= 0)
 		for (int j = 0; j < ch->n; j++)
 			busy += (rep >> j & 1) && ch->pool[j] == p;
-	return p < 0 || busy < ch->cap[p] ? rep | 1u << k : rep;
+	return p < 0 || busy < ch->cap[p] ? rep | (uint64_t)1 << k : rep;
 }
 
 /* engine.c's repair_done: member K's crew takes the next member waiting
  * in its pool, by priority if so, then the first by index: chain_crews
  * lets only members of one type tie, and which of identical members is
  * repaired first does not change the availability. */
-static uint32_t rep_done(const struct chain *ch, uint32_t rep, uint32_t mask, int k)
+static uint64_t rep_done(const struct chain *ch, uint64_t rep, uint64_t mask, int k)
 {
 	int p = ch->pool[k], best = -1;
 
-	rep &= ~(1u << k);
+	rep &= ~((uint64_t)1 << k);
 	if (p < 0)
 		return rep;
 	for (int j = 0; j < ch->n; j++)
 		if (!((mask | rep) >> j & 1) && ch->pool[j] == p &&
 		    (best < 0 || (ch->by_prio && ch->prio[j] < ch->prio[best])))
 			best = j;
-	return best < 0 ? rep : rep | 1u << best;
+	return best < 0 ? rep : rep | (uint64_t)1 << best;
 }
 
 /* fsm_quorum_notify's rule for the role once MASK is up: no leader without a
  * majority, and an election (or at once the first member up) when a
  * majority has no leader. */
-static int quorum_role(const struct chain *ch, uint32_t mask, int role)
+static int quorum_role(const struct chain *ch, uint64_t mask, int role)
 {
 	int n = ch->n;
 
@@ -124,11 +127,11 @@ static int quorum_role(const struct chain *ch, uint32_t mask, int role)
  * been repaired during the switch; no one when none is up).  Otherwise it
  * fails: F resumes at once if it is already back, else manual recovery
  * begins. */
-static void switch_end(const struct chain *ch, struct outcomes *o, uint32_t rep,
-		       uint32_t mask, int f, double p)
+static void switch_end(const struct chain *ch, struct outcomes *o, uint64_t rep,
+		       uint64_t mask, int f, double p)
 {
 	int n = ch->n;
-	uint32_t others = mask & ~(1u << f);
+	uint64_t others = mask & ~((uint64_t)1 << f);
 
 	outcome(o, pack(first_up(others ? others : mask, n), rep, mask, n), p * ch->coverage);
 	if (ch->coverage < 1)
@@ -138,11 +141,11 @@ static void switch_end(const struct chain *ch, struct outcomes *o, uint32_t rep,
 
 /* Member K, up in state CODE, fails (on its own or by a shock): the
  * states that follow, with probability P in all, into O. */
-static void fail_member(const struct chain *ch, uint32_t code, int k, double p, struct outcomes *o)
+static void fail_member(const struct chain *ch, uint64_t code, int k, double p, struct outcomes *o)
 {
 	int n = ch->n, role = (int)(code >> 2 * n);
-	uint32_t all = (1u << n) - 1, mask = code & all, rest = mask & ~(1u << k);
-	uint32_t rep = rep_fail(ch, code >> n & all, k);
+	uint64_t all = ((uint64_t)1 << n) - 1, mask = code & all, rest = mask & ~((uint64_t)1 << k);
+	uint64_t rep = rep_fail(ch, code >> n & all, k);
 
 	if (ch->kind == CHAIN_PLAIN)
 		outcome(o, pack(0, rep, rest, n), p);
@@ -160,7 +163,7 @@ static void fail_member(const struct chain *ch, uint32_t code, int k, double p, 
 
 /* engine.c's ccf_event: a shock fails the members of MASK that are up
  * one after the other, by index, as the engine does. */
-static void shock(const struct chain *ch, uint32_t code, uint32_t mask, double rate, struct next *x)
+static void shock(const struct chain *ch, uint64_t code, uint64_t mask, double rate, struct next *x)
 {
 	struct outcomes a = { .n = 0 }, b;
 
@@ -183,15 +186,15 @@ static void shock(const struct chain *ch, uint32_t code, uint32_t mask, double r
  * otherwise (cold standbys keep their infinite clock while nobody is
  * active, as the engine draws a standby's next failure when it is
  * repaired or activated); a shock fails standbys too. */
-static void chain_moves(const struct chain *ch, uint32_t code, struct next *x)
+static void chain_moves(const struct chain *ch, uint64_t code, struct next *x)
 {
 	int n = ch->n, role = (int)(code >> 2 * n);
-	uint32_t all = (1u << n) - 1, mask = code & all, rep = code >> n & all;
+	uint64_t all = ((uint64_t)1 << n) - 1, mask = code & all, rep = code >> n & all;
 	struct outcomes o;
 
 	x->n = 0;
 	for (int k = 0; k < n; k++) {
-		uint32_t bit = 1u << k;
+		uint64_t bit = (uint64_t)1 << k;
 
 		if (mask & bit) {
 			double rate = ch->lam[k];
@@ -204,7 +207,7 @@ static void chain_moves(const struct chain *ch, uint32_t code, struct next *x)
 			for (int i = 0; i < o.n; i++)
 				emit(x, o.code[i], rate * o.p[i]);
 		} else if (rep & bit) {
-			uint32_t up = mask | bit, r = rep_done(ch, rep, up, k);
+			uint64_t up = mask | bit, r = rep_done(ch, rep, up, k);
 			int now = role;
 
 			if (ch->kind == CHAIN_QUORUM)
@@ -228,10 +231,10 @@ static void chain_moves(const struct chain *ch, uint32_t code, struct next *x)
  * the move into its role until it expires or a move leaves the role (a
  * member back ends a manual recovery, a majority lost calls off an
  * election); moves that keep the role do not restart it. */
-static double chain_timer(const struct chain *ch, uint32_t code, struct outcomes *o)
+static double chain_timer(const struct chain *ch, uint64_t code, struct outcomes *o)
 {
 	int n = ch->n, role = (int)(code >> 2 * n);
-	uint32_t all = (1u << n) - 1, mask = code & all, rep = code >> n & all;
+	uint64_t all = ((uint64_t)1 << n) - 1, mask = code & all, rep = code >> n & all;
 
 	o->n = 0;
 	if (ch->kind == CHAIN_FAILOVER && role > n && role <= 2 * n) {
@@ -274,9 +277,9 @@ uint64_t chain_states(const struct chain *ch)
 
 /* The slot of CODE in the open-addressing table TABLE (SIZE a power of
  * two) of indices into CODES: where it is, or the empty slot for it. */
-static size_t slot(const int32_t *table, size_t size, const uint32_t *codes, uint32_t code)
+static size_t slot(const int32_t *table, size_t size, const uint64_t *codes, uint64_t code)
 {
-	size_t h = (size_t)(code * 2654435761u) & (size - 1);
+	size_t h = (size_t)((code * 0x9e3779b97f4a7c15u) >> 32) & (size - 1);
 
 	while (table[h] >= 0 && codes[table[h]] != code)
 		h = (h + 1) & (size - 1);
@@ -292,14 +295,14 @@ static int space_find(const struct chain *ch, struct chain_space *sp, size_t cap
 	struct next x;
 	struct outcomes o;
 
-	sp->code[0] = (1u << ch->n) - 1;
+	sp->code[0] = ((uint64_t)1 << ch->n) - 1;
 	sp->count = 1;
 	table[slot(table, size, sp->code, sp->code[0])] = 0;
 	for (size_t h = 0; h < sp->count; h++) {
 		chain_moves(ch, sp->code[h], &x);
 		chain_timer(ch, sp->code[h], &o);
 		for (int k = 0; k < x.n + o.n; k++) {
-			uint32_t to = k < x.n ? x.code[k] : o.code[k - x.n];
+			uint64_t to = k < x.n ? x.code[k] : o.code[k - x.n];
 			size_t s = slot(table, size, sp->code, to);
 
 			if (table[s] >= 0)
@@ -371,7 +374,7 @@ static int space_link(const struct chain *ch, struct chain_space *sp,
 	return 0;
 }
 
-static void space_release(struct chain_space *sp)
+void chain_space_release(struct chain_space *sp)
 {
 	free(sp->code);
 	free(sp->tau);
@@ -383,16 +386,15 @@ static void space_release(struct chain_space *sp)
 	free(sp->fire_p);
 }
 
-/* The reachable states of CH, at most CAP, into SP.  Returns 0, 2 past CAP
- * states, or -1 out of memory, with SP to release in every case. */
-static int space_build(const struct chain *ch, size_t cap, struct chain_space *sp)
+int chain_space_build(const struct chain *ch, size_t cap, struct chain_space *sp)
 {
 	size_t size = 64;
 	int32_t *table;
 	int rc;
 
 	memset(sp, 0, sizeof *sp);
-	sp->n = ch->n;
+	sp->shift = 2 * ch->n;
+	sp->nroles = 3 * ch->n + 2;
 	while (size < 2 * cap)
 		size *= 2;
 	table = malloc(size * sizeof *table);
@@ -413,61 +415,114 @@ static int space_build(const struct chain *ch, size_t cap, struct chain_space *s
 	return rc;
 }
 
-/* The stationary distribution of SP when no timer runs: the chain's
- * rates solved by ctmc.c.  Returns 0, 1 (no steady state) or -1. */
-static int space_solve_plain(const struct chain_space *sp, double *time)
+/* The dense chain of N <= CTMC_MAX_STATES states, solved by GTH. */
+static int rates_solve_dense(size_t n, const size_t *at, const uint32_t *to,
+			     const double *rate, double *pi)
 {
-	struct ctmc *c = ctmc_new(sp->count);
+	struct ctmc *c = ctmc_new(n);
 	struct diag d;
 	int rc = 0;
 
 	if (!c)
 		return -1;
-	for (size_t h = 0; h < sp->count; h++)
-		for (size_t k = sp->move_at[h]; k < sp->move_at[h + 1]; k++)
-			ctmc_rate(c, h, sp->move_to[k], sp->move_rate[k]);
+	for (size_t h = 0; h < n; h++)
+		for (size_t k = at[h]; k < at[h + 1]; k++)
+			ctmc_rate(c, h, to[k], rate[k]);
 	diag_init(&d);
-	if (ctmc_solve(c, time, &d))
+	if (ctmc_solve(c, pi, &d))
 		rc = 1;
 	ctmc_free(c);
 	return rc;
 }
 
+int chain_rates_solve(const struct chain_space *sp, const size_t *at, const uint32_t *to,
+		      const double *rate, double *pi)
+{
+	uint32_t *role;
+	struct diag d;
+	int rc;
+
+	if (sp->count <= CTMC_MAX_STATES)
+		return rates_solve_dense(sp->count, at, to, rate, pi);
+	role = malloc(sp->count * sizeof *role);
+	if (!role)
+		return -1;
+	for (size_t h = 0; h < sp->count; h++)
+		role[h] = (uint32_t)(sp->code[h] >> sp->shift);
+	diag_init(&d);
+	rc = ctmc_sparse_solve(sp->count, at, to, rate, role, (size_t)sp->nroles, pi, NULL, &d);
+	free(role);
+	return rc == 2 ? 4 : rc;
+}
+
+/* Sum TIME (the long-run share of each state of SP) into *A and *U, the
+ * shares of the states CLASS_OF says are up and down, and, unless DIST is
+ * NULL, DIST[0 .. N] the share of each number of members up, each over the
+ * total, with compensated sums.  Returns 0, or -1 out of memory. */
+static int chain_tally(const struct chain_space *sp, const double *time, int n,
+		       int (*class_of)(uint64_t code, const void *arg, int *up), const void *arg,
+		       double *a, double *u, double *dist)
+{
+	struct ctmc_sum up = { 0, 0 }, down = { 0, 0 }, *count = NULL;
+	double total;
+
+	if (dist && !(count = calloc((size_t)n + 1, sizeof *count)))
+		return -1;
+	for (size_t h = 0; h < sp->count; h++) {
+		int members, is_up = class_of(sp->code[h], arg, &members);
+
+		ctmc_sum_add(is_up ? &up : &down, time[h]);
+		if (count)
+			ctmc_sum_add(&count[members], time[h]);
+	}
+	/* the sums over their own total: none exceeds 1 by rounding */
+	total = ctmc_sum_value(&up) + ctmc_sum_value(&down);
+	*a = ctmc_sum_value(&up) / total;
+	*u = ctmc_sum_value(&down) / total;
+	for (int j = 0; count && j <= n; j++)
+		dist[j] = ctmc_sum_value(&count[j]) / total;
+	free(count);
+	return 0;
+}
+
+/* A state of the full chain CH (ARG): up when a member leads (quorum and
+ * failover) or enough members are up (plain), with its members up into
+ * *UP. */
+static int chain_class(uint64_t code, const void *arg, int *up)
+{
+	const struct chain *ch = arg;
+	int n = ch->n;
+
+	*up = popcount(code & (((uint64_t)1 << n) - 1));
+	return ch->kind == CHAIN_PLAIN ? *up >= ch->need : (int)(code >> 2 * n) < n;
+}
+
+int chain_space_solve(const struct chain_space *sp, int n,
+		      int (*class_of)(uint64_t code, const void *arg, int *up), const void *arg,
+		      double *a, double *u, double *dist)
+{
+	double *time = malloc(sp->count * sizeof *time);
+	int rc, timed = 0;
+
+	if (!time)
+		return -1;
+	for (size_t h = 0; h < sp->count; h++)
+		timed |= sp->tau[h] > 0;
+	rc = timed ? chain_timed_solve(sp, time) :
+	     chain_rates_solve(sp, sp->move_at, sp->move_to, sp->move_rate, time);
+	if (rc == 0)
+		rc = chain_tally(sp, time, n, class_of, arg, a, u, dist);
+	free(time);
+	return rc;
+}
+
 int chain_solve(const struct chain *ch, size_t cap, double *a, double *u, double *dist)
 {
-	int n = ch->n, rc, timed = 0;
 	struct chain_space sp;
-	double *time = NULL, up = 0, down = 0, total = 0;
+	int rc = chain_space_build(ch, cap, &sp);
 
-	rc = space_build(ch, cap, &sp);
-	if (rc == 0 && !(time = malloc(sp.count * sizeof *time)))
-		rc = -1;
-	for (size_t h = 0; rc == 0 && h < sp.count; h++)
-		timed |= sp.tau[h] > 0;
 	if (rc == 0)
-		rc = timed ? chain_timed_solve(&sp, time) : space_solve_plain(&sp, time);
-	if (rc)
-		goto out;
-	/* the sums over their own total: none exceeds 1 by rounding */
-	if (dist)
-		for (int j = 0; j <= n; j++)
-			dist[j] = 0;
-	for (size_t h = 0; h < sp.count; h++) {
-		if ((int)(sp.code[h] >> 2 * n) < n)
-			up += time[h];
-		else
-			down += time[h];
-		if (dist)
-			dist[popcount(sp.code[h] & ((1u << n) - 1))] += time[h];
-		total += time[h];
-	}
-	*a = up / (up + down);
-	*u = down / (up + down);
-	if (dist)
-		for (int j = 0; j <= n; j++)
-			dist[j] /= total;
-out:
-	free(time);
-	space_release(&sp);
+		rc = chain_space_solve(&sp, ch->n, chain_class, ch, a, u, dist);
+	chain_space_release(&sp);
 	return rc;
 }

@@ -15,6 +15,8 @@
 	"(its Markov chain has a state it never leaves)"
 #define NO_EXACT_STIFF "no exact value: a switch, manual or election time is too " \
 	"long against the members' failure and repair rates to solve exactly"
+#define NO_EXACT_SWEEPS "no exact value: the sweeps that solve a Markov chain this " \
+	"large did not converge"
 
 /* Whether block B can have no chain at all: failback, a common cause
  * among cold standbys, or a law that is not exponential.  Returns 1 with
@@ -113,11 +115,11 @@ static int chain_shocks(struct analytic *a, struct chain *ch, const struct model
 
 	for (size_t g = 0; g < model_ccf(m); g++) {
 		size_t t = model_ccf_type(m, g);
-		uint32_t mask = 0;
+		uint64_t mask = 0;
 
 		for (int k = 0; k < ch->n; k++)
 			if (model_instance_type(m, first + (size_t)k) == t) {
-				mask |= 1u << k;
+				mask |= (uint64_t)1 << k;
 				ch->lam[k] = (1 - model_ccf_beta(m, g)) / model_type_failure(m, t)->mean;
 			}
 		if (!mask)
@@ -177,14 +179,52 @@ static int chain_crews(struct analytic *a, struct chain *ch, const struct model 
 	return 0;
 }
 
-/* No value for block B: its chain CH has more STATES than an exact
- * solution takes.  Returns 0, or -1 out of memory. */
-static int chain_too_many(struct analytic *a, const struct chain *ch, size_t b, uint64_t states)
+/* Whether block B's own members are exchangeable, and if so their
+ * lumped chain into L: a quorum or plain block of one component type
+ * (zones and maintenance, which could tell members apart, have no chain;
+ * chain_refused has checked the laws). */
+static int chain_lumpable(struct chain_lump *l, const struct model *m, const struct ties *ti,
+			  size_t b)
+{
+	const struct block_params *p = model_block_params(m, b);
+	size_t first = model_block_first_instance(m, b), own = model_block_own_instances(m, b);
+	enum block_kind kind = model_block_kind(m, b);
+	size_t t = model_instance_type(m, first), nt = model_types(m);
+	double mean = model_type_failure(m, t)->mean;
+
+	if (kind == BLOCK_FAILOVER || own == 0 || own > INT32_MAX)
+		return 0;
+	for (size_t k = 1; k < own; k++)
+		if (model_instance_type(m, first + k) != t)
+			return 0;
+	l->kind = kind == BLOCK_QUORUM ? CHAIN_QUORUM : CHAIN_PLAIN;
+	l->n = (int)own;
+	l->need = model_block_need(m, b);
+	l->telect = kind == BLOCK_QUORUM ? p->election : 0;
+	l->lam = 1 / mean;
+	l->mu = 1 / model_type_repair(m, t)->mean;
+	l->crews = !ti->limited[t] ? 0 : ti->pool[t] == (int)nt ? model_crews(m) :
+		   model_type_crews(m, t);
+	/* as chain_shocks: each group shocks at beta lambda, and the last
+	 * leaves the members (1 - beta) lambda of their own */
+	l->shock = 0;
+	for (size_t g = 0; g < model_ccf(m); g++)
+		if (model_ccf_type(m, g) == t) {
+			l->lam = (1 - model_ccf_beta(m, g)) / mean;
+			l->shock += model_ccf_beta(m, g) / mean;
+		}
+	return 1;
+}
+
+/* No value for block B: its chain has more STATES than an exact solution
+ * takes (CREWS: more than CHAIN_MAX_STATES found among those the roles
+ * allow).  Returns 0, or -1 out of memory. */
+static int chain_too_many(struct analytic *a, size_t b, uint64_t states, int crews)
 {
 	a->block_a[b] = a->block_u[b] = NAN;
-	if (ch->crews && ch->n <= CHAIN_MAX_MEMBERS)
+	if (crews)
 		a->block_method[b] = analytic_text(a, b, "no exact value: too many states "
-						   "(over %d) for an exact solution", CTMC_MAX_STATES);
+						   "(over %zu) for an exact solution", CHAIN_MAX_STATES);
 	else if (states == UINT64_MAX)
 		a->block_method[b] = analytic_text(a, b, "no exact value: too many states "
 						   "(over 10^18) for an exact solution");
@@ -194,11 +234,32 @@ static int chain_too_many(struct analytic *a, const struct chain *ch, size_t b, 
 	return a->block_method[b] ? 0 : -1;
 }
 
+/* Block B's value or reason from RC, what chain_solve or chain_lump_solve
+ * returned for a chain of (about) STATES states, CREWS whether crews made
+ * the count a bound only, TIMED whether fixed timers run in it. */
+static int chain_outcome(struct analytic *a, size_t b, int rc, uint64_t states, int crews,
+			 int timed)
+{
+	if (rc < 0)
+		return -1;
+	if (rc == 2)
+		return chain_too_many(a, b, states, crews);
+	if (rc) {
+		a->block_a[b] = a->block_u[b] = NAN;
+		a->block_method[b] = rc == 1 ? NO_EXACT_TRAP : rc == 3 ? NO_EXACT_STIFF :
+				     NO_EXACT_SWEEPS;
+		return 0;
+	}
+	a->block_method[b] = timed ? ANALYTIC_CHAIN_TIMED : ANALYTIC_CHAIN_EXACT;
+	return 0;
+}
+
 int chain_block_solve(struct analytic *a, const struct model *m, const struct ties *ti,
 		      size_t b, double *dist)
 {
 	size_t own = model_block_own_instances(m, b);
 	struct chain ch = { 0 };
+	struct chain_lump l;
 	int gpool[CHAIN_MAX_MEMBERS];
 	uint64_t states;
 	size_t cap;
@@ -208,29 +269,24 @@ int chain_block_solve(struct analytic *a, const struct model *m, const struct ti
 	rc = chain_refused(a, m, b);
 	if (rc)
 		return rc < 0 ? -1 : 0;
+	if (chain_lumpable(&l, m, ti, b)) {
+		rc = chain_lump_solve(&l, &a->block_a[b], &a->block_u[b], dist);
+		return chain_outcome(a, b, rc, chain_lump_states(&l), 0,
+				     l.kind == CHAIN_QUORUM && l.telect > 0);
+	}
 	timed = chain_shape(&ch, m, b);
 	states = own > 55 ? UINT64_MAX : chain_states(&ch);
-	if (ch.n > CHAIN_MAX_MEMBERS)
-		return chain_too_many(a, &ch, b, states);
+	if (own > CHAIN_MAX_MEMBERS)
+		return chain_too_many(a, b, states, 0);
 	chain_rates(&ch, m, ti, model_block_first_instance(m, b), gpool);
 	rc = chain_shocks(a, &ch, m, b);
 	if (rc == 0)
 		rc = chain_crews(a, &ch, m, b, gpool);
 	if (rc)
 		return rc < 0 ? -1 : 0;
-	cap = ch.crews ? CTMC_MAX_STATES : (size_t)states;
-	if (!ch.crews && states > CTMC_MAX_STATES)
-		return chain_too_many(a, &ch, b, states);
+	cap = ch.crews ? CHAIN_MAX_STATES : (size_t)states;
+	if (!ch.crews && states > CHAIN_MAX_STATES)
+		return chain_too_many(a, b, states, 0);
 	rc = chain_solve(&ch, cap, &a->block_a[b], &a->block_u[b], dist);
-	if (rc < 0)
-		return -1;
-	if (rc == 2)
-		return chain_too_many(a, &ch, b, states);
-	if (rc == 1 || rc == 3) {
-		a->block_a[b] = a->block_u[b] = NAN;
-		a->block_method[b] = rc == 1 ? NO_EXACT_TRAP : NO_EXACT_STIFF;
-		return 0;
-	}
-	a->block_method[b] = timed ? ANALYTIC_CHAIN_TIMED : ANALYTIC_CHAIN_EXACT;
-	return 0;
+	return chain_outcome(a, b, rc, states, ch.crews, timed);
 }

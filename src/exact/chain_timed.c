@@ -15,7 +15,8 @@
  * powers of a stochastic matrix, every term positive.  The embedded chain
  * of regeneration points then becomes an equivalent Markov chain (a
  * period entered at h leaves it at rate P[h][t] / L_h, L_h its mean
- * length), solved by ctmc.c, and each period's time is spread over its
+ * length), solved by chain_rates_solve (ctmc.c's GTH, or ctmc_sparse.c's
+ * sweeps past its cap), and each period's time is spread over its
  * states in proportion to its mean times.
  */
 #include <limits.h>
@@ -24,8 +25,6 @@
 #include <string.h>
 
 #include "exact/chain.h"
-#include "exact/ctmc.h"
-#include "util/diag.h"
 
 /* A uniformization step covers at most this many expected jumps, so
  * that e^-x stays far from underflow; a longer timer is cut in parts. */
@@ -51,12 +50,21 @@ struct timed {
 	double *qmax;         /* [nroles]: the largest rate out of a state of the role */
 	double *v, *next, *end, *soj;   /* [largest role]: one period's vectors */
 	double *to;           /* [count]: where a period leads, with probabilities */
+	uint32_t *touched;    /* [count]: the states where to[] is not 0 */
+	size_t ntouched;
 	double pois[UNIF_MAX_TERMS], tail[UNIF_MAX_TERMS];
 };
 
+static int by_index(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 static int role_of(const struct chain_space *sp, size_t h)
 {
-	return (int)(sp->code[h] >> 2 * sp->n);
+	return (int)(sp->code[h] >> sp->shift);
 }
 
 static void timed_release(struct timed *T)
@@ -71,13 +79,14 @@ static void timed_release(struct timed *T)
 	free(T->end);
 	free(T->soj);
 	free(T->to);
+	free(T->touched);
 }
 
 /* Group the states of SP by role.  Returns 0, or -1 out of memory. */
 static int timed_init(struct timed *T, const struct chain_space *sp)
 {
-	int nroles = 3 * sp->n + 2;
-	size_t widest = 0, count = sp->count, fill[3 * CHAIN_MAX_MEMBERS + 2];
+	int nroles = sp->nroles;
+	size_t widest = 0, count = sp->count, *fill;
 
 	memset(T, 0, sizeof *T);
 	T->sp = sp;
@@ -87,8 +96,13 @@ static int timed_init(struct timed *T, const struct chain_space *sp)
 	T->local = malloc(count * sizeof *T->local);
 	T->qmax = calloc((size_t)nroles, sizeof *T->qmax);
 	T->to = calloc(count, sizeof *T->to);
-	if (!T->out || !T->role_at || !T->members || !T->local || !T->qmax || !T->to)
+	T->touched = malloc(count * sizeof *T->touched);
+	fill = malloc((size_t)nroles * sizeof *fill);
+	if (!T->out || !T->role_at || !T->members || !T->local || !T->qmax || !T->to ||
+	    !T->touched || !fill) {
+		free(fill);
 		return -1;
+	}
 	for (size_t h = 0; h < count; h++) {
 		int r = role_of(sp, h);
 
@@ -110,6 +124,7 @@ static int timed_init(struct timed *T, const struct chain_space *sp)
 		T->local[h] = (uint32_t)(fill[r] - T->role_at[r]);
 		T->members[fill[r]++] = (uint32_t)h;
 	}
+	free(fill);
 	T->v = malloc(widest * sizeof *T->v);
 	T->next = malloc(widest * sizeof *T->next);
 	T->end = malloc(widest * sizeof *T->end);
@@ -159,11 +174,20 @@ static void unif_step(struct timed *T, int r, double q)
 	memcpy(T->v, T->next, m * sizeof *T->v);
 }
 
+/* Add P to T->to[t], noting T in T->touched the first time. */
+static void lead(struct timed *T, uint32_t t, double p)
+{
+	if (T->to[t] == 0 && p != 0)
+		T->touched[T->ntouched++] = t;
+	T->to[t] += p;
+}
+
 /* The period that starts in timed state H: the mean time in each state of
- * its role into T->soj and, unless TO is NULL, where it ends into TO
- * (probabilities, added).  Returns the period's mean length, or -1 when
- * it would take more than UNIF_MAX_PARTS parts. */
-static double period(struct timed *T, size_t h, double *to)
+ * its role into T->soj and, if ENDS, where it ends into T->to (rates
+ * times the time, and probabilities, added; the states in T->touched).
+ * Returns the period's mean length, or -1 when it would take more than
+ * UNIF_MAX_PARTS parts. */
+static double period(struct timed *T, size_t h, int ends)
 {
 	const struct chain_space *sp = T->sp;
 	int r = role_of(sp, h);
@@ -205,62 +229,113 @@ static double period(struct timed *T, size_t h, double *to)
 		size_t s = T->members[first + j];
 
 		len += T->soj[j];
-		if (!to)
+		if (!ends)
 			continue;
 		for (size_t k = sp->move_at[s]; k < sp->move_at[s + 1]; k++)
 			if (role_of(sp, sp->move_to[k]) != r)
-				to[sp->move_to[k]] += T->soj[j] * sp->move_rate[k];
+				lead(T, sp->move_to[k], T->soj[j] * sp->move_rate[k]);
 		for (size_t k = sp->fire_at[s]; k < sp->fire_at[s + 1]; k++)
-			to[sp->fire_to[k]] += T->v[j] * sp->fire_p[k];
+			lead(T, sp->fire_to[k], T->v[j] * sp->fire_p[k]);
 	}
 	return len;
 }
 
-/* The equivalent chain: timer-free states with their rates, a period's
- * start leaving at the rate of each end over the period's mean length. */
-static int equivalent(struct timed *T, struct ctmc *c)
+/* Compressed rows of the equivalent chain. */
+struct rows {
+	size_t *at;
+	uint32_t *to;
+	double *rate;
+	size_t n, cap;
+};
+
+/* Append the move to state TO at RATE to the rows R.  Returns 0, or -1
+ * out of memory. */
+static int rows_add(struct rows *R, uint32_t to, double rate)
+{
+	if (R->n == R->cap) {
+		size_t cap = R->cap ? 2 * R->cap : 1024;
+		uint32_t *t = realloc(R->to, cap * sizeof *t);
+		double *v;
+
+		if (!t)
+			return -1;
+		R->to = t;
+		v = realloc(R->rate, cap * sizeof *v);
+		if (!v)
+			return -1;
+		R->rate = v;
+		R->cap = cap;
+	}
+	R->to[R->n] = to;
+	R->rate[R->n++] = rate;
+	return 0;
+}
+
+/* The equivalent chain into R: timer-free states with their rates, a
+ * period's start leaving at the rate of each end over the period's mean
+ * length (in state order, as the dense solver was given them).  Returns
+ * 0, 3 when a period is too long, or -1 out of memory. */
+static int equivalent(struct timed *T, struct rows *R)
 {
 	const struct chain_space *sp = T->sp;
 
 	for (size_t h = 0; h < sp->count; h++) {
+		R->at[h] = R->n;
 		if (sp->tau[h] <= 0) {
 			for (size_t k = sp->move_at[h]; k < sp->move_at[h + 1]; k++)
-				ctmc_rate(c, h, sp->move_to[k], sp->move_rate[k]);
+				if (rows_add(R, sp->move_to[k], sp->move_rate[k]))
+					return -1;
 			continue;
 		}
-		double len = period(T, h, T->to);
+		double len = period(T, h, 1);
 
 		if (len < 0)
-			return -1;
+			return 3;
+		/* by state, as the dense chain used to be filled */
+		qsort(T->touched, T->ntouched, sizeof *T->touched, by_index);
+		for (size_t i = 0; i < T->ntouched; i++) {
+			uint32_t t = T->touched[i];
 
-		for (size_t t = 0; t < sp->count; t++) {
-			if (T->to[t] > 0)
-				ctmc_rate(c, h, t, T->to[t] / len);
+			if (T->to[t] > 0 && rows_add(R, t, T->to[t] / len))
+				return -1;
 			T->to[t] = 0;
 		}
+		T->ntouched = 0;
 	}
+	R->at[sp->count] = R->n;
 	return 0;
+}
+
+/* Whether the periods of SP are more work than CHAIN_TIMED_MAX_WORK. */
+static int too_much(const struct timed *T)
+{
+	const struct chain_space *sp = T->sp;
+	double work = 0;
+
+	for (size_t h = 0; h < sp->count; h++)
+		if (sp->tau[h] > 0) {
+			int r = role_of(sp, h);
+
+			work += (double)(T->role_at[r + 1] - T->role_at[r]);
+		}
+	return work > CHAIN_TIMED_MAX_WORK;
 }
 
 int chain_timed_solve(const struct chain_space *sp, double *time)
 {
 	struct timed T = { 0 };
-	struct ctmc *c = NULL;
+	struct rows R = { 0 };
 	double *pi = malloc(sp->count * sizeof *pi);
-	struct diag d;
 	int rc = -1;
 
-	if (!pi || timed_init(&T, sp) || !(c = ctmc_new(sp->count)))
+	R.at = malloc((sp->count + 1) * sizeof *R.at);
+	if (!pi || !R.at || timed_init(&T, sp))
 		goto out;
-	if (equivalent(&T, c)) {
-		rc = 3;
+	rc = too_much(&T) ? 2 : equivalent(&T, &R);
+	if (rc == 0)
+		rc = chain_rates_solve(sp, R.at, R.to, R.rate, pi);
+	if (rc)
 		goto out;
-	}
-	diag_init(&d);
-	if (ctmc_solve(c, pi, &d)) {
-		rc = 1;
-		goto out;
-	}
 	for (size_t h = 0; h < sp->count; h++)
 		time[h] = sp->tau[h] > 0 ? 0 : pi[h];
 	for (size_t h = 0; h < sp->count; h++) {
@@ -269,13 +344,14 @@ int chain_timed_solve(const struct chain_space *sp, double *time)
 
 		if (sp->tau[h] <= 0 || pi[h] == 0)
 			continue;
-		len = period(&T, h, NULL);
+		len = period(&T, h, 0);
 		for (size_t j = 0; j < T.role_at[r + 1] - T.role_at[r]; j++)
 			time[T.members[T.role_at[r] + j]] += pi[h] * T.soj[j] / len;
 	}
-	rc = 0;
 out:
-	ctmc_free(c);
+	free(R.at);
+	free(R.to);
+	free(R.rate);
 	timed_release(&T);
 	free(pi);
 	return rc;

@@ -16,6 +16,9 @@
 
 #include "exact/ctmc.h"
 
+/* A weight past which the back-substitution scales down. */
+#define CTMC_HUGE 1e250
+
 struct ctmc {
 	size_t n;
 	double *q;              /* n x n rates, row-major; the diagonal is unused */
@@ -110,6 +113,12 @@ int ctmc_solve(struct ctmc *c, double *pi, struct diag *d)
 		for (size_t i = 0; i < k; i++)
 			x += pi[i] * q[i * n + k];
 		pi[k] = x;
+		/* a chain that is rarely in state 0 (a block nearly always
+		 * down) would overflow: scale what is known down, losing only
+		 * states 1e-250 below this one */
+		if (x > CTMC_HUGE)
+			for (size_t i = 0; i <= k; i++)
+				pi[i] /= x;
 	}
 	for (size_t k = 0; k < n; k++)
 		sum += pi[k];
