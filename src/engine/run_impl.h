@@ -61,6 +61,12 @@ struct worker {
  * years with a loss are not additive: their has[] stay 0. */
 void run_pairs(struct worker *w, const struct rep_result *rr, double h, double years);
 
+/* The plan of a splitting run of M under SET (run_choose.c), its factors
+ * chosen by a pilot and said at the end of WHY (N bytes).  Returns NULL
+ * with d filled. */
+struct split_plan *run_plan(const struct model *m, const struct run_settings *set,
+			    char *why, size_t n, struct diag *d);
+
 /* Importance sampling (run_is.c): run chunk C of cycles into the round's
  * slot; merge the round's chunks [round_first, round_end) in order; and
  * turn what is merged so far into the result's moments and gain. */
