@@ -1,8 +1,10 @@
-/* engine_impl.h - the engine's workspace and what its three files share:
+/* engine_impl.h - the engine's workspace and what its files share:
  * engine_setup.c builds and frees it, fsm.c runs the block state machines
- * (quorum, failover, pool, transaction) and engine.c the event loop.
- * Only the engine's own .c files include this; everyone else uses
- * engine.h.
+ * (quorum, failover, pool, transaction) and engine.c the event loop;
+ * engine_is.c (importance sampling) and engine_split.c with
+ * engine_split_plan.c (splitting) run replications or cycles through the
+ * loop's steps.  Only the engine's own .c files include this; everyone
+ * else uses engine.h.
  *
  * The heap operations and the draws are `static inline` here because the
  * event loop runs them on every event: a call across files would cost
