@@ -61,7 +61,7 @@ void command_shield_end(void)
 }
 
 /* The column where option help text starts. */
-#define HELP_COLUMN 26
+#define HELP_COLUMN 28
 
 const struct cmd_entry *command_find(const char *name)
 {

@@ -91,7 +91,7 @@ const struct cmd_option run_args_opt_target_error = {
 	"target-error", 0, "REL", RUN_TARGET,
 	"run until the system unavailability's half-width is at most REL\n"
 	"times its estimate, 0 < REL < 1 (default: {from}, else none:\n"
-	"the replications asked; importance sampling 0.05)",
+	"the replications asked; importance sampling and splitting: 0.05)",
 };
 const struct cmd_option run_args_opt_max_time = {
 	"max-time", 0, "DUR", RUN_MAX_TIME,
