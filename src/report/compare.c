@@ -32,7 +32,13 @@ struct compare_diff compare_diff(const struct result *d, const struct result *b,
 	/* Welch-Satterthwaite degrees of freedom for two samples of n */
 	df = a2 + b2 > 0 ? (a2 + b2) * (a2 + b2) / ((a2 * a2 + b2 * b2) / (n - 1)) : n - 1;
 	out.independent_half_width = stats_t_quantile(df + 1, conf) * sqrt(a2 + b2);
-	out.is_paired = d->sys_down && b->sys_down;
+	/* Replications pair up only when both designs ran the same plain
+	 * replications: the same streams, index by index.  A run to a target
+	 * stops each design at its own count, and an accelerated run's
+	 * replications (or cycles) do not line up with anything. */
+	out.is_paired = d->sys_down && b->sys_down && d->method == RUN_METHOD_PLAIN &&
+			b->method == RUN_METHOD_PLAIN && d->samples == b->samples &&
+			d->set.replications == b->set.replications;
 	if (!out.is_paired) {
 		out.paired.mean = ed.mean - eb.mean;
 		out.paired.ci_low = out.paired.mean - out.independent_half_width;
@@ -74,7 +80,7 @@ static void verdict(char *buf, size_t n, const struct compare_diff *x)
 	double ind = x->independent_half_width * MIN_PER_YEAR;
 
 	if (!x->is_paired) {
-		const char *how = "independent: no per-replication values were kept to pair";
+		const char *how = "independent: the replications do not pair up";
 
 		if (x->paired.ci_low <= 0 && x->paired.ci_high >= 0)
 			snprintf(buf, n, "no clear difference: %+.4g ± %.2g min/yr (%s)", mean, half, how);

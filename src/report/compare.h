@@ -35,8 +35,10 @@ struct compare_diff {
 
 /* Differences of design D against design B, which were run with the same
  * settings and streams (same replications).  Unavailability fractions.
- * When either result has no per-replication values (importance sampling
- * keeps none), the paired difference falls back to the independent one. */
+ * Unless both ran the same number of plain replications and kept their
+ * values (importance sampling keeps none, splitting's do not line up, a
+ * run to a target stops each design at its own count), the paired
+ * difference falls back to the independent one. */
 struct compare_diff compare_diff(const struct result *d, const struct result *b, double conf);
 
 struct comparison {
