@@ -17,6 +17,7 @@
 #include "exact/analytic.h"
 #include "model/model.h"
 #include "model/topology.h"
+#include "analytic_fixture.h"
 #include "suites.h"
 
 struct is_design {
@@ -27,21 +28,12 @@ struct is_design {
 
 static void is_open(struct is_design *d, const char *text)
 {
-	struct diag dg;
-
-	diag_init(&dg);
-	d->t = topology_parse(text, strlen(text), "-", NULL, &dg);
-	ck_assert_msg(d->t != NULL, "%s", diag_text(&dg));
-	d->m = model_compile(d->t, &dg);
-	ck_assert_ptr_nonnull(d->m);
-	ck_assert_int_eq(analytic_init(&d->a, d->m, &dg), 0);
+	solve(text, &d->t, &d->m, &d->a);
 }
 
 static void is_close(struct is_design *d)
 {
-	analytic_release(&d->a);
-	model_free(d->m);
-	topology_free(d->t);
+	release(d->t, d->m, &d->a);
 }
 
 /* Importance sampling of D with SEED on THREADS threads, to TARGET

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "engine/run_impl.h"
-#include "util/duration.h"
 
 static const char *const method_names[] = {
 	[RUN_METHOD_AUTO] = "auto",
@@ -37,6 +36,7 @@ static double run_pilot(const struct model *m, const struct run_options *opt, st
 {
 	struct run_options p = *opt;
 	struct result *r;
+	struct measures ms;
 	double seen;
 
 	p.set.replications = opt->set.replications < RUN_PILOT ? opt->set.replications : RUN_PILOT;
@@ -47,7 +47,9 @@ static double run_pilot(const struct model *m, const struct run_options *opt, st
 	r = run_model(m, &p, d);
 	if (!r)
 		return -1;
-	seen = r->block[0].my * r->block[0].n * p.set.horizon / HOURS_PER_YEAR;
+	/* the count the reports say they saw */
+	result_measures(r, &r->block[0], &ms);
+	seen = ms.outages;
 	result_free(r);
 	return seen;
 }
