@@ -17,7 +17,7 @@ static int cmd_analyze_exec(const struct cmd_entry *self, int argc, char **argv)
 	status = design_load_operand(&d, self, argc, argv, "one topology file at a time");
 	if (status)
 		return status;
-	status = design_write(&d, NULL, a.fmt, a.out);
+	status = design_write(&d, NULL, &a);
 	design_release(&d);
 	return status;
 }

@@ -49,7 +49,7 @@ static int cmd_compare_exec(const struct cmd_entry *self, int argc, char **argv)
 	cmp.d = ds.cd;
 	cmp.n = ds.n;
 	cmp.baseline = ds.baseline;
-	status = design_output(a.out, a.fmt, compare_writer, &cmp);
+	status = design_output(&a, compare_writer, &cmp);
 	if (status)
 		goto out;
 	status = a.plot ? plot_comparison(&cmp, a.plot) : EXIT_OK;

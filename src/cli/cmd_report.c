@@ -21,7 +21,7 @@ static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
 
 	if (status >= 0)
 		return status;
-	if (!a.out)
+	if (a.nout == 0)
 		return command_usage_error(self, "give the file to write with -o REPORT.html");
 	if (argc - optind < 1)
 		return command_usage_error(self, "no topology file given");
@@ -34,7 +34,7 @@ static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
 	diag_init(&dg);
 	diag_init(&why);
 	command_shield_begin();
-	rc = html_report_write(a.out, &cmp, env->tmp_dir, env->plots_dir, &dg, &why);
+	rc = html_report_write(a.out[0], &cmp, env->tmp_dir, env->plots_dir, &dg, &why);
 	command_shield_end();
 	if (rc)
 		status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));

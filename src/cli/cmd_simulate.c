@@ -41,7 +41,7 @@ static int cmd_simulate_exec(const struct cmd_entry *self, int argc, char **argv
 		design_release(&d);
 		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	}
-	status = design_write(&d, res, a.fmt, a.out);
+	status = design_write(&d, res, &a);
 	if (a.stats)
 		design_stats_print(res, opt.threads);
 	result_free(res);

@@ -296,7 +296,7 @@ static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 	s.nparam = ps.np;
 	s.point = ps.pt;
 	s.npoints = ps.n;
-	status = design_output(a.out, a.fmt, sweep_writer, &s);
+	status = design_output(&a, sweep_writer, &s);
 	if (status == EXIT_OK && a.plot)
 		status = draw(&s, a.plot);
 	if (a.stats)

@@ -240,31 +240,53 @@ void design_list_release(struct design_list *ds)
 	memset(ds, 0, sizeof *ds);
 }
 
-/* design_output's work, signals held back by the caller. */
-static int output_write(const char *path, enum report_format fmt, design_writer w,
-			const void *what)
+/* design_output's work, signals held back by the caller.  Every file is
+ * opened first and written to its temporary file, standard output last,
+ * so that a file that cannot be opened or written leaves every other
+ * output as it was; only then are the files moved into place. */
+static int outputs_write(const struct run_args *a, design_writer w, const void *what)
 {
-	struct output o;
+	struct output o[RUN_ARGS_MAX_OUT];
+	int order[RUN_ARGS_MAX_OUT], n = a->nout ? a->nout : 1, opened = 0, status = EXIT_OK;
 	struct diag dg;
 
+	for (int m = 0, pass = 0; pass < 2; pass++)  /* files, then stdout */
+		for (int k = 0; k < n; k++) {
+			int out = !a->nout || strcmp(a->out[k], "-") == 0;
+
+			if (out == pass)
+				order[m++] = k;
+		}
 	diag_init(&dg);
-	if (output_open(&o, path, &dg))
-		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	if (w(o.f, fmt, what)) {
-		output_abort(&o);
-		return command_fail(EXIT_RUNTIME, "%s: cannot write the report", path ? path : "stdout");
+	for (; opened < n; opened++)
+		if (output_open(&o[order[opened]], a->nout ? a->out[order[opened]] : NULL, &dg)) {
+			status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+			break;
+		}
+	for (int j = 0; !status && j < n; j++) {
+		int k = order[j];
+
+		if (w(o[k].f, run_args_format(a, k), what))
+			status = command_fail(EXIT_RUNTIME, "%s: cannot write the report",
+					      a->nout ? a->out[k] : "stdout");
 	}
-	if (output_commit(&o, &dg))
-		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	return EXIT_OK;
+	for (int j = 0; j < opened; j++) {
+		int k = order[j];
+
+		if (status)
+			output_abort(&o[k]);
+		else if (output_commit(&o[k], &dg))
+			status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+	}
+	return status;
 }
 
-int design_output(const char *path, enum report_format fmt, design_writer w, const void *what)
+int design_output(const struct run_args *a, design_writer w, const void *what)
 {
 	int status;
 
 	command_shield_begin();
-	status = output_write(path, fmt, w, what);
+	status = outputs_write(a, w, what);
 	command_shield_end();
 	return status;
 }
@@ -274,10 +296,9 @@ static int report_writer(FILE *f, enum report_format fmt, const void *rep)
 	return report_write(f, fmt, rep);
 }
 
-int design_write(const struct design *d, const struct result *r, enum report_format fmt,
-		 const char *path)
+int design_write(const struct design *d, const struct result *r, const struct run_args *a)
 {
 	struct report rep = { .t = d->t, .m = d->m, .a = &d->a, .r = r };
 
-	return design_output(path, fmt, report_writer, &rep);
+	return design_output(a, report_writer, &rep);
 }

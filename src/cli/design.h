@@ -34,10 +34,9 @@ int design_load_operand(struct design *d, const struct cmd_entry *self, int argc
 			char **argv, const char *many);
 
 /* Write D's report, with the simulated result R (NULL: exact values
- * alone), in FMT to PATH, as design_output writes.  Returns EXIT_OK, or
+ * alone), to A's outputs, as design_output writes.  Returns EXIT_OK, or
  * prints the error and returns EXIT_RUNTIME. */
-int design_write(const struct design *d, const struct result *r, enum report_format fmt,
-		 const char *path);
+int design_write(const struct design *d, const struct result *r, const struct run_args *a);
 
 /* Load FILE into D with the NSETS values of SETS set in it (sweep's
  * --vary; NULL and 0 for none).  Returns EXIT_OK with D filled (release
@@ -89,9 +88,11 @@ void design_list_release(struct design_list *ds);
  * F; 0, or -1 when writing failed. */
 typedef int (*design_writer)(FILE *f, enum report_format fmt, const void *what);
 
-/* Write WHAT with W in FMT to PATH ("-" or NULL: stdout), atomically
- * (util/output.h): a failed write leaves PATH as it was.  Returns EXIT_OK,
- * or prints the error and returns EXIT_RUNTIME. */
-int design_output(const char *path, enum report_format fmt, design_writer w, const void *what);
+/* Write WHAT with W to each of A's -o files (standard output when none,
+ * or "-") in its format (run_args_format), atomically (util/output.h):
+ * when one cannot be opened or written, none is changed and nothing goes
+ * to standard output.  Returns EXIT_OK, or prints the error and returns
+ * EXIT_RUNTIME. */
+int design_output(const struct run_args *a, design_writer w, const void *what);
 
 #endif

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/run_args.h"
 #include "engine/run.h"
@@ -42,11 +43,11 @@ const struct cmd_option run_args_opt_threads = {
 };
 const struct cmd_option run_args_opt_format = {
 	"format", 0, "FMT", RUN_FORMAT,
-	"text, json, md or csv (default: text)",
+	"text, json, md or csv (default: from the -o file's extension, else text)",
 };
 const struct cmd_option run_args_opt_output = {
 	"output", 'o', "FILE", RUN_OUTPUT,
-	"write the report to FILE, atomically (default: standard output)",
+	"write the report to FILE, atomically; several -o write several formats (default: standard output)",
 };
 const struct cmd_option run_args_opt_window = {
 	"window", 0, "DUR", RUN_WINDOW,
@@ -201,6 +202,7 @@ static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
 	case RUN_FORMAT:
 		if (report_format_parse(v, &a->fmt))
 			return command_usage_error(e, "--format: unknown format \"%s\" (text, json, md, csv)", v);
+		a->have_fmt = 1;
 		return 0;
 	case RUN_SLO:
 		return slo_parse(e, v, &a->slo) ? EXIT_USAGE : 0;
@@ -213,7 +215,12 @@ static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
 		a->vary[a->nvary++] = v;
 		return 0;
 	case RUN_OUTPUT:
-		a->out = v;
+		for (int k = 0; k < a->nout; k++)
+			if (strcmp(a->out[k], v) == 0)
+				return command_usage_error(e, "-o: \"%s\" is named twice", v);
+		if (a->nout == RUN_ARGS_MAX_OUT)
+			return command_usage_error(e, "-o: at most %d files", RUN_ARGS_MAX_OUT);
+		a->out[a->nout++] = v;
 		return 0;
 	case RUN_STATS:
 		a->stats = 1;
@@ -229,11 +236,66 @@ static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
 	}
 }
 
+/* The format FILE's extension names: 0 and *F, or -1. */
+static int extension_format(const char *file, enum report_format *f)
+{
+	static const struct { const char *ext; enum report_format f; } known[] = {
+		{ ".txt", REPORT_TEXT }, { ".json", REPORT_JSON }, { ".md", REPORT_MD },
+		{ ".csv", REPORT_CSV },
+	};
+	const char *dot = strrchr(file, '.');
+
+	if (!dot || strchr(dot, '/'))
+		return -1;
+	for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
+		if (strcasecmp(dot, known[k].ext) == 0) {
+			*f = known[k].f;
+			return 0;
+		}
+	return -1;
+}
+
+/* Whether E writes reports in a format of its choice (--format): only
+ * those write several at once. */
+static int takes_format(const struct cmd_entry *e)
+{
+	for (const struct cmd_use *u = e->options; u->opt; u++)
+		if (u->opt == &run_args_opt_format)
+			return 1;
+	return 0;
+}
+
+enum report_format run_args_format(const struct run_args *a, int k)
+{
+	enum report_format f = REPORT_TEXT;
+
+	if (a->have_fmt || k >= a->nout)
+		return a->fmt;
+	extension_format(a->out[k], &f);
+	return f;
+}
+
 int run_args_parse(const struct cmd_entry *self, int argc, char **argv,
 		   struct run_args *a)
 {
+	enum report_format f;
+	int status;
+
 	run_args_init(a);
-	return command_parse(self, argc, argv, option_set, a);
+	status = command_parse(self, argc, argv, option_set, a);
+	if (status >= 0 || a->nout < 2)
+		return status;
+	if (!takes_format(self))
+		return command_usage_error(self, "-o: one file at a time");
+	if (a->have_fmt)
+		return command_usage_error(self, "--format: not with several -o (each file's "
+					   "extension names its format: .txt, .json, .md, .csv)");
+	for (int k = 0; k < a->nout; k++)
+		if (strcmp(a->out[k], "-") != 0 && extension_format(a->out[k], &f))
+			return command_usage_error(self, "-o: \"%s\": with several -o, name each "
+						   "format by the extension .txt, .json, .md or .csv",
+						   a->out[k]);
+	return -1;
 }
 
 void run_args_init(struct run_args *a)

@@ -16,6 +16,8 @@
 
 /* --vary options that sweep takes at most. */
 #define RUN_ARGS_MAX_VARY 2
+/* -o options that one command line takes at most. */
+#define RUN_ARGS_MAX_OUT 8
 
 /* The options' values, as run_args_parse leaves them. */
 struct run_args {
@@ -26,7 +28,9 @@ struct run_args {
 	long threads;               /* the online processors when not given */
 	int stats;
 	enum report_format fmt;     /* REPORT_TEXT when not given */
-	const char *out;            /* NULL: not given */
+	int have_fmt;
+	const char *out[RUN_ARGS_MAX_OUT];   /* the -o files, in order */
+	int nout;                   /* 0: standard output */
 	struct run_settings slo;    /* nslo and slo: the --slo targets or the defaults */
 	const char *baseline;       /* NULL: not given */
 	double fail_below;
@@ -58,14 +62,21 @@ extern const struct cmd_option run_args_opt_window, run_args_opt_slo, run_args_o
 extern const struct cmd_option run_args_opt_baseline, run_args_opt_fail_below,
 	run_args_opt_plot, run_args_opt_vary;
 
+/* The format of A's output K (0 <= K < A->nout, or 0 for standard output
+ * when nout is 0): --format when given, else the one the file's extension
+ * names (.txt, .json, .md, .csv), else text. */
+enum report_format run_args_format(const struct run_args *a, int k);
+
 /* A with no option given: what run_args_parse starts from, and what a
  * command that takes no run options (validate) checks a file's settings
  * with. */
 void run_args_init(struct run_args *a);
 
 /* Parse ARGV's options into A by SELF's table, whose rows must all be
- * options of this header or command_opt_help.  Returns as command_parse
- * does: -1 with the operands at ARGV[optind..ARGC), or the exit status to
+ * options of this header or command_opt_help.  Several -o are a usage
+ * error for a command without --format, when --format is given too, when one names no format by its
+ * extension, or when one is named twice.  Returns as command_parse does:
+ * -1 with the operands at ARGV[optind..ARGC), or the exit status to
  * return at once (help printed, usage error printed). */
 int run_args_parse(const struct cmd_entry *self, int argc, char **argv,
 		   struct run_args *a);

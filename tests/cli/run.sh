@@ -330,6 +330,47 @@ grep -q '^20 replications' "$TMP/out" && ok || bad "-o through /proc/self/fd/1 w
 long="$TMP/$(printf 'n%.0s' $(seq 1 250))"
 expect "-o 250-byte name" 0 "$NINES" simulate -n 20 -o "$long" "$M"
 [ -s "$long" ] && ok || bad "-o 250-byte name: no file"
+# several -o: one run writes each file in the format its extension names
+# (and a single -o takes its format from the extension too); each is the
+# same as a run writing that format alone
+"$NINES" simulate -n 300 --format md "$M" >"$TMP/m1" 2>/dev/null
+"$NINES" simulate -n 300 --format csv "$M" >"$TMP/c1" 2>/dev/null
+"$NINES" simulate -n 300 "$M" >"$TMP/x1" 2>/dev/null
+expect "several -o" 0 "$NINES" simulate -n 300 -o "$TMP/multi.json" -o "$TMP/multi.MD" \
+	-o "$TMP/multi.csv" -o "$TMP/multi.txt" -o - "$M"
+cmp -s "$TMP/multi.json" "$TMP/j1" && ok || bad "several -o: the .json file is not the JSON report"
+cmp -s "$TMP/multi.MD" "$TMP/m1" && ok || bad "several -o: the .MD file is not the Markdown report"
+cmp -s "$TMP/multi.csv" "$TMP/c1" && ok || bad "several -o: the .csv file is not the CSV report"
+cmp -s "$TMP/multi.txt" "$TMP/x1" && ok || bad "several -o: the .txt file is not the text report"
+cmp -s "$TMP/out" "$TMP/x1" && ok || bad "several -o: - is not the text report"
+expect "one -o, format from its extension" 0 "$NINES" simulate -n 300 -o "$TMP/single.json" "$M"
+cmp -s "$TMP/single.json" "$TMP/j1" && ok || bad "one -o x.json did not write JSON"
+expect "one -o, --format wins" 0 "$NINES" simulate -n 300 --format md -o "$TMP/single2.json" "$M"
+cmp -s "$TMP/single2.json" "$TMP/m1" && ok || bad "--format md -o x.json did not write Markdown"
+expect "one -o, no known extension" 0 "$NINES" simulate -n 300 -o "$TMP/single.out" "$M"
+cmp -s "$TMP/single.out" "$TMP/x1" && ok || bad "-o x.out did not write text"
+# a file that cannot be written leaves the others as they were, and prints
+# nothing on standard output
+printf 'old\n' >"$TMP/keep.json"
+expect "several -o, one unwritable" 4 "$NINES" simulate -n 20 -o "$TMP/keep.json" \
+	-o "$TMP/no/such/dir/r.md" -o - "$M"
+has "several -o, one unwritable: message" "$TMP/err" "^nines: $TMP/no/such/dir/r.md: cannot write: No such file or directory"
+empty "several -o, one unwritable: stdout" "$TMP/out"
+[ "$(cat "$TMP/keep.json")" = old ] && ok || bad "several -o: a failed run changed another -o file"
+ls -a "$TMP" | grep -q '^\.nines-' && bad "several -o left a temporary file" || ok
+expect "several -o, unknown extension" 2 "$NINES" simulate -n 20 -o "$TMP/a.txt" -o "$TMP/b.html" "$M"
+has "several -o, unknown extension: message" "$TMP/err" "^nines: simulate: -o: \"$TMP/b.html\": with several -o, name each format by the extension .txt, .json, .md or .csv$"
+expect "several -o, --format" 2 "$NINES" simulate -n 20 --format json -o "$TMP/a.txt" -o "$TMP/b.json" "$M"
+has "several -o, --format: message" "$TMP/err" "^nines: simulate: --format: not with several -o"
+expect "-o twice" 2 "$NINES" simulate -n 20 -o "$TMP/a.txt" -o "$TMP/a.txt" "$M"
+has "-o twice: message" "$TMP/err" "^nines: simulate: -o: \"$TMP/a.txt\" is named twice$"
+expect "report, several -o" 2 "$NINES" report -n 20 -o "$TMP/a.html" -o "$TMP/b.html" "$M"
+has "report, several -o: message" "$TMP/err" "^nines: report: -o: one file at a time$"
+[ -e "$TMP/a.txt" ] || [ -e "$TMP/a.html" ] && bad "a usage error wrote a file" || ok
+expect "compare, several -o" 0 "$NINES" compare -n 50 -o "$TMP/cmp.json" -o "$TMP/cmp.csv" "$M" "$M"
+"$NINES" compare -n 50 --format csv "$M" "$M" >"$TMP/cmp1.csv" 2>/dev/null
+cmp -s "$TMP/cmp.csv" "$TMP/cmp1.csv" && ok || bad "compare, several -o: the .csv file is not the CSV comparison"
+head -c1 "$TMP/cmp.json" | grep -q '{' && ok || bad "compare, several -o: the .json file is not JSON"
 
 # --- how replications are run: --method, --target-error and their bounds ---
 TRIO="$TMP/trio.json"
