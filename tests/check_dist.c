@@ -4,6 +4,7 @@
  * same for the time left of a duration under way (dist_sample_residual)
  * against its exact conditional mean, from closed forms. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <check.h>
@@ -290,6 +291,54 @@ START_TEST(residual_means)
 }
 END_TEST
 
+/* The engine's inlined generator is GSL's taus2: from states GSL seeds
+ * itself and from the engine's own seeding, the two draw the same
+ * uniforms, bit for bit. */
+START_TEST(inlined_generator_is_taus2)
+{
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2), *mine = rng_new();
+	struct rng_state copy;
+
+	ck_assert_ptr_nonnull(mine);
+	for (unsigned long seed = 0; seed < 40; seed++) {
+		if (seed < 20)
+			gsl_rng_set(r, seed * 2654435761UL);
+		else
+			rng_seed(r, seed, seed * 7, seed * 13);
+		memcpy(&copy, gsl_rng_state(r), sizeof copy);
+		for (int k = 0; k < 50000; k++) {
+			double a = gsl_rng_uniform(r), b = rng_uniform(&copy);
+
+			ck_assert_msg(a == b, "seed %lu, draw %d: GSL %.17g, inlined %.17g", seed, k, a, b);
+		}
+	}
+	gsl_rng_free(r);
+	gsl_rng_free(mine);
+}
+END_TEST
+
+/* log(1 - u) for the exponential agrees with log1p(-u) to within one
+ * unit in the last place over the whole range of 32-bit uniforms,
+ * their ends included. */
+START_TEST(exponential_inversion)
+{
+	const double ulp = 0x1p-52;
+	double worst = 0;
+
+	for (uint64_t k = 0; k <= 0xffffffffULL; k += 65521) {
+		double u = (double)k / 4294967296.0, a = dist_exponential_at(1, u), b = -log1p(-u);
+		double rel = b > 0 ? fabs(a - b) / b : fabs(a - b);
+
+		if (rel > worst)
+			worst = rel;
+	}
+	ck_assert(dist_exponential_at(3, 0) == 0);
+	ck_assert_double_eq_tol(dist_exponential_at(1, 4294967295.0 / 4294967296.0),
+				32 * log(2.0), 1e-12);
+	ck_assert_msg(worst <= ulp, "log(1 - u) and log1p(-u) differ by %.3g relative", worst);
+}
+END_TEST
+
 Suite *dist_suite(void)
 {
 	Suite *s = suite_create("dist");
@@ -301,6 +350,8 @@ Suite *dist_suite(void)
 	tcase_add_test(tc, names);
 	tcase_add_test(tc, sample_means);
 	tcase_add_test(tc, residual_means);
+	tcase_add_test(tc, inlined_generator_is_taus2);
+	tcase_add_test(tc, exponential_inversion);
 	suite_add_tcase(s, tc);
 	return s;
 }

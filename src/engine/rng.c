@@ -8,16 +8,12 @@
  * behind. */
 #include "engine/rng.h"
 
-struct taus2_state {
-	unsigned long s1, s2, s3;
-};
-
 gsl_rng *rng_new(void)
 {
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
 
 	/* The state layout above is GSL's own; refuse a GSL that differs. */
-	if (r && gsl_rng_size(r) != sizeof(struct taus2_state)) {
+	if (r && gsl_rng_size(r) != sizeof(struct rng_state)) {
 		gsl_rng_free(r);
 		return NULL;
 	}
@@ -26,7 +22,7 @@ gsl_rng *rng_new(void)
 
 size_t rng_state_size(void)
 {
-	return sizeof(struct taus2_state);
+	return sizeof(struct rng_state);
 }
 
 void rng_use(gsl_rng *r, void *state)
@@ -55,7 +51,7 @@ uint64_t rng_key(const char *name, uint64_t ordinal)
 
 void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key)
 {
-	struct taus2_state *s = gsl_rng_state(r);
+	struct rng_state *s = gsl_rng_state(r);
 	uint64_t a = rng_mix(seed ^ rng_mix(index ^ rng_mix(key)));
 	uint64_t b = rng_mix(a);
 
@@ -69,5 +65,5 @@ void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key)
 	if (s->s3 < 16)
 		s->s3 += 16;
 	for (int i = 0; i < 6; i++)
-		gsl_rng_get(r);
+		rng_next(s);
 }

@@ -14,6 +14,37 @@
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
+/* A stream's state: taus2's three 32-bit words, in the layout GSL's
+ * taus2 keeps them (rng_new refuses a GSL whose state differs). */
+struct rng_state {
+	unsigned long s1, s2, s3;
+};
+
+/* The next 32-bit output of the stream at STATE (rng_next), and the next
+ * uniform in [0, 1), a multiple of 2^-32 (rng_uniform): taus2's
+ * recurrence (L'Ecuyer 1996), the one GSL's taus2 runs, written here so
+ * that the engine's hot draws are inlined rather than called through
+ * gsl_rng_uniform's pointer.  A stream drawn here and through a GSL
+ * generator pointed at the same state (rng_use) is one stream. */
+static inline uint32_t rng_next(void *state)
+{
+	struct rng_state *s = state;
+	unsigned long s1 = s->s1, s2 = s->s2, s3 = s->s3;
+
+	s1 = (((s1 & 4294967294UL) << 12) & 0xffffffffUL) ^ ((((s1 << 13) & 0xffffffffUL) ^ s1) >> 19);
+	s2 = (((s2 & 4294967288UL) << 4) & 0xffffffffUL) ^ ((((s2 << 2) & 0xffffffffUL) ^ s2) >> 25);
+	s3 = (((s3 & 4294967280UL) << 17) & 0xffffffffUL) ^ ((((s3 << 3) & 0xffffffffUL) ^ s3) >> 11);
+	s->s1 = s1;
+	s->s2 = s2;
+	s->s3 = s3;
+	return (uint32_t)(s1 ^ s2 ^ s3);
+}
+
+static inline double rng_uniform(void *state)
+{
+	return (double)rng_next(state) / 4294967296.0;
+}
+
 /* A new generator of the kind the engine uses (GSL taus2: ~4 ns a draw and
  * seeded in a few tens of ns), or NULL when out of memory.  Free it with
  * gsl_rng_free. */

@@ -242,8 +242,7 @@ double dist_sample(const struct dist *x, gsl_rng *r)
 
 	switch (x->kind) {
 	case DIST_EXPONENTIAL:
-		/* 1 - u lies in (0, 1], so the log is finite. */
-		return -x->a * log1p(-gsl_rng_uniform(r));
+		return dist_exponential_at(x->a, gsl_rng_uniform(r));
 	case DIST_WEIBULL:
 		return gsl_ran_weibull(r, x->a, x->b);
 	case DIST_LOGNORMAL:
@@ -271,7 +270,7 @@ double dist_sample(const struct dist *x, gsl_rng *r)
 /* An exponential draw of mean 1. */
 static double unit_exponential(gsl_rng *r)
 {
-	return -log1p(-gsl_rng_uniform(r));
+	return dist_exponential_at(1, gsl_rng_uniform(r));
 }
 
 /* A standard normal Z conditioned on Z > Z0, by inversion: the survival

@@ -7,6 +7,7 @@
 #ifndef NINES_DIST_H
 #define NINES_DIST_H
 
+#include <math.h>
 #include <stddef.h>
 #include <gsl/gsl_rng.h>
 
@@ -67,6 +68,15 @@ int dist_copy(struct dist *dst, const struct dist *src);
 
 /* One draw, in hours, always >= 0.  Never allocates. */
 double dist_sample(const struct dist *x, gsl_rng *r);
+
+/* The exponential of mean MEAN that the uniform U in [0, 1) gives by
+ * inversion: every exponential draw goes through here.  U is a multiple
+ * of 2^-32, so 1 - U is exact and lies in (0, 1], and log(1 - U) is as
+ * accurate as log1p(-U) at half its cost. */
+static inline double dist_exponential_at(double mean, double u)
+{
+	return -mean * log(1.0 - u);
+}
 
 /* One draw of the time left, X - AGE, of a duration X of law x known to
  * have lasted AGE hours already: X drawn from its law conditioned on
