@@ -20,6 +20,7 @@
  * failover block from one of its own for the coverage draws; one GSL
  * generator is pointed at the right state before each draw.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -296,6 +297,19 @@ static void refresh(struct engine *e, uint32_t i, double t)
 		instance_set(e, i, up, t);
 }
 
+/* Instance I's own state changed at T: its parent hears, at once for
+ * an instance nothing else holds down (most of them, on every event). */
+static inline void own_changed(struct engine *e, uint32_t i, double t)
+{
+	if (e->inst_plain[i]) {
+		assert(e->inst_up[i] != e->inst_own[i]);
+		e->inst_up[i] = e->inst_own[i];
+		child_changed(e, e->inst_parent[i], i, e->inst_own[i] ? +1 : -1, t);
+	} else {
+		refresh(e, i, t);
+	}
+}
+
 /* Instance I fails on its own at T (or with its common-cause group). */
 static void own_fail(struct engine *e, uint32_t i, double t)
 {
@@ -304,7 +318,7 @@ static void own_fail(struct engine *e, uint32_t i, double t)
 	if (t >= e->w)
 		e->res.type_failures[e->inst_type[i]] += 1;
 	repair_request(e, i, t);
-	refresh(e, i, t);
+	own_changed(e, i, t);
 }
 
 /* Zone Z goes down or up at T: every instance placed in it follows. */
@@ -396,7 +410,7 @@ static void own_repair(struct engine *e, uint32_t i, double t)
 	if (t > w)
 		e->res.type_down[e->inst_type[i]] += t - (since > w ? since : w);
 	e->repairing = i;
-	refresh(e, i, t);
+	own_changed(e, i, t);
 	e->repairing = NONE;
 	heap_set(e, i, next_failure(e, i, t));
 	repair_done(e, i, t);
@@ -548,12 +562,20 @@ void engine_begin(struct engine *e, uint64_t seed, uint64_t index, double w, dou
 	run_start(e, seed, index);
 }
 
-int engine_event(struct engine *e)
+/* engine_event's work, inlined into engine_run's loop. */
+static inline int event_step(struct engine *e)
 {
 	double t = e->heap[0].t;
 	uint32_t id = e->heap[0].id;
 
 	e->now = t;
+	if (id < e->ni) {
+		if (e->inst_own[id])
+			own_fail(e, id, t);
+		else
+			own_repair(e, id, t);
+		return 1;
+	}
 	if (id >= e->maint_id0) {
 		maint_event(e, id - e->maint_id0, t);
 		return 0;
@@ -566,15 +588,13 @@ int engine_event(struct engine *e)
 		zone_event(e, id - e->zone_id0, t);
 		return 0;
 	}
-	if (id >= e->ni) {
-		block_timer(e, e->timer_block[id - e->ni], t);
-		return 0;
-	}
-	if (e->inst_own[id])
-		own_fail(e, id, t);
-	else
-		own_repair(e, id, t);
-	return 1;
+	block_timer(e, e->timer_block[id - e->ni], t);
+	return 0;
+}
+
+int engine_event(struct engine *e)
+{
+	return event_step(e);
 }
 
 void engine_finish(struct engine *e, double end)
@@ -592,7 +612,7 @@ const struct rep_result *engine_run(struct engine *e, uint64_t seed,
 
 	engine_begin(e, seed, index, warmup, end, outages);
 	while (e->heap[0].t < end)
-		events += (uint64_t)engine_event(e);
+		events += (uint64_t)event_step(e);
 	engine_finish(e, end);
 	e->res.events = events;
 	return &e->res;

@@ -115,6 +115,8 @@ struct engine {
 	unsigned char *inst_maint;
 	int planned;             /* the change being made is a maintenance */
 	unsigned char *mark;     /* instances about to go down in the same instant */
+	unsigned char *inst_plain;  /* no zone, maintenance or transaction: the
+	                               parent sees the instance's own state */
 	uint32_t repairing;      /* the instance whose own repair is being processed:
 	                            the event loop draws its next failure itself */
 	int sys_planned;         /* the current system outage began with one */
@@ -213,10 +215,17 @@ static inline void heap_set(struct engine *e, uint32_t id, double t)
 
 /* ---- draws ---- */
 
+/* A draw of law X from STREAM.  Exponential draws, nearly all of them,
+ * take the inlined generator; the others go through GSL, pointed at the
+ * same state. */
 static inline double draw(struct engine *e, uint32_t stream, const struct dist *x)
 {
-	rng_use(e->r, e->states + (size_t)stream * e->state_size);
+	void *state = e->states + (size_t)stream * e->state_size;
+
 	e->drawn[stream] = e->now;
+	if (x->kind == DIST_EXPONENTIAL)
+		return dist_exponential_at(x->a, rng_uniform(state));
+	rng_use(e->r, state);
 	return dist_sample(x, e->r);
 }
 

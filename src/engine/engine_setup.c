@@ -68,7 +68,7 @@ static void setup_layout(struct engine *e, struct carve *c)
 	TAKE(c, e->type_first, nt + 1); TAKE(c, e->type_inst, ni);
 	TAKE(c, e->maint_inst, e->nm); TAKE(c, e->maint_offset, e->nm);
 	TAKE(c, e->maint_every, e->nm); TAKE(c, e->maint_dur, e->nm);
-	TAKE(c, e->inst_maint, ni); TAKE(c, e->mark, ni);
+	TAKE(c, e->inst_maint, ni); TAKE(c, e->mark, ni); TAKE(c, e->inst_plain, ni);
 	TAKE(c, e->block_up, nb); TAKE(c, e->block_ok, nb); TAKE(c, e->block_phase, nb);
 	TAKE(c, e->block_leader, nb); TAKE(c, e->block_last, nb);
 	TAKE(c, e->block_since, nb); TAKE(c, e->block_wok, nb);
@@ -344,6 +344,16 @@ static void setup_tx(struct engine *e, const struct model *m)
 	}
 }
 
+/* The instances whose own state is the state their parent sees: no zone,
+ * no maintenance, no transaction waiting for them. */
+static void setup_plain(struct engine *e)
+{
+	for (size_t i = 0; i < e->ni; i++)
+		e->inst_plain[i] = e->inst_zone[i] == NONE && e->inst_tx[i] == NONE;
+	for (size_t k = 0; k < e->nm; k++)
+		e->inst_plain[e->maint_inst[k]] = 0;
+}
+
 struct engine *engine_new(const struct model *m, struct diag *d)
 {
 	struct engine *e = calloc(1, sizeof *e);
@@ -357,6 +367,7 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	if (setup_zones(e, m) || setup_crews(e, m) || setup_ccf(e, m) || setup_maint(e, m))
 		goto oom;
 	setup_tx(e, m);
+	setup_plain(e);
 	return e;
 oom:
 	engine_free(e);

@@ -43,6 +43,17 @@ void hist_add(struct hist *h, double x)
 	h->total++;
 }
 
+void hist_add_zeros(struct hist *h, uint64_t n)
+{
+	if (n == 0)
+		return;
+	h->count[0] += n;
+	h->min[0] = 0;
+	if (h->max[0] < 0)
+		h->max[0] = 0;
+	h->total += n;
+}
+
 void hist_merge(struct hist *a, const struct hist *b)
 {
 	for (int i = 0; i < HIST_BINS; i++) {

@@ -31,6 +31,9 @@ void hist_init(struct hist *h);
 /* Count one value X >= 0.  Constant time, no allocation. */
 void hist_add(struct hist *h, double x);
 
+/* Count N exact zeros, as N calls of hist_add(h, 0) would. */
+void hist_add_zeros(struct hist *h, uint64_t n);
+
 /* Add B's counts to A. */
 void hist_merge(struct hist *a, const struct hist *b);
 

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -104,6 +105,81 @@ void run_pairs(struct worker *w, const struct rep_result *rr, double h, double y
 #undef AT
 }
 
+/* Point P of the timeline had DOWN hours of system downtime in one
+ * replication: add it to W's sums for the chunk. */
+static void timeline_add(struct worker *w, size_t p, double down)
+{
+	const struct result *res = w->sh->res;
+	size_t first = p * res->timeline_group, last = first + res->timeline_group;
+	double x;
+
+	if (last > res->nwindows)
+		last = res->nwindows;
+	x = down / ((double)(last - first) * w->sh->opt->set.window);
+	w->tl_sum[p] += x;
+	w->tl_sq[p] += x * x;
+	w->tl_nz[p] += 1;
+}
+
+/* Replication RR's SLO windows: the histogram of their downtime, the
+ * share below each SLO (into MS), and each timeline point's downtime into
+ * W's sums for the chunk (run_timeline turns them into moments).  Most
+ * windows of most replications have no downtime: they are counted, not
+ * visited one by one, and a replication without downtime skips them. */
+static void reduce_windows(struct worker *w, struct moments *ms, const struct rep_result *rr)
+{
+	const struct run_settings *set = &w->sh->opt->set;
+	const struct result *res = w->sh->res;
+	size_t below[RESULT_MAX_SLO] = { 0 }, nonzero = 0, point = SIZE_MAX;
+	double down = 0;
+
+	for (size_t k = 0; rr->block_down[0] > 0 && k < res->nwindows; k++) {
+		double u = rr->slot_down[k] / set->window;
+
+		if (!(u > 0))
+			continue;
+		nonzero++;
+		hist_add(&w->window_down, u);
+		for (size_t s = 0; s < set->nslo; s++)
+			if (1 - u < set->slo[s])
+				below[s]++;
+		if (k / res->timeline_group != point) {
+			if (point != SIZE_MAX)
+				timeline_add(w, point, down);
+			point = k / res->timeline_group;
+			down = 0;
+		}
+		down += rr->slot_down[k];
+	}
+	if (point != SIZE_MAX)
+		timeline_add(w, point, down);
+	hist_add_zeros(&w->window_down, res->nwindows - nonzero);
+	if (res->nwindows > 0)
+		for (size_t s = 0; s < set->nslo; s++)
+			moments_add(&ms[s], (double)below[s] / (double)res->nwindows, 0);
+}
+
+/* The timeline's moments of a chunk of N replications, ML, from W's sums,
+ * which start again from zero.  A point's values are fractions of a
+ * window, mostly 0, so plain sums lose nothing to cancellation, and they
+ * spare a Welford update per point and replication. */
+static void run_timeline(struct worker *w, struct moments *ml, long n)
+{
+	const struct result *res = w->sh->res;
+
+	for (size_t p = 0; p < res->ntimeline; p++) {
+		struct moments *m = &ml[p];
+		double mean = w->tl_sum[p] / (double)n, sxx = w->tl_sq[p] - w->tl_sum[p] * mean;
+
+		moments_init(m);
+		m->n = (double)n;
+		m->mx = mean;
+		m->sxx = sxx > 0 ? sxx : 0;
+		m->nzx = w->tl_nz[p];
+		w->tl_sum[p] = w->tl_sq[p] = w->tl_nz[p] = 0;
+	}
+}
+
 /* Fold replication I into its chunk's moments MOM. */
 static void reduce(struct worker *w, struct moments *mom, const struct rep_result *rr, long i)
 {
@@ -111,33 +187,12 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	const struct run_settings *set = &sh->opt->set;
 	struct result *res = sh->res;
 	double h = set->horizon;
-	struct moments *ms = mom + (res->slo - res->block), *ml = mom + (res->timeline - res->block);
-	size_t below[RESULT_MAX_SLO] = { 0 };
 
 	run_pairs(w, rr, h, h / HOURS_PER_YEAR);
 	for (size_t k = 0; k < sh->nmom; k++)
 		if (w->has[k])
 			moments_add(&mom[k], w->x[k], w->y[k]);
-	for (size_t p = 0; p < res->ntimeline; p++) {
-		size_t first = p * res->timeline_group, last = first + res->timeline_group;
-		double down = 0;
-
-		if (last > res->nwindows)
-			last = res->nwindows;
-		for (size_t k = first; k < last; k++) {
-			double u = rr->slot_down[k] / set->window;
-
-			down += rr->slot_down[k];
-			hist_add(&w->window_down, u);
-			for (size_t s = 0; s < set->nslo; s++)
-				if (1 - u < set->slo[s])
-					below[s]++;
-		}
-		moments_add(&ml[p], down / ((double)(last - first) * set->window), 0);
-	}
-	if (res->nwindows > 0)
-		for (size_t s = 0; s < set->nslo; s++)
-			moments_add(&ms[s], (double)below[s] / (double)res->nwindows, 0);
+	reduce_windows(w, mom + (res->slo - res->block), rr);
 	if (res->sys_down)
 		res->sys_down[i] = rr->block_down[0] / h;
 	w->events += rr->events;
@@ -175,6 +230,7 @@ static void *work(void *arg)
 							set->warmup, set->horizon) :
 				       engine_run(w->e, set->seed, (uint64_t)i, set->warmup,
 						  set->horizon, &w->outages), i);
+			run_timeline(w, mom + (sh->res->timeline - sh->res->block), last - first);
 		}
 		atomic_fetch_add(&sh->done, last - first);
 	}
@@ -392,7 +448,10 @@ static int workers_init(struct shared *sh, struct worker *w, int nthreads, struc
 		w[k].x = malloc(sh->nmom * sizeof *w[k].x);
 		w[k].y = malloc(sh->nmom * sizeof *w[k].y);
 		w[k].has = malloc(sh->nmom ? sh->nmom : 1);
-		if (!w[k].x || !w[k].y || !w[k].has)
+		w[k].tl_sum = calloc(3 * (sh->res->ntimeline + 1), sizeof *w[k].tl_sum);
+		w[k].tl_sq = w[k].tl_sum ? w[k].tl_sum + sh->res->ntimeline + 1 : NULL;
+		w[k].tl_nz = w[k].tl_sq ? w[k].tl_sq + sh->res->ntimeline + 1 : NULL;
+		if (!w[k].x || !w[k].y || !w[k].has || !w[k].tl_sum)
 			return diag_runtime(d, "out of memory for %d workers", nthreads);
 		w[k].e = engine_new(sh->m, d);
 		if (!w[k].e)
@@ -421,6 +480,7 @@ static void workers_release(struct worker *w, int nthreads)
 		free(w[k].x);
 		free(w[k].y);
 		free(w[k].has);
+		free(w[k].tl_sum);
 	}
 	free(w);
 }

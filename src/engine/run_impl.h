@@ -52,6 +52,9 @@ struct worker {
 	struct hist window_down;
 	uint64_t events;
 	double *x, *y;                 /* [nmom]: one sample's pairs */
+	double *tl_sum, *tl_sq, *tl_nz; /* [ntimeline]: the chunk's sums of each
+	                                  timeline point, its squares, its
+	                                  replications with downtime (one block) */
 	unsigned char *has;            /* [nmom]: the pair was measured */
 };
 
