@@ -1,15 +1,26 @@
-#!/bin/sh
-# bench/run.sh - events per second of the simulator on the bench models,
-# single-threaded, and the ratio between them.  Run from a built tree:
+#!/bin/bash
+# bench/run.sh - the simulator's speed on the bench models, single-threaded:
+# events per second, and the CPU time of the bench model beside the
+# hand-written simulator of that model alone (bench/baseline.c), as the
+# ratio nines / baseline.  Each program runs three times, alternating, and
+# the least CPU time (user + system) of each counts, which is the figure
+# least disturbed by other work on the machine.  Run from a built tree:
 #   bench/run.sh [path/to/nines]
 # Figures vary with the machine; compare ratios measured in one run.
 set -eu
 here=$(dirname "$0")
 nines=${1:-$here/../src/nines}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
 
 rate() { # MODEL REPLICATIONS: prints "events seconds events/s"
 	"$nines" simulate "$1" -n "$2" -j1 --method plain --stats --format json 2>&1 >/dev/null |
 		sed -n 's/^nines: \([0-9]*\) events in \([0-9.]*\) s: \([0-9.e+]*\) events\/s.*/\1 \2 \3/p'
+}
+
+cpu() { # COMMAND...: prints its CPU seconds (user + system)
+	local TIMEFORMAT='%U %S'
+	{ time "$@" >/dev/null 2>&1; } 2>&1 | awk '{ print $1 + $2 }'
 }
 
 set -- $(rate "$here/bench-quorum.json" 100000)
@@ -19,3 +30,22 @@ set -- $(rate "$here/bench-1000.json" 1000)
 k_events=$1 k_secs=$2 k_rate=$3
 printf '%-44s %12s events %8s s %10.3g events/s\n' "bench-1000 (1000 replications, -j1)" "$k_events" "$k_secs" "$k_rate"
 awk -v a="$q_rate" -v b="$k_rate" 'BEGIN { printf "ratio bench-quorum / bench-1000 events/s: %.2f\n", a / b }'
+
+# the hand-written simulator of the bench model, same replications
+${CC:-cc} -O2 -std=gnu11 -o "$TMP/baseline" "$here/baseline.c" -lm
+"$TMP/baseline" 100000 >"$TMP/base.out"
+b_events=$(sed -n 's/^\([0-9]*\) events.*/\1/p' "$TMP/base.out")
+[ "$b_events" = "$q_events" ] ||
+	echo "note: the baseline counted $b_events events, nines $q_events (different streams)"
+best_n= best_b=
+for k in 1 2 3; do
+	n=$(cpu "$nines" simulate "$here/bench-quorum.json" -n 100000 -j1 --method plain --format json)
+	b=$(cpu "$TMP/baseline" 100000)
+	best_n=$(awk -v a="$n" -v m="${best_n:-$n}" 'BEGIN { print (a < m ? a : m) }')
+	best_b=$(awk -v a="$b" -v m="${best_b:-$b}" 'BEGIN { print (a < m ? a : m) }')
+done
+awk -v n="$best_n" -v b="$best_b" -v e="$q_events" 'BEGIN {
+	printf "bench-quorum CPU: nines %.3f s (%.1f ns/event), baseline %.3f s (%.1f ns/event)\n",
+	       n, n / e * 1e9, b, b / e * 1e9
+	printf "ratio nines / baseline CPU time: %.2f\n", n / b
+}'
