@@ -65,6 +65,46 @@ has "exact explained" "$R" "<em>Exact</em> is not simulated"
 if [ "$have_gnuplot" -eq 1 ]; then
 	[ "$(grep -c '<svg class="plot"' "$R")" -eq 5 ] && ok || bad "report: not 5 inline plots"
 	lacks "no <?xml inside the page" "$R" "<\\?xml"
+	# each caption names what its plot draws, in the plot's own words
+	# (title and axes): a plot redrawn otherwise must get a new caption
+	python3 - "$R" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "captions"; cat "$TMP/py"; }
+import re, sys
+from html.parser import HTMLParser
+words = {
+    "availability": ["availability of each design, in nines", "confidence interval"],
+    "downtime": ["where each design's downtime comes from",
+                 "share of the system's downtime", "downtime per year"],
+    "outages": ["how long the system's outages last", "fraction of outages no longer",
+                "log scale"],
+    "slo": ["probability of a breach", "falls below each slo target"],
+    "timeline": ["availability over time", "availability in the window", "confidence band"],
+}
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.figs, self.where = [], None
+    def handle_starttag(self, tag, attrs):
+        if tag == "figure":
+            self.figs.append({"plot": "", "caption": ""})
+        elif self.figs and (dict(attrs).get("id") or "").endswith("gnuplot_canvas"):
+            self.figs[-1]["id"] = dict(attrs)["id"]
+        elif tag in ("text", "figcaption"):
+            self.where = "plot" if tag == "text" else "caption"
+    def handle_endtag(self, tag):
+        if tag in ("text", "figcaption"):
+            self.where = None
+    def handle_data(self, data):
+        if self.where and self.figs:
+            self.figs[-1][self.where] += " " + data
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+norm = lambda s: re.sub(r"\s+", " ", s).lower()
+assert [f["id"] for f in p.figs] == [n + "gnuplot_canvas" for n in words], [f.get("id") for f in p.figs]
+for f, (name, need) in zip(p.figs, words.items()):
+    for w in need:
+        assert w in norm(f["plot"]), "%s: the plot does not say %r: %s" % (name, w, norm(f["plot"]))
+        assert w in norm(f["caption"]), "%s: the caption does not say %r: %s" % (name, w, f["caption"])
+PY
 else
 	echo "SKIP: gnuplot is not installed: inline plots not tested"
 fi
