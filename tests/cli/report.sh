@@ -143,6 +143,25 @@ for f in "$A" "$B" "$C"; do
 	has "sha256 of $(basename "$f")" "$R" "<td class=\"hash\">$sum</td>"
 done
 
+# every file that went into a design, with where it came from and its
+# SHA-256: the design's own file, a model beside it (models/web-tier.json)
+# and the model that one uses, from $NINES_MODELS
+N="$top_srcdir/tests/data/good-models-nested.json"
+M="$top_srcdir/tests/data/models/web-tier.json"
+H="$NINES_MODELS/haproxy-pair.json"
+expect "model files" 0 "$NINES" report "$N" -n 20 -o "$TMP/models.html"
+sum() { sha256sum "$1" | cut -d' ' -f1; }
+has "model files: the design's" "$TMP/models.html" "<tr><td rowspan=\"3\">models-nested</td><td class=\"path\">$N</td><td>the design&#39;s file</td><td class=\"hash\">$(sum "$N")</td></tr>"
+has "model files: beside it" "$TMP/models.html" "<tr><td class=\"path\">$M</td><td>models/ beside the design&#39;s file</td><td class=\"hash\">$(sum "$M")</td></tr>"
+has "model files: NINES_MODELS" "$TMP/models.html" "<tr><td class=\"path\">$H</td><td>\$NINES_MODELS</td><td class=\"hash\">$(sum "$H")</td></tr>"
+[ "$(grep -c '<td class="hash">' "$TMP/models.html")" -eq 3 ] && ok \
+	|| bad "model files: not 3 files: $(grep '<td class="hash">' "$TMP/models.html")"
+# from standard input, models/ is looked for in the working directory
+(cd "$top_srcdir/tests/data" && "$NINES" report - -n 20 -o "$TMP/stdin.html" <"$N") \
+	&& ok || bad "model files: standard input"
+has "model files: standard input" "$TMP/stdin.html" "<td class=\"path\">-</td><td>standard input</td><td class=\"hash\">(standard input, not hashed)</td>"
+has "model files: beside standard input" "$TMP/stdin.html" "<tr><td class=\"path\">models/web-tier.json</td><td>models/ in the working directory</td><td class=\"hash\">$(sum "$M")</td></tr>"
+
 # the same seed gives the same page, whatever the threads
 "$NINES" report "$A" "$B" -n 100 -j1 -o "$TMP/j1.html" 2>/dev/null
 "$NINES" report "$A" "$B" -n 100 -j2 -o "$TMP/j2.html" 2>/dev/null
