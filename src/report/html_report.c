@@ -188,12 +188,10 @@ static int write_components(FILE *f, const struct comparison *c)
 	fputs("<section>\n<h2>Component types</h2>\n<p class=\"note\">Each instance of a type:"
 	      " MTBF and MTTR are the means of its failure and repair laws.</p>\n", f);
 	for (size_t i = 0; i < c->n; i++) {
-		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r };
-
 		fputs("<h3>", f);
 		html_escape(f, c->d[i].t->name);
 		fputs("</h3>\n", f);
-		if (write_table(f, report_types_table(&rep), report_types_right(&rep), "types"))
+		if (write_table(f, html_tables_types(&c->d[i]), "0111111111", "types"))
 			return -1;
 	}
 	fputs("</section>\n", f);

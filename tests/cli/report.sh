@@ -1,12 +1,14 @@
 #!/bin/sh
 # report.sh - `nines report`: the HTML file is written, names the designs,
-# embeds the plots as inline SVG, refers to nothing outside itself, escapes
-# hostile names, gives the true SHA-256 of each file, is valid UTF-8 for
-# any file name, stays byte-identical across -j, is written without plots
-# (status 4) when gnuplot is missing, and refuses what it should.  When
-# chromium is installed, it also renders the page headless: a screenshot
-# that is not blank, and no console message.  Run by `make check` with
-# NINES and top_srcdir set.
+# embeds the plots as inline SVG under captions in their own words, refers
+# to nothing outside itself, escapes hostile names, lists every file of a
+# design (model files too) with where it came from and its true SHA-256,
+# is valid UTF-8 for any file name, stays byte-identical across -j, is
+# written without plots (status 4) when gnuplot is missing, and refuses
+# what it should.  When chromium is installed, it also renders the page
+# headless: a screenshot that is not blank, no console message, and every
+# table within a 1280 px window.  Run by `make check` with NINES and
+# top_srcdir set.
 set -u
 
 : "${NINES:?NINES must name the nines binary}"
@@ -249,13 +251,13 @@ fi
 
 # --- a real browser -------------------------------------------------------------
 if [ -x /usr/bin/chromium ]; then
-	browse() { # OUT ERR ARGS...: chromium headless on the report
+	browse() { # OUT ERR ARGS...: chromium headless on the page $PAGE (the report)
 		b_out=$1 b_err=$2
 		shift 2
 		b_profile=$(mktemp -d)
 		timeout 180 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic \
 			--no-first-run --disable-background-networking --disable-component-update \
-			--disable-sync --user-data-dir="$b_profile" "$@" "file://$R" >"$b_out" 2>"$b_err"
+			--disable-sync --user-data-dir="$b_profile" "$@" "file://${PAGE:-$R}" >"$b_out" 2>"$b_err"
 		b_rc=$?
 		rm -rf "$b_profile"
 		return $b_rc
@@ -291,6 +293,36 @@ PY
 		[ "$(grep -o '<svg class="plot"' "$TMP/dom.html" | wc -l)" -eq 5 ] && ok \
 			|| bad "browser: not 5 plots in the DOM"
 	fi
+
+	# every table fits a 1280 px window, without scrolling sideways, and
+	# so does the page: long names, paths and model type names wrap.  A
+	# copy of the page with a script that measures, read back by --dump-dom
+	python3 - "$B" "$TMP/long.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["name"] = "a-design-whose-name-goes-on-" + "x" * 120
+d["components"]["lb" * 40] = d["components"].pop("lb")
+d["system"]["blocks"][0]["component"] = "lb" * 40
+d["system"]["blocks"][0]["name"] = "t" * 150
+json.dump(d, open(sys.argv[2], "w"))
+PY
+	expect "wide report" 0 "$NINES" report "$top_srcdir/tests/data/good-models.json" "$TMP/long.json" \
+		"$B" -n 20 --method plain -o "$TMP/wide.html"
+	for page in "$R" "$TMP/wide.html"; do
+		sed 's#</body>#<script>(function () { var o = [], d = document.documentElement;\
+document.querySelectorAll("table").forEach(function (t, i) { var c = t.parentElement;\
+if (t.scrollWidth > c.clientWidth) o.push("table " + i + " (" + t.className + "): " + t.scrollWidth + " px in " + c.clientWidth); });\
+if (d.scrollWidth > d.clientWidth) o.push("page: " + d.scrollWidth + " px in " + d.clientWidth);\
+var p = document.createElement("pre"); p.id = "nines-fit"; p.textContent = "fit:" + document.querySelectorAll("table").length + ":" + o.join("; ");\
+document.body.appendChild(p); })();</script></body>#' "$page" >"$TMP/fit.html"
+		PAGE="$TMP/fit.html" browse "$TMP/fit.out" "$TMP/fit.err" --window-size=1280,2000 --dump-dom \
+			&& ok || bad "chromium --dump-dom failed: $(tail -3 "$TMP/fit.err")"
+		fit=$(grep -o '<pre id="nines-fit">[^<]*' "$TMP/fit.out" | sed 's/.*>fit://')
+		case $fit in
+		[1-9]*:) ok ;;
+		*) bad "$(basename "$page") at 1280 px: ${fit:-not measured}" ;;
+		esac
+	done
 else
 	echo "SKIP: chromium is not installed: browser test not run"
 fi
