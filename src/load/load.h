@@ -57,6 +57,7 @@ struct map {
 struct model_file {
 	char *name;             /* NAME of models/NAME.json */
 	char *path;             /* the file it was read from */
+	enum model_origin origin;  /* where on the search path it was found */
 	cJSON *root;            /* its checked top-level object */
 	struct model_file *next;
 };

@@ -33,7 +33,8 @@ int load_model_name_ok(const char *s)
 
 #define MODEL_DIRS 4
 
-/* The directories models are looked for in, in order, into DIRS (new
+/* The directories models are looked for in, in order (that of enum
+ * model_origin), into DIRS (new
  * strings, NULL where there is none): models/ beside the topology file,
  * the caller's models_dir, the installed PKGDATADIR/models, and ../models beside the
  * running program (a build that is not installed).  Returns 0, or -1 when
@@ -270,7 +271,7 @@ const struct model_file *load_model_get(struct loader *L, const char *name,
 	const char *saved = L->file;
 	struct model_file *m;
 	struct stat st;
-	int rc;
+	int rc, found = 0;
 
 	for (m = L->models; m; m = m->next)
 		if (strcmp(m->name, name) == 0)
@@ -292,6 +293,8 @@ const struct model_file *load_model_get(struct loader *L, const char *name,
 		if (stat(file, &st) != 0 || S_ISDIR(st.st_mode)) {
 			free(file);
 			file = NULL;
+		} else {
+			found = i;
 		}
 	}
 	if (!file) {
@@ -308,6 +311,8 @@ const struct model_file *load_model_get(struct loader *L, const char *name,
 		return NULL;
 	}
 	m->path = file;
+	/* the search path's order is the origins' */
+	m->origin = (enum model_origin)found;
 	m->next = L->models;
 	L->models = m;
 	L->file = m->path;

@@ -110,6 +110,32 @@ static int load_top(struct loader *L, const cJSON *root)
 	return j ? load_common_cause(L, j) : 0;
 }
 
+/* The model files of L, read, into L->t->models in the order first used
+ * (L->models holds the last first); their names and paths move there. */
+static int keep_models(struct loader *L)
+{
+	struct topology *t = L->t;
+	size_t n = 0;
+
+	for (const struct model_file *m = L->models; m; m = m->next)
+		n++;
+	if (n == 0)
+		return 0;
+	t->models = calloc(n, sizeof *t->models);
+	if (!t->models)
+		return load_oom(L);
+	t->nmodels = n;
+	for (struct model_file *m = L->models; m; m = m->next) {
+		struct topology_model *tm = &t->models[--n];
+
+		tm->name = m->name;
+		tm->path = m->path;
+		tm->origin = m->origin;
+		m->name = m->path = NULL;
+	}
+	return 0;
+}
+
 /* The topology in ROOT, the parsed JSON of FILE, with OPT's values set
  * in it first.  Takes ROOT and frees it. */
 static struct topology *load_root(cJSON *root, const char *file,
@@ -140,6 +166,8 @@ static struct topology *load_root(cJSON *root, const char *file,
 	load_map_release(&L.types);
 	load_map_release(&L.zones);
 	load_map_release(&L.names);
+	if (!rc)
+		rc = keep_models(&L);
 	while (L.models) {
 		struct model_file *m = L.models;
 

@@ -60,6 +60,11 @@ void topology_free(struct topology *t)
 	free(t->zones);
 	free(t->ccf);
 	block_release(&t->system);
+	for (size_t i = 0; i < t->nmodels; i++) {
+		free(t->models[i].name);
+		free(t->models[i].path);
+	}
+	free(t->models);
 	free(t->file);
 	free(t->name);
 	free(t->description);

@@ -144,6 +144,24 @@ struct simulation {
 	long max_replications;   /* 0 when absent */
 };
 
+/* Where a model file was found: the places the loader searches, in
+ * their order (topology_load_options.models_dir says which). */
+enum model_origin {
+	MODEL_ORIGIN_BESIDE,     /* models/ beside the topology file */
+	MODEL_ORIGIN_MODELS_DIR, /* the caller's models_dir ($NINES_MODELS) */
+	MODEL_ORIGIN_INSTALLED,  /* the installed models, PKGDATADIR/models */
+	MODEL_ORIGIN_PROGRAM,    /* ../models beside the running program */
+};
+
+/* A model file that went into a topology, directly or through another
+ * model. */
+struct topology_model {
+	char *name;              /* NAME of NAME.json */
+	char *path;              /* the file read: the directory searched, as
+	                            the loader had it, then "/NAME.json" */
+	enum model_origin origin;
+};
+
 struct topology {
 	char *file;              /* the path it was loaded from */
 	char *name;
@@ -158,6 +176,9 @@ struct topology {
 	struct common_cause *ccf;  /* NULL when none */
 	size_t nccf;
 	struct block system;
+	struct topology_model *models;  /* the model files read, in the order
+	                                   first used; NULL when none */
+	size_t nmodels;
 };
 
 /* Defaults for the "simulation" object. */

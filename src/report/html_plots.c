@@ -11,15 +11,23 @@
 #include "report/html_plots.h"
 #include "util/file.h"
 
+/* What each plot draws (plots/NAME.gp), in plot_names' order. */
 static const char *const captions[PLOT_COUNT] = {
-	"Nines of each design (\xe2\x88\x92log10 of the unavailability), with its confidence interval.",
-	"Downtime per year in minutes: the whole system and each tier on its own. "
-	"Tiers overlap: their bars do not add up to the system's.",
-	"How long outages last: the fraction of the system's outages no longer than the "
-	"duration on the x axis (log scale).",
-	"Probability that an SLO window falls below each availability target, with its "
-	"confidence interval.",
-	"Availability of each window over time since everything was new, with its confidence band.",
+	"Availability of each design, in nines (\xe2\x88\x92log10 of the unavailability): the"
+	" bar is the simulated mean, written above it, and the error bar its confidence interval."
+	" Infinite nines (a design never seen down, or an interval with no upper end) are cut at"
+	" the ceiling the key gives, and marked.",
+	"Where each design's downtime comes from: a bar per design, split by the share of the"
+	" system's downtime during which each tier (each direct part of the system) was down, with"
+	" the design's downtime per year above it. Tiers down at the same time share those minutes,"
+	" so a bar whose shares add up to more than 100% is scaled to fit and marked *; any rest is"
+	" grey (other).",
+	"How long the system's outages last: for each design, the fraction of outages no longer"
+	" than the duration on the x axis (minutes, log scale).",
+	"Probability of a breach: the probability that a window's availability falls below each"
+	" SLO target, a bar per design and target with its confidence interval as error bar.",
+	"Availability over time: the availability in the window (percent) of each window against"
+	" its start since everything was new, a line per design with its confidence band shaded.",
 };
 
 void html_plots_release(struct html_plots *pl)

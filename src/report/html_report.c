@@ -2,8 +2,9 @@
  * compare` does, written as one self-contained HTML file for a planning
  * meeting: the verdict, a summary table with the paired differences
  * against the baseline, the plots as inline SVG (html_plots.c), tiers,
- * component types, SLO windows, and the assumptions with the SHA-256 of
- * every model file.
+ * component types, SLO windows, and the assumptions with every file that
+ * went into each design (its own and its models/NAME.json), where each
+ * came from and its SHA-256.
  *
  * When the plots cannot be drawn (gnuplot missing, say) the page is
  * written all the same and says why it has no plots: the tables are what
@@ -187,12 +188,10 @@ static int write_components(FILE *f, const struct comparison *c)
 	fputs("<section>\n<h2>Component types</h2>\n<p class=\"note\">Each instance of a type:"
 	      " MTBF and MTTR are the means of its failure and repair laws.</p>\n", f);
 	for (size_t i = 0; i < c->n; i++) {
-		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r };
-
 		fputs("<h3>", f);
 		html_escape(f, c->d[i].t->name);
 		fputs("</h3>\n", f);
-		if (write_table(f, report_types_table(&rep), report_types_right(&rep), "types"))
+		if (write_table(f, html_tables_types(&c->d[i]), "0111111111", "types"))
 			return -1;
 	}
 	fputs("</section>\n", f);
@@ -238,8 +237,68 @@ static int write_slo(FILE *f, const struct comparison *c)
 	return 0;
 }
 
+/* A file that went into a design: its own file or a model file. */
+struct html_file {
+	size_t design;           /* index in the comparison */
+	const char *path;        /* borrowed from the design's topology */
+	const char *origin;      /* where it came from, in words */
+	char hash[SHA256_HEX];   /* or why there is none */
+};
+
+/* Every file that went into the designs, design by design. */
+struct html_files {
+	struct html_file *file;
+	size_t n;
+};
+
+/* Where a model file came from, in words; PIPED: the design was read from
+ * standard input, so "beside" it is the working directory. */
+static const char *model_origin_text(enum model_origin o, int piped)
+{
+	switch (o) {
+	case MODEL_ORIGIN_BESIDE:
+		return piped ? "models/ in the working directory" : "models/ beside the design's file";
+	case MODEL_ORIGIN_MODELS_DIR:
+		return "$NINES_MODELS";
+	case MODEL_ORIGIN_INSTALLED:
+		return "the installed models";
+	case MODEL_ORIGIN_PROGRAM:
+		return "models/ beside the nines program (not installed)";
+	}
+	return "-";
+}
+
+/* The "Model files" table: each design's file and its model files, with
+ * where each came from and its SHA-256. */
+static void write_files(FILE *f, const struct comparison *c, const struct html_files *fl)
+{
+	fputs("<h3>Model files</h3>\n<p class=\"note\">Every file that went into each design:"
+	      " its own file, then each model file its blocks use (directly or through another"
+	      " model), taken from the first of these that holds it: models/ beside the design's"
+	      " file, $NINES_MODELS, the installed models, models/ beside the nines program. The"
+	      " SHA-256 is that of the file as the report was written.</p>\n"
+	      "<div class=\"scroll\"><table class=\"files\">\n<thead><tr><th>design</th>"
+	      "<th>file</th><th>from</th><th>SHA-256</th></tr></thead>\n<tbody>\n", f);
+	for (size_t k = 0; k < fl->n; k++) {
+		const struct html_file *x = &fl->file[k];
+
+		fputs("<tr>", f);
+		if (k == 0 || fl->file[k - 1].design != x->design) {
+			fprintf(f, "<td rowspan=\"%zu\">", 1 + c->d[x->design].t->nmodels);
+			html_escape(f, c->d[x->design].t->name);
+			fputs("</td>", f);
+		}
+		fputs("<td class=\"path\">", f);
+		html_escape(f, x->path);
+		fputs("</td><td>", f);
+		html_escape(f, x->origin);
+		fprintf(f, "</td><td class=\"hash\">%s</td></tr>\n", x->hash);
+	}
+	fputs("</tbody></table></div>\n", f);
+}
+
 static void write_assumptions(FILE *f, const struct comparison *c,
-			      char (*hash)[SHA256_HEX])
+			      const struct html_files *fl)
 {
 	const struct run_settings *s = &c->d[0].r->set;
 	char h[64];
@@ -274,16 +333,7 @@ static void write_assumptions(FILE *f, const struct comparison *c,
 	}
 	fputs("<dt>nines version</dt><dd>" PACKAGE_VERSION "</dd>\n</dl>\n", f);
 
-	fputs("<h3>Model files</h3>\n<div class=\"scroll\"><table class=\"files\">\n"
-	      "<thead><tr><th>design</th><th>file</th><th>SHA-256</th></tr></thead>\n<tbody>\n", f);
-	for (size_t i = 0; i < c->n; i++) {
-		fputs("<tr><td>", f);
-		html_escape(f, c->d[i].t->name);
-		fputs("</td><td>", f);
-		html_escape(f, c->d[i].t->file);
-		fprintf(f, "</td><td class=\"hash\">%s</td></tr>\n", hash[i]);
-	}
-	fputs("</tbody></table></div>\n", f);
+	write_files(f, c, fl);
 
 	fputs("<h3>What the figures mean</h3>\n<p>Availability is the fraction of the horizon the"
 	      " system was up, averaged over the replications, each of which starts with everything"
@@ -308,7 +358,7 @@ static void write_assumptions(FILE *f, const struct comparison *c,
 }
 
 static int write_page(FILE *f, const struct comparison *c, const struct html_plots *pl,
-		      char (*hash)[SHA256_HEX])
+		      const struct html_files *fl)
 {
 	char *title = NULL;
 	size_t tlen = 0;
@@ -331,49 +381,72 @@ static int write_page(FILE *f, const struct comparison *c, const struct html_plo
 	html_plots_write(f, pl);
 	if (write_tiers(f, c) || write_components(f, c) || write_slo(f, c))
 		return -1;
-	write_assumptions(f, c, hash);
+	write_assumptions(f, c, fl);
 	fputs("<footer>Written by <code>nines report</code>, nines " PACKAGE_VERSION
 	      ". The same files, options and seed give the same page.</footer>\n", f);
 	return html_end(f);
 }
 
-/* The SHA-256 of each design's file into HASH[C->n] (a design read from
- * standard input says so instead).  Returns 0, or -1 with DIAG filled. */
-static int hash_files(const struct comparison *c, char (*hash)[SHA256_HEX], struct diag *diag)
+/* The SHA-256 of the file X->path into X->hash; standard input, read once
+ * and gone, says so instead.  Returns 0, or -1 with DIAG filled. */
+static int hash_file(struct html_file *x, struct diag *diag)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		unsigned char digest[SHA256_BYTES];
+	unsigned char digest[SHA256_BYTES];
 
-		/* standard input was read once and is gone */
-		if (strcmp(c->d[i].t->file, "-") == 0) {
-			snprintf(hash[i], SHA256_HEX, "(standard input, not hashed)");
-			continue;
-		}
-		if (sha256_file(c->d[i].t->file, digest, diag))
-			return -1;
-		sha256_hex(digest, hash[i]);
+	if (strcmp(x->path, "-") == 0) {
+		snprintf(x->hash, SHA256_HEX, "(standard input, not hashed)");
+		return 0;
 	}
+	if (sha256_file(x->path, digest, diag))
+		return -1;
+	sha256_hex(digest, x->hash);
+	return 0;
+}
+
+/* Every file that went into the designs of C, each hashed, into FL (free
+ * FL->file).  Returns 0, or -1 with DIAG filled. */
+static int files_collect(struct html_files *fl, const struct comparison *c, struct diag *diag)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->n; i++)
+		n += 1 + c->d[i].t->nmodels;
+	fl->n = 0;
+	fl->file = calloc(n, sizeof *fl->file);
+	if (!fl->file)
+		return diag_runtime(diag, "out of memory");
+	for (size_t i = 0; i < c->n; i++) {
+		const struct topology *t = c->d[i].t;
+		int piped = strcmp(t->file, "-") == 0;
+
+		fl->file[fl->n++] = (struct html_file){ i, t->file,
+			piped ? "standard input" : "the design's file", "" };
+		for (size_t k = 0; k < t->nmodels; k++)
+			fl->file[fl->n++] = (struct html_file){ i, t->models[k].path,
+				model_origin_text(t->models[k].origin, piped), "" };
+	}
+	for (size_t k = 0; k < fl->n; k++)
+		if (hash_file(&fl->file[k], diag))
+			return -1;
 	return 0;
 }
 
 int html_report_write(const char *path, const struct comparison *c, const char *tmpdir,
 		      const char *templates, struct diag *diag, struct diag *plots)
 {
-	char (*hash)[SHA256_HEX] = calloc(c->n, sizeof *hash);
+	struct html_files fl;
 	struct html_plots pl;
 	struct output o;
 	int rc = -1;
 
-	if (!hash)
-		return diag_runtime(diag, "out of memory");
-	if (hash_files(c, hash, diag)) {
-		free(hash);
+	if (files_collect(&fl, c, diag)) {
+		free(fl.file);
 		return -1;
 	}
 	html_plots_draw(&pl, c, tmpdir, templates);
 	if (output_open(&o, path, diag))
 		goto out;
-	if (write_page(o.f, c, &pl, hash)) {
+	if (write_page(o.f, c, &pl, &fl)) {
 		output_abort(&o);
 		diag_runtime(diag, "%s: cannot write the report", path);
 		goto out;
@@ -385,6 +458,6 @@ int html_report_write(const char *path, const struct comparison *c, const char *
 	rc = 0;
 out:
 	html_plots_release(&pl);
-	free(hash);
+	free(fl.file);
 	return rc;
 }

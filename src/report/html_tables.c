@@ -1,6 +1,8 @@
 /* html_tables.c - the tables of the HTML report: a row per design, the
- * tiers of one design, the SLO targets across designs.  Cells with a
- * second line (after a line feed) show an interval under its value. */
+ * tiers of one design, its component types, the SLO targets across
+ * designs.  Cells with a second line (after a line feed) show an interval
+ * under its value, which keeps the tables narrow enough for a laptop's
+ * window. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,4 +211,45 @@ done:
 	free(text);
 	free(cells);
 	return t;
+}
+
+/* The columns of report_types_table with a simulated result: the
+ * interval (column TYPES_CI) goes under the availability. */
+#define TYPES_COLS 11
+#define TYPES_CI 5
+
+struct table *html_tables_types(const struct compare_design *d)
+{
+	struct report rep = { d->t, d->m, d->a, d->r };
+	struct table *src = report_types_table(&rep), *t = table_new(TYPES_COLS - 1);
+	const char *cells[TYPES_COLS - 1];
+	char *both = NULL;
+
+	if (!src || !t || table_cols(src) != TYPES_COLS)
+		goto fail;
+	for (size_t i = 0; i < table_rows(src); i++) {
+		const char *avail = table_cell(src, i, TYPES_CI - 1), *ci = table_cell(src, i, TYPES_CI);
+
+		for (int j = 0, k = 0; j < TYPES_COLS; j++)
+			if (j != TYPES_CI)
+				cells[k++] = table_cell(src, i, j);
+		if (i > 0) {
+			both = malloc(strlen(avail) + strlen(ci) + 2);
+			if (!both)
+				goto fail;
+			sprintf(both, "%s\n%s", avail, ci);
+			cells[TYPES_CI - 1] = both;
+		}
+		if (table_row(t, cells))
+			goto fail;
+		free(both);
+		both = NULL;
+	}
+	table_free(src);
+	return t;
+fail:
+	free(both);
+	table_free(src);
+	table_free(t);
+	return NULL;
 }

@@ -18,6 +18,11 @@ struct table *html_tables_summary(const struct comparison *c, char *right);
  * its path; only the header row when the system has none. */
 struct table *html_tables_tiers(const struct compare_design *d);
 
+/* The component types of design D (simulated), as every report lists
+ * them, with each availability's interval under it rather than in a
+ * column of its own.  All columns but the first are numbers. */
+struct table *html_tables_types(const struct compare_design *d);
+
 /* The SLO targets, one row each, with a column per design: the
  * probability that a window falls below, its interval under it.  The
  * designs have whole windows (r->nwindows > 0). */

@@ -1,12 +1,14 @@
 #!/bin/sh
 # report.sh - `nines report`: the HTML file is written, names the designs,
-# embeds the plots as inline SVG, refers to nothing outside itself, escapes
-# hostile names, gives the true SHA-256 of each file, is valid UTF-8 for
-# any file name, stays byte-identical across -j, is written without plots
-# (status 4) when gnuplot is missing, and refuses what it should.  When
-# chromium is installed, it also renders the page headless: a screenshot
-# that is not blank, and no console message.  Run by `make check` with
-# NINES and top_srcdir set.
+# embeds the plots as inline SVG under captions in their own words, refers
+# to nothing outside itself, escapes hostile names, lists every file of a
+# design (model files too) with where it came from and its true SHA-256,
+# is valid UTF-8 for any file name, stays byte-identical across -j, is
+# written without plots (status 4) when gnuplot is missing, and refuses
+# what it should.  When chromium is installed, it also renders the page
+# headless: a screenshot that is not blank, no console message, and every
+# table within a 1280 px window.  Run by `make check` with NINES and
+# top_srcdir set.
 set -u
 
 : "${NINES:?NINES must name the nines binary}"
@@ -65,6 +67,46 @@ has "exact explained" "$R" "<em>Exact</em> is not simulated"
 if [ "$have_gnuplot" -eq 1 ]; then
 	[ "$(grep -c '<svg class="plot"' "$R")" -eq 5 ] && ok || bad "report: not 5 inline plots"
 	lacks "no <?xml inside the page" "$R" "<\\?xml"
+	# each caption names what its plot draws, in the plot's own words
+	# (title and axes): a plot redrawn otherwise must get a new caption
+	python3 - "$R" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "captions"; cat "$TMP/py"; }
+import re, sys
+from html.parser import HTMLParser
+words = {
+    "availability": ["availability of each design, in nines", "confidence interval"],
+    "downtime": ["where each design's downtime comes from",
+                 "share of the system's downtime", "downtime per year"],
+    "outages": ["how long the system's outages last", "fraction of outages no longer",
+                "log scale"],
+    "slo": ["probability of a breach", "falls below each slo target"],
+    "timeline": ["availability over time", "availability in the window", "confidence band"],
+}
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.figs, self.where = [], None
+    def handle_starttag(self, tag, attrs):
+        if tag == "figure":
+            self.figs.append({"plot": "", "caption": ""})
+        elif self.figs and (dict(attrs).get("id") or "").endswith("gnuplot_canvas"):
+            self.figs[-1]["id"] = dict(attrs)["id"]
+        elif tag in ("text", "figcaption"):
+            self.where = "plot" if tag == "text" else "caption"
+    def handle_endtag(self, tag):
+        if tag in ("text", "figcaption"):
+            self.where = None
+    def handle_data(self, data):
+        if self.where and self.figs:
+            self.figs[-1][self.where] += " " + data
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+norm = lambda s: re.sub(r"\s+", " ", s).lower()
+assert [f["id"] for f in p.figs] == [n + "gnuplot_canvas" for n in words], [f.get("id") for f in p.figs]
+for f, (name, need) in zip(p.figs, words.items()):
+    for w in need:
+        assert w in norm(f["plot"]), "%s: the plot does not say %r: %s" % (name, w, norm(f["plot"]))
+        assert w in norm(f["caption"]), "%s: the caption does not say %r: %s" % (name, w, f["caption"])
+PY
 else
 	echo "SKIP: gnuplot is not installed: inline plots not tested"
 fi
@@ -102,6 +144,25 @@ for f in "$A" "$B" "$C"; do
 	sum=$(sha256sum "$f" | cut -d' ' -f1)
 	has "sha256 of $(basename "$f")" "$R" "<td class=\"hash\">$sum</td>"
 done
+
+# every file that went into a design, with where it came from and its
+# SHA-256: the design's own file, a model beside it (models/web-tier.json)
+# and the model that one uses, from $NINES_MODELS
+N="$top_srcdir/tests/data/good-models-nested.json"
+M="$top_srcdir/tests/data/models/web-tier.json"
+H="$NINES_MODELS/haproxy-pair.json"
+expect "model files" 0 "$NINES" report "$N" -n 20 -o "$TMP/models.html"
+sum() { sha256sum "$1" | cut -d' ' -f1; }
+has "model files: the design's" "$TMP/models.html" "<tr><td rowspan=\"3\">models-nested</td><td class=\"path\">$N</td><td>the design&#39;s file</td><td class=\"hash\">$(sum "$N")</td></tr>"
+has "model files: beside it" "$TMP/models.html" "<tr><td class=\"path\">$M</td><td>models/ beside the design&#39;s file</td><td class=\"hash\">$(sum "$M")</td></tr>"
+has "model files: NINES_MODELS" "$TMP/models.html" "<tr><td class=\"path\">$H</td><td>\$NINES_MODELS</td><td class=\"hash\">$(sum "$H")</td></tr>"
+[ "$(grep -c '<td class="hash">' "$TMP/models.html")" -eq 3 ] && ok \
+	|| bad "model files: not 3 files: $(grep '<td class="hash">' "$TMP/models.html")"
+# from standard input, models/ is looked for in the working directory
+(cd "$top_srcdir/tests/data" && "$NINES" report - -n 20 -o "$TMP/stdin.html" <"$N") \
+	&& ok || bad "model files: standard input"
+has "model files: standard input" "$TMP/stdin.html" "<td class=\"path\">-</td><td>standard input</td><td class=\"hash\">(standard input, not hashed)</td>"
+has "model files: beside standard input" "$TMP/stdin.html" "<tr><td class=\"path\">models/web-tier.json</td><td>models/ in the working directory</td><td class=\"hash\">$(sum "$M")</td></tr>"
 
 # the same seed gives the same page, whatever the threads
 "$NINES" report "$A" "$B" -n 100 -j1 -o "$TMP/j1.html" 2>/dev/null
@@ -190,13 +251,13 @@ fi
 
 # --- a real browser -------------------------------------------------------------
 if [ -x /usr/bin/chromium ]; then
-	browse() { # OUT ERR ARGS...: chromium headless on the report
+	browse() { # OUT ERR ARGS...: chromium headless on the page $PAGE (the report)
 		b_out=$1 b_err=$2
 		shift 2
 		b_profile=$(mktemp -d)
 		timeout 180 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic \
 			--no-first-run --disable-background-networking --disable-component-update \
-			--disable-sync --user-data-dir="$b_profile" "$@" "file://$R" >"$b_out" 2>"$b_err"
+			--disable-sync --user-data-dir="$b_profile" "$@" "file://${PAGE:-$R}" >"$b_out" 2>"$b_err"
 		b_rc=$?
 		rm -rf "$b_profile"
 		return $b_rc
@@ -232,6 +293,36 @@ PY
 		[ "$(grep -o '<svg class="plot"' "$TMP/dom.html" | wc -l)" -eq 5 ] && ok \
 			|| bad "browser: not 5 plots in the DOM"
 	fi
+
+	# every table fits a 1280 px window, without scrolling sideways, and
+	# so does the page: long names, paths and model type names wrap.  A
+	# copy of the page with a script that measures, read back by --dump-dom
+	python3 - "$B" "$TMP/long.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["name"] = "a-design-whose-name-goes-on-" + "x" * 120
+d["components"]["lb" * 40] = d["components"].pop("lb")
+d["system"]["blocks"][0]["component"] = "lb" * 40
+d["system"]["blocks"][0]["name"] = "t" * 150
+json.dump(d, open(sys.argv[2], "w"))
+PY
+	expect "wide report" 0 "$NINES" report "$top_srcdir/tests/data/good-models.json" "$TMP/long.json" \
+		"$B" -n 20 --method plain -o "$TMP/wide.html"
+	for page in "$R" "$TMP/wide.html"; do
+		sed 's#</body>#<script>(function () { var o = [], d = document.documentElement;\
+document.querySelectorAll("table").forEach(function (t, i) { var c = t.parentElement;\
+if (t.scrollWidth > c.clientWidth) o.push("table " + i + " (" + t.className + "): " + t.scrollWidth + " px in " + c.clientWidth); });\
+if (d.scrollWidth > d.clientWidth) o.push("page: " + d.scrollWidth + " px in " + d.clientWidth);\
+var p = document.createElement("pre"); p.id = "nines-fit"; p.textContent = "fit:" + document.querySelectorAll("table").length + ":" + o.join("; ");\
+document.body.appendChild(p); })();</script></body>#' "$page" >"$TMP/fit.html"
+		PAGE="$TMP/fit.html" browse "$TMP/fit.out" "$TMP/fit.err" --window-size=1280,2000 --dump-dom \
+			&& ok || bad "chromium --dump-dom failed: $(tail -3 "$TMP/fit.err")"
+		fit=$(grep -o '<pre id="nines-fit">[^<]*' "$TMP/fit.out" | sed 's/.*>fit://')
+		case $fit in
+		[1-9]*:) ok ;;
+		*) bad "$(basename "$page") at 1280 px: ${fit:-not measured}" ;;
+		esac
+	done
 else
 	echo "SKIP: chromium is not installed: browser test not run"
 fi
