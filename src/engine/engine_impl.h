@@ -229,10 +229,12 @@ static inline double draw(struct engine *e, uint32_t stream, const struct dist *
 	return dist_sample(x, e->r);
 }
 
-/* When instance I, up at T, fails next: its role in a failover block
- * decides.  Cold standbys do not fail; warm ones fail at dormancy times the
- * rate (their laws are exponential, so the remaining time is a new draw). */
-static inline double next_failure(struct engine *e, uint32_t i, double t)
+/* What instance I's role in a failover block does to its failure rate:
+ * 1 for an active member and for any instance outside failover blocks,
+ * 0 for a cold standby, which does not fail, and the dormancy factor for
+ * a warm one (its law is exponential, so the remaining time is a new
+ * draw at the scaled rate). */
+static inline double role_factor(const struct engine *e, uint32_t i)
 {
 	uint32_t b = e->inst_fo[i];
 
@@ -240,12 +242,24 @@ static inline double next_failure(struct engine *e, uint32_t i, double t)
 		const struct block_params *p = e->params[b];
 
 		if (p->standby == STANDBY_COLD)
-			return INFINITY;
+			return 0;
 		if (p->standby == STANDBY_WARM)
-			return p->dormancy > 0 ?
-				t + draw(e, i, e->fail[i]) * e->inst_scale[i] / p->dormancy : INFINITY;
+			return p->dormancy > 0 ? p->dormancy : 0;
 	}
-	return t + draw(e, i, e->fail[i]) * e->inst_scale[i];
+	return 1;
+}
+
+/* When instance I, up at T, fails next, given its role (role_factor);
+ * the usual factor 1 spares a division. */
+static inline double next_failure(struct engine *e, uint32_t i, double t)
+{
+	double f = role_factor(e, i);
+
+	if (f <= 0)
+		return INFINITY;
+	if (f == 1)
+		return t + draw(e, i, e->fail[i]) * e->inst_scale[i];
+	return t + draw(e, i, e->fail[i]) * e->inst_scale[i] / f;
 }
 
 /* ---- the event loop's steps (engine.c), for the other ways of running

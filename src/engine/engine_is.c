@@ -123,26 +123,17 @@ void engine_is_free(struct engine_is *s)
 }
 
 /* The true rate at which heap entry ID fails something now, or 0 when it
- * is not an armed failure source (a repair, a timer, a cold standby).
- * It mirrors next_failure (engine_impl.h). */
+ * is not an armed failure source (a repair, a timer, a cold standby):
+ * an instance's rate scaled by its role, as next_failure draws it. */
 static double true_rate(const struct engine *e, uint32_t id)
 {
 	if (id < e->ni) {
-		uint32_t b = e->inst_fo[id];
-		double rate;
+		double f = role_factor(e, id), rate;
 
-		if (!e->inst_own[id])
+		if (!e->inst_own[id] || f <= 0)
 			return 0;
 		rate = 1 / (e->fail[id]->a * e->inst_scale[id]);
-		if (b != NONE && e->block_leader[b] != id) {
-			const struct block_params *p = e->params[b];
-
-			if (p->standby == STANDBY_COLD)
-				return 0;
-			if (p->standby == STANDBY_WARM)
-				return rate * p->dormancy;
-		}
-		return rate;
+		return rate * f;
 	}
 	if (id >= e->ccf_id0)
 		return 1 / e->ccf_law[id - e->ccf_id0].a;
