@@ -237,6 +237,9 @@ static int load_model_file(struct loader *L, struct model_file *m)
 				 load_type_name(root));
 	if (load_keys_check(L, root, NULL, model_keys, N_ELEMS(model_keys), NULL, 0, NULL))
 		return -1;
+	j = load_member(root, "$schema");
+	if (j && load_string_read(L, j, NULL, "$schema", &s))
+		return -1;
 	j = load_require(L, root, NULL, "model");
 	if (!j || load_string_read(L, j, NULL, "model", &s))
 		return -1;
