@@ -1,16 +1,17 @@
 /* models.c - model files, models/NAME.json: found on a search path
- * (models/ beside the topology file, the caller's models_dir, the
- * installed ones, ../models beside the program), read once per load, and
+ * (models/ beside the topology file, the caller's models_dir, nines' own
+ * models, installed or in the build tree), read once per load, and
  * checked; their component types join the topology as NAME.TYPE unless
  * the topology defines that name itself. */
 #include <dirent.h>
-#include <limits.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "load/load.h"
+#include "util/datadir.h"
 #include "util/json_file.h"
 
 static int is_dir(const char *path)
@@ -31,19 +32,17 @@ int load_model_name_ok(const char *s)
 	return 1;
 }
 
-#define MODEL_DIRS 4
+#define MODEL_DIRS 3
 
 /* The directories models are looked for in, in order (that of enum
  * model_origin), into DIRS (new
  * strings, NULL where there is none): models/ beside the topology file,
- * the caller's models_dir, the installed PKGDATADIR/models, and ../models beside the
- * running program (a build that is not installed).  Returns 0, or -1 when
- * out of memory. */
+ * the caller's models_dir, and nines' own models (datadir_find: the
+ * installed ones, wherever the tree was installed, or those of a build
+ * that is not installed).  Returns 0, or -1 when out of memory. */
 static int model_dirs(const struct loader *L, char *dirs[MODEL_DIRS])
 {
 	const char *slash = strrchr(L->top, '/'), *env = L->models_dir;
-	char exe[PATH_MAX];
-	ssize_t len;
 
 	memset(dirs, 0, MODEL_DIRS * sizeof *dirs);
 	dirs[0] = slash ? load_path_join(NULL, "%.*s/models", (int)(slash - L->top), L->top)
@@ -52,19 +51,8 @@ static int model_dirs(const struct loader *L, char *dirs[MODEL_DIRS])
 		return -1;
 	if (env && *env && !(dirs[1] = strdup(env)))
 		return -1;
-#ifdef PKGDATADIR
-	if (!(dirs[2] = strdup(PKGDATADIR "/models")))
-		return -1;
-#endif
-	len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len > 0) {
-		exe[len] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash && !(dirs[3] = load_path_join(NULL, "%.*s/../models",
-							(int)(slash - exe), exe)))
-			return -1;
-	}
-	return 0;
+	dirs[2] = datadir_find("models");
+	return !dirs[2] && errno ? -1 : 0;
 }
 
 static void free_dirs(char *dirs[MODEL_DIRS])
@@ -237,6 +225,9 @@ static int load_model_file(struct loader *L, struct model_file *m)
 		return load_fail(L, NULL, NULL, "expected a JSON object at the top level, got %s",
 				 load_type_name(root));
 	if (load_keys_check(L, root, NULL, model_keys, N_ELEMS(model_keys), NULL, 0, NULL))
+		return -1;
+	j = load_member(root, "$schema");
+	if (j && load_string_read(L, j, NULL, "$schema", &s))
 		return -1;
 	j = load_require(L, root, NULL, "model");
 	if (!j || load_string_read(L, j, NULL, "model", &s))

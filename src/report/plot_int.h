@@ -83,9 +83,9 @@ int plot_job_num(struct ctx *C, struct job *j, double x);
 void plot_job_release(struct job *j);
 
 /* The directory of the templates: GIVEN when not NULL or empty, else
- * PKGDATADIR/plots when it exists, else ../plots beside the directory of
- * the running program (an uninstalled build).  Returns a string the
- * caller frees, or NULL with DIAG filled. */
+ * nines' own plots/ (datadir_find: installed under any prefix, or in a
+ * build that is not installed).  Returns a string the caller frees, or
+ * NULL with DIAG filled. */
 char *plot_templates_dir(const char *given, struct diag *diag);
 
 /* The path of the template NAME.gp in the directory DIR, readable, for

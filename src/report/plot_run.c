@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "report/plot_int.h"
+#include "util/datadir.h"
 
 const char *const plot_extension[2] = { "png", "svg" };
 
@@ -286,41 +287,13 @@ int plot_tmp_make(struct ctx *C)
 
 /* ---- finding the templates ---- */
 
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 char *plot_templates_dir(const char *given, struct diag *diag)
 {
-	char exe[PATH_MAX];
-	ssize_t len;
 	char *s;
 
 	if (given && *given)
 		s = strdup(given);
-#ifdef PKGDATADIR
-	else if (is_dir(PKGDATADIR "/plots"))
-		s = strdup(PKGDATADIR "/plots");
-#endif
-	else {
-		/* An uninstalled build: BUILD/src/nines -> BUILD/plots. */
-		len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-		if (len > 0) {
-			char *slash;
-
-			exe[len] = '\0';
-			slash = strrchr(exe, '/');
-			if (slash) {
-				*slash = '\0';
-				s = plot_format("%s/../plots", exe);
-				if (s && is_dir(s))
-					return s;
-				free(s);
-			}
-		}
+	else if (!(s = datadir_find("plots")) && !errno) {
 		diag_runtime(diag, "plot: cannot find the plot templates:"
 			     " set NINES_PLOTS to the directory that holds availability.gp");
 		return NULL;

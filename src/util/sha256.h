@@ -1,22 +1,20 @@
-/* sha256.h - SHA-256 (FIPS 180-4), to name the exact model files a report
- * was made from. */
+/* sha256.h - SHA-256 digests (libmd's, Debian libmd-dev), to name the
+ * exact model files a report was made from. */
 #ifndef NINES_SHA256_H
 #define NINES_SHA256_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sha2.h>
 
 #include "util/diag.h"
 
-#define SHA256_BYTES 32
+#define SHA256_BYTES SHA256_DIGEST_LENGTH
 #define SHA256_HEX (2 * SHA256_BYTES + 1)     /* hex digits and the NUL */
 
 /* A digest being computed: the caller owns it; nothing to release. */
 struct sha256 {
-	uint32_t h[8];
-	uint64_t bytes;          /* message length so far */
-	unsigned char block[64]; /* the incomplete block */
-	size_t fill;             /* bytes in block */
+	SHA2_CTX ctx;
 };
 
 /* Start a new digest in S. */

@@ -142,26 +142,61 @@ empty "validate examples stdout" "$TMP/out"
 empty "validate examples stderr" "$TMP/err"
 expect "validate mix" 3 "$NINES" validate "$EX/crm-basic.json" "$DATA/bad/$(ls "$DATA/bad" | head -1)"
 
-# --- the JSON Schema agrees with the loader on the good files -------------
+# --- the JSON Schemas agree with the loader on the good files -------------
 # Debian's python3-jsonschema lives under /usr/bin/python3 (quickstart
-# installs it); another python3 on PATH may lack it.
+# installs it); another python3 on PATH may lack it.  The model files go
+# against docs/model.schema.json, which takes its blocks from
+# topology.schema.json beside it by a path relative to its own (resolved
+# here as an editor does, from the file); the examples and models name their schema
+# with a "$schema" that is a real path from where they are.
 PY=python3
 /usr/bin/python3 -c 'import jsonschema' 2>/dev/null && PY=/usr/bin/python3
 $PY - "$top_srcdir/docs/topology.schema.json" "$EX"/*.json "$DATA"/good-*.json \
 	"$top_srcdir"/bench/*.json <<'PY' >"$TMP/py" 2>&1 && ok || { bad "schema"; cat "$TMP/py"; }
-import json, sys, jsonschema
+import json, os, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 jsonschema.Draft202012Validator.check_schema(schema)
 v = jsonschema.Draft202012Validator(schema)
 for f in sys.argv[2:]:
-    errors = list(v.iter_errors(json.load(open(f))))
+    doc = json.load(open(f))
+    errors = list(v.iter_errors(doc))
     assert not errors, (f, errors[0].message)
+    if "/examples/" in f:
+        ref = os.path.join(os.path.dirname(f), doc["$schema"])
+        assert os.path.samefile(ref, sys.argv[1]), (f, doc["$schema"])
 # a few files the loader refuses, which the schema must refuse too
 for bad in [{"components": {}},
             {"components": {"a": {"mtbff": 1, "mttr": 1}}, "system": {"type": "component", "component": "a"}},
             {"components": {"a": {"mtbf": "5 h", "mttr": 1}}, "system": {"type": "component", "component": "a"}},
             {"components": {"a": {"mtbf": 1, "mttr": 1}}, "system": {"type": "series", "need": 1, "count": 2, "component": "a"}},
             {"components": {"a": {"mtbf": 1, "mttr": 1}}, "system": {"type": "k_of_n", "count": 2, "component": "a"}}]:
+    assert list(v.iter_errors(bad)), bad
+PY
+$PY - "$top_srcdir/docs/topology.schema.json" "$top_srcdir/docs/model.schema.json" \
+	"$top_srcdir"/models/*.json "$DATA"/models/*.json <<'PY' >"$TMP/py" 2>&1 && ok || { bad "model schema"; cat "$TMP/py"; }
+import json, os, pathlib, sys, jsonschema
+schema = json.load(open(sys.argv[2]))
+jsonschema.Draft202012Validator.check_schema(schema)
+resolver = jsonschema.RefResolver(pathlib.Path(sys.argv[2]).resolve().as_uri(), schema)
+v = jsonschema.Draft202012Validator(schema, resolver=resolver)
+for f in sys.argv[3:]:
+    doc = json.load(open(f))
+    errors = list(v.iter_errors(doc))
+    assert not errors, (f, errors[0].message)
+    if "/tests/data/" not in f:
+        ref = os.path.join(os.path.dirname(f), doc["$schema"])
+        assert os.path.samefile(ref, sys.argv[2]), (f, doc["$schema"])
+# model files the loader refuses, which the schema must refuse too
+node = {"node": {"mtbf": "1y", "mttr": "4h"}}
+quorum = {"type": "quorum", "count": 3, "component": "node"}
+for bad in [{"model": "m", "components": node},
+            {"model": "m", "block": quorum},
+            {"model": "m", "components": node, "block": quorum, "sources": {"block.count": 3}},
+            {"model": "m", "components": node, "block": quorum, "$schema": 1},
+            {"model": ".m", "components": node, "block": quorum},
+            {"model": "m", "components": node, "block": {"type": "quorum", "need": 2, "count": 3, "component": "node"}},
+            {"model": "m", "components": {"node": {"mtbf": "1y"}}, "block": quorum},
+            {"model": "m", "components": node, "block": quorum, "with": {}}]:
     assert list(v.iter_errors(bad)), bad
 PY
 
