@@ -149,8 +149,8 @@ struct simulation {
 enum model_origin {
 	MODEL_ORIGIN_BESIDE,     /* models/ beside the topology file */
 	MODEL_ORIGIN_MODELS_DIR, /* the caller's models_dir ($NINES_MODELS) */
-	MODEL_ORIGIN_INSTALLED,  /* the installed models, PKGDATADIR/models */
-	MODEL_ORIGIN_PROGRAM,    /* ../models beside the running program */
+	MODEL_ORIGIN_OWN,        /* nines' own models (util/datadir.h): the
+	                            installed ones, or those of the build */
 };
 
 /* A model file that went into a topology, directly or through another

@@ -260,10 +260,8 @@ static const char *model_origin_text(enum model_origin o, int piped)
 		return piped ? "models/ in the working directory" : "models/ beside the design's file";
 	case MODEL_ORIGIN_MODELS_DIR:
 		return "$NINES_MODELS";
-	case MODEL_ORIGIN_INSTALLED:
-		return "the installed models";
-	case MODEL_ORIGIN_PROGRAM:
-		return "models/ beside the nines program (not installed)";
+	case MODEL_ORIGIN_OWN:
+		return "nines' own models";
 	}
 	return "-";
 }
