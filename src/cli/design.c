@@ -11,6 +11,7 @@
 #include "cli/design.h"
 #include "engine/engine.h"
 #include "engine/run.h"
+#include "engine/run_mpi.h"
 #include "util/duration.h"
 #include "util/output.h"
 
@@ -263,6 +264,8 @@ int design_output(const char *path, enum report_format fmt, design_writer w, con
 {
 	int status;
 
+	if (run_mpi_rank() > 0)         /* rank 0 writes for every rank */
+		return EXIT_OK;
 	command_shield_begin();
 	status = output_write(path, fmt, w, what);
 	command_shield_end();
