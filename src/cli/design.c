@@ -115,6 +115,8 @@ void design_stats_print(const struct result *r, int threads)
 	fprintf(stderr, "nines: %llu events in %.3f s: %.3g events/s on %d threads",
 		(unsigned long long)r->events, r->wall_seconds,
 		r->wall_seconds > 0 ? (double)r->events / r->wall_seconds : 0, threads);
+	if (run_mpi_size() > 1)
+		fprintf(stderr, " in each of %d MPI ranks", run_mpi_size());
 	if (!r->block) {        /* a sweep's total: no one run to project */
 		fputc('\n', stderr);
 		return;

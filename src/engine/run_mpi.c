@@ -34,7 +34,7 @@ _Static_assert(sizeof(struct run_gain) % sizeof(double) == 0, "gains are doubles
 #define RUN_MPI_GRACE 10.0
 
 static int mpi_on;             /* MPI_Init_thread was called */
-static MPI_Comm mpi_end;       /* a copy of MPI_COMM_WORLD for the meeting at the end */
+static MPI_Comm mpi_end = MPI_COMM_NULL; /* MPI_COMM_WORLD's copy for the meeting at the end */
 static int *mpi_counts, *mpi_displs; /* [mpi_size]: scratch for MPI_Allgatherv */
 
 int run_mpi_init(int *argc, char ***argv, int launched, struct diag *d)
@@ -73,6 +73,8 @@ static int all_ended(int status)
 	MPI_Request rq;
 	int done = 0;
 
+	if (mpi_end == MPI_COMM_NULL)   /* joining the job failed on every rank */
+		return 1;
 	MPI_Ibarrier(mpi_end, &rq);
 	if (status == 0 || mpi_size == 1)
 		return MPI_Wait(&rq, MPI_STATUS_IGNORE) == MPI_SUCCESS;
