@@ -2,11 +2,11 @@
 # mpi.sh - runs over MPI ranks, in a build configured --with-mpi (skipped
 # otherwise): simulate (plain, importance sampling after auto's pilot,
 # splitting, a run to a target error over several rounds), compare and
-# sweep give the same bytes at 1, 2 and 3 ranks as one process with -j1;
-# threads inside ranks change nothing; only rank 0 writes -o's file; a
-# --max-time run ends together on every rank; an input error is reported
-# once and exits 3 from every rank, and a rank that fails alone ends the
-# job instead of hanging it.  Run by `make check` with NINES, NINES_MPI
+# sweep give the same bytes at 1, 2 and 3 ranks as one process with -j1,
+# and report the same page at 2; threads inside ranks change nothing;
+# only rank 0 writes -o's file; a --max-time run ends together on every
+# rank; an input error is reported once and exits 3 from every rank, and
+# a rank that fails alone ends the job instead of hanging it.  Run by `make check` with NINES, NINES_MPI
 # and top_srcdir set.
 set -u
 
@@ -68,6 +68,13 @@ has "target: rounds" "$TMP/out" '"samples": 16384, "stop": "target"'
 identical "compare" compare "$C" "$EX/crm-single.json" -n 1000
 identical "compare json" compare "$C" "$EX/crm-single.json" -n 500 --method plain --format json
 identical "sweep" sweep "$C" --vary components.db.repair.mean=2h:12h:3 -n 300 --format json
+
+# report: the same page, written once by rank 0 (with the same status
+# whether gnuplot is there or not)
+"$NINES" report "$C" "$EX/crm-single.json" -n 300 -j1 -o "$TMP/r1.html" >/dev/null 2>&1
+want=$?
+expect "report" "$want" mpi 2 "$NINES" report "$C" "$EX/crm-single.json" -n 300 -j1 -o "$TMP/r2.html"
+cmp -s "$TMP/r1.html" "$TMP/r2.html" && ok || bad "report: 2 ranks differ from one process"
 
 # threads inside ranks: 2 ranks of 2 threads, the same bytes
 "$NINES" simulate "$C" -n 3000 -j1 --format json >"$TMP/ref" 2>/dev/null
