@@ -290,8 +290,8 @@ static int shared_init(struct shared *sh, const struct model *m, const struct ru
 		sh->res->nwindows = sh->res->ntimeline = 0;
 	sh->nmom = sh->res->nmoments;
 	if (is) {
-		sh->chunk_rat = malloc(RUN_ROUND * sh->nmom * sizeof *sh->chunk_rat);
-		sh->chunk_gain = malloc(RUN_ROUND * sizeof *sh->chunk_gain);
+		sh->chunk_rat = malloc(sh->round * sh->nmom * sizeof *sh->chunk_rat);
+		sh->chunk_gain = malloc(sh->round * sizeof *sh->chunk_gain);
 		sh->rat = malloc(sh->nmom * sizeof *sh->rat);
 		for (size_t k = 0; sh->rat && k < sh->nmom; k++)
 			ratio_init(&sh->rat[k]);
