@@ -1,6 +1,7 @@
 /* main.c - the list of commands and the dispatch to them.  Each command's
  * file defines its entry (name, usage, summary, option table, function);
- * `nines help`, `--help` and usage errors are all made from the entries. */
+ * `nines help`, `--help` and usage errors are all made from the entries.
+ * Started by mpirun or srun, it joins the MPI job first (run_mpi.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "cli/command.h"
 #include "config.h"
+#include "engine/run_mpi.h"
 #include "util/diag.h"
 
 extern const struct cmd_entry cmd_simulate_entry, cmd_compare_entry, cmd_report_entry,
@@ -55,12 +57,26 @@ static int dispatch(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	struct diag mpi;
 	int status;
 
 	/* Library code checks GSL's status codes itself. */
 	gsl_set_error_handler_off();
 	command_env_read();
-	status = dispatch(argc, argv);
+	diag_init(&mpi);
+	if (run_mpi_init(&argc, &argv, command_env()->mpi_launched, &mpi)) {
+		status = command_fail(EXIT_RUNTIME, "%s", diag_text(&mpi));
+		run_mpi_finalize(status);
+		return status;
+	}
+	/* Under MPI every rank runs the command and holds the same results;
+	 * rank 0 alone speaks and writes (design.c), so that an error in the
+	 * input is reported once. */
+	if (run_mpi_rank() > 0 && (!freopen("/dev/null", "w", stdout) ||
+				   !freopen("/dev/null", "w", stderr)))
+		status = EXIT_RUNTIME;
+	else
+		status = dispatch(argc, argv);
 	/* help, --version and whatever else went to stdout: a failed write
 	 * (a full disk, /dev/full) fails the command */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -71,5 +87,6 @@ int main(int argc, char **argv)
 		if (status == EXIT_OK)
 			status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
 	}
+	run_mpi_finalize(status);
 	return status;
 }

@@ -8,6 +8,7 @@
 #include "cli/design.h"
 #include "cli/run_args.h"
 #include "engine/run.h"
+#include "engine/run_mpi.h"
 #include "report/compare.h"
 #include "report/plot.h"
 
@@ -18,6 +19,8 @@ static int plot_comparison(const struct comparison *cmp, const char *dir)
 	struct diag dg;
 	int rc;
 
+	if (run_mpi_rank() > 0)         /* rank 0 draws for every rank */
+		return EXIT_OK;
 	diag_init(&dg);
 	command_shield_begin();
 	rc = compare_plot(cmp, dir, command_env()->plots_dir, PLOT_BOTH, &dg);

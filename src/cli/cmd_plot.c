@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/command.h"
+#include "engine/run_mpi.h"
 #include "report/plot.h"
 #include "report/report_load.h"
 
@@ -71,7 +72,7 @@ static int cmd_plot_exec(const struct cmd_entry *self, int argc, char **argv)
 	for (int i = optind; i < argc && status == EXIT_OK; i++)
 		if (report_load(argv[i], &d, &n, &dg))
 			status = dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT;
-	if (status == EXIT_OK) {
+	if (status == EXIT_OK && run_mpi_rank() == 0) {   /* rank 0 draws for all */
 		command_shield_begin();
 		rc = plot_designs(d, n, dir, command_env()->plots_dir, terminals, &dg);
 		command_shield_end();

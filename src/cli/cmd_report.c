@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/design.h"
 #include "cli/run_args.h"
+#include "engine/run_mpi.h"
 #include "report/html_report.h"
 
 static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
@@ -34,7 +35,9 @@ static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
 	diag_init(&dg);
 	diag_init(&why);
 	command_shield_begin();
-	rc = html_report_write(a.out[0], &cmp, env->tmp_dir, env->plots_dir, &dg, &why);
+	/* rank 0 writes for every rank */
+	rc = run_mpi_rank() > 0 ? 0 :
+	     html_report_write(a.out[0], &cmp, env->tmp_dir, env->plots_dir, &dg, &why);
 	command_shield_end();
 	if (rc)
 		status = command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));

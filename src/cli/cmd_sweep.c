@@ -16,6 +16,7 @@
 #include "cli/design.h"
 #include "cli/run_args.h"
 #include "engine/run.h"
+#include "engine/run_mpi.h"
 #include "report/plot.h"
 #include "report/sweep.h"
 #include "util/duration.h"
@@ -156,6 +157,8 @@ static int draw(const struct sweep *s, const char *dir)
 	struct diag dg;
 	int rc;
 
+	if (run_mpi_rank() > 0)         /* rank 0 draws for every rank */
+		return EXIT_OK;
 	diag_init(&dg);
 	command_shield_begin();
 	rc = sweep_plot(s, dir, command_env()->plots_dir, PLOT_BOTH, &dg);

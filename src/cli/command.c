@@ -34,6 +34,8 @@ void command_env_read(void)
 	env.models_dir = env_get("NINES_MODELS");
 	env.plots_dir = env_get("NINES_PLOTS");
 	env.tmp_dir = env_get("TMPDIR");
+	env.mpi_launched = env_get("OMPI_COMM_WORLD_SIZE") || env_get("PMIX_RANK") ||
+			   env_get("PMI_SIZE");
 }
 
 const struct command_env *command_env(void)

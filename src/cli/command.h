@@ -63,6 +63,9 @@ struct command_env {
 	const char *models_dir;   /* $NINES_MODELS: where to look for models first, or NULL */
 	const char *plots_dir;    /* $NINES_PLOTS: the gnuplot templates, or NULL */
 	const char *tmp_dir;      /* $TMPDIR: for the report's scratch plots, or NULL */
+	int mpi_launched;         /* an MPI launcher started the process: mpirun
+	                             ($OMPI_COMM_WORLD_SIZE), srun ($PMIX_RANK,
+	                             $PMI_SIZE) or MPICH's ($PMI_SIZE) */
 };
 
 /* Read the environment into the record command_env() returns.  Called once

@@ -11,6 +11,7 @@
 #include "cli/design.h"
 #include "engine/engine.h"
 #include "engine/run.h"
+#include "engine/run_mpi.h"
 #include "util/duration.h"
 #include "util/output.h"
 
@@ -114,6 +115,8 @@ void design_stats_print(const struct result *r, int threads)
 	fprintf(stderr, "nines: %llu events in %.3f s: %.3g events/s on %d threads",
 		(unsigned long long)r->events, r->wall_seconds,
 		r->wall_seconds > 0 ? (double)r->events / r->wall_seconds : 0, threads);
+	if (run_mpi_size() > 1)
+		fprintf(stderr, " in each of %d MPI ranks", run_mpi_size());
 	if (!r->block) {        /* a sweep's total: no one run to project */
 		fputc('\n', stderr);
 		return;
@@ -285,6 +288,8 @@ int design_output(const struct run_args *a, design_writer w, const void *what)
 {
 	int status;
 
+	if (run_mpi_rank() > 0)         /* rank 0 writes for every rank */
+		return EXIT_OK;
 	command_shield_begin();
 	status = outputs_write(a, w, what);
 	command_shield_end();

@@ -9,6 +9,8 @@
  * rounds, which are the same whatever -j.  Integer outage histograms are
  * merged per worker, which is order-free.  run_choose.c picks the method;
  * a plain or split replication is folded here, a cycle in run_is.c.
+ * Under MPI each rank's threads take only the rank's share of a round,
+ * and run_mpi.c gathers every rank's chunks before the merge.
  */
 #include <errno.h>
 #include <math.h>
@@ -21,6 +23,7 @@
 #include <unistd.h>
 
 #include "engine/run_impl.h"
+#include "engine/run_mpi.h"
 #include "util/duration.h"
 
 void run_settings_defaults(struct run_settings *set)
@@ -58,7 +61,8 @@ double run_expected_events(const struct model *m, const struct run_settings *set
 
 int run_default_threads(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	/* the MPI ranks on this machine share its processors */
+	long n = sysconf(_SC_NPROCESSORS_ONLN) / run_mpi_local_size();
 
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
@@ -215,7 +219,7 @@ static void *work(void *arg)
 	const struct run_settings *set = &sh->opt->set;
 	size_t c;
 
-	while ((c = atomic_fetch_add(&sh->next_chunk, 1)) < sh->round_end) {
+	while ((c = atomic_fetch_add(&sh->next_chunk, 1)) < sh->take_end) {
 		long first = (long)c * sh->chunk;
 		long last = first + sh->chunk < sh->total ? first + sh->chunk : sh->total;
 
@@ -253,7 +257,7 @@ static int run_round(struct shared *sh, struct worker *w, pthread_t *tid, int nt
 	const struct run_options *opt = sh->opt;
 	int started = 0;
 
-	atomic_store(&sh->next_chunk, sh->round_first);
+	atomic_store(&sh->next_chunk, sh->take_first);
 	for (; started < nthreads; started++) {
 		int rc = pthread_create(&tid[started], NULL, work, &w[started]);
 
@@ -265,8 +269,11 @@ static int run_round(struct shared *sh, struct worker *w, pthread_t *tid, int nt
 	}
 	if (opt->progress && started > 0) {
 		long total = sh->total;
-		long end = (long)sh->round_end * sh->chunk < total ?
-			   (long)sh->round_end * sh->chunk : total;
+		long first = (long)sh->take_first * sh->chunk, end = (long)sh->take_end * sh->chunk;
+
+		/* this rank's replications of the round */
+		end = atomic_load(&sh->done) + (end < total ? end : total) -
+		      (first < total ? first : total);
 
 		while (atomic_load(&sh->done) < end) {
 			struct timespec ts = { 0, 100 * 1000 * 1000 };
@@ -297,6 +304,7 @@ static void shared_size(struct shared *sh, const struct run_settings *set)
 			sh->chunk = RUN_CHUNK_MIN;
 	}
 	sh->nchunks = (size_t)((sh->total + sh->chunk - 1) / sh->chunk);
+	sh->round = run_mpi_round(RUN_ROUND, set->target_error <= 0);
 }
 
 /* Fill SH for M under OPT run by METHOD: the blocks' kinds, the types'
@@ -338,14 +346,14 @@ static int shared_init(struct shared *sh, const struct model *m, const struct ru
 		sh->res->nwindows = sh->res->ntimeline = 0;
 	sh->nmom = sh->res->nmoments;
 	if (is) {
-		sh->chunk_rat = malloc(RUN_ROUND * sh->nmom * sizeof *sh->chunk_rat);
-		sh->chunk_gain = malloc(RUN_ROUND * sizeof *sh->chunk_gain);
+		sh->chunk_rat = malloc(sh->round * sh->nmom * sizeof *sh->chunk_rat);
+		sh->chunk_gain = malloc(sh->round * sizeof *sh->chunk_gain);
 		sh->rat = malloc(sh->nmom * sizeof *sh->rat);
 		for (size_t k = 0; sh->rat && k < sh->nmom; k++)
 			ratio_init(&sh->rat[k]);
 		return sh->chunk_rat && sh->chunk_gain && sh->rat && sh->kind && sh->instances ? 0 : -1;
 	}
-	sh->chunk_mom = malloc(RUN_ROUND * sh->nmom * sizeof *sh->chunk_mom);
+	sh->chunk_mom = malloc(sh->round * sh->nmom * sizeof *sh->chunk_mom);
 	return sh->chunk_mom && sh->kind && sh->instances ? 0 : -1;
 }
 
@@ -401,7 +409,8 @@ static int run_enough(struct shared *sh, double t0)
 		sh->res->stop = RUN_STOP_MAX_REPLICATIONS;
 		return 1;
 	}
-	if (set->max_time > 0 && now() - t0 >= set->max_time) {
+	/* rank 0's clock decides for every rank */
+	if (set->max_time > 0 && run_mpi_root(now() - t0 >= set->max_time)) {
 		sh->res->stop = RUN_STOP_MAX_TIME;
 		return 1;
 	}
@@ -415,15 +424,24 @@ static int run_rounds(struct shared *sh, struct worker *w, pthread_t *tid, int n
 		      double t0, struct diag *d)
 {
 	for (sh->round_first = 0;; sh->round_first = sh->round_end) {
-		sh->round_end = sh->round_first + RUN_ROUND < sh->nchunks ?
-				sh->round_first + RUN_ROUND : sh->nchunks;
-		for (size_t k = 0; sh->chunk_mom && k < RUN_ROUND * sh->nmom; k++)
+		int st;
+
+		sh->round_end = sh->round_first + sh->round < sh->nchunks ?
+				sh->round_first + sh->round : sh->nchunks;
+		run_mpi_part(sh, &sh->take_first, &sh->take_end);
+		for (size_t k = 0; sh->chunk_mom && k < sh->round * sh->nmom; k++)
 			moments_init(&sh->chunk_mom[k]);
-		if (run_round(sh, w, tid, nthreads, d))
-			return -1;
-		if (atomic_load(&sh->lost))
+		/* every rank learns the worst of every rank's round */
+		st = run_mpi_max(run_round(sh, w, tid, nthreads, d) ? 2 : atomic_load(&sh->lost));
+		if (st == 2)
+			return d->kind != DIAG_NONE ? -1 :
+			       diag_runtime(d, "another MPI rank could not start a thread");
+		if (st)
 			return diag_runtime(d, "a regenerative cycle did not return to 'everything up' "
 					    "within %d events: use --method plain", IS_MAX_EVENTS);
+		run_mpi_gather(sh);
+		atomic_store(&sh->done, (long)sh->round_end * sh->chunk < sh->total ?
+			     (long)sh->round_end * sh->chunk : sh->total);
 		run_merge(sh);
 		if (run_enough(sh, t0))
 			break;
@@ -435,6 +453,7 @@ static int run_rounds(struct shared *sh, struct worker *w, pthread_t *tid, int n
 		hist_merge(&sh->res->window_down, &w[k].window_down);
 		sh->res->events += w[k].events;
 	}
+	run_mpi_sum(sh);
 	return 0;
 }
 
@@ -505,11 +524,16 @@ static struct result *run_method(const struct model *m, const struct run_options
 		nthreads = (int)sh.nchunks;
 	w = calloc((size_t)nthreads, sizeof *w);
 	tid = calloc((size_t)nthreads, sizeof *tid);
-	if (bad || !w || !tid) {
-		diag_runtime(d, "out of memory for %ld replications", sh.total);
+	if (bad || !w || !tid)
+		bad = diag_runtime(d, "out of memory for %ld replications", sh.total);
+	else
+		bad = workers_init(&sh, w, nthreads, d);
+	if (run_mpi_max(-bad)) {
+		if (!bad)
+			diag_runtime(d, "another MPI rank could not set up its workers");
 		goto out;
 	}
-	if (workers_init(&sh, w, nthreads, d) || run_rounds(&sh, w, tid, nthreads, t0, d))
+	if (run_rounds(&sh, w, tid, nthreads, t0, d))
 		goto out;
 	sh.res->wall_seconds = now() - t0;
 	sh.res->rel_error = run_rel_error(sh.res);

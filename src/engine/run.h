@@ -76,7 +76,8 @@ const char *run_method_name(enum run_method method);
  * none of that name. */
 int run_method_parse(const char *name, enum run_method *method);
 
-/* The number of online processors, at least 1. */
+/* The number of online processors, at least 1; under MPI, shared among
+ * the ranks on this machine (run_mpi_local_size). */
 int run_default_threads(void);
 
 /* Fill SET with the defaults that no file sets: a 30-day SLO window and
