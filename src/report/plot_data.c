@@ -371,7 +371,8 @@ static int slo_targets(struct ctx *C, double **target, size_t *n, double *window
 }
 
 /* SLO.TSV: a block per design, a bar per target it has (at the target's
- * index, shifted for the design), with its interval and half-width;
+ * index, shifted for the design), with its interval in percent and its
+ * half-width;
  * WINDOW 0 puts each design's own window length in its title. */
 static void slo_bars(FILE *f, const struct ctx *C, const double *target, size_t ntarget,
 		     double window)
@@ -396,9 +397,9 @@ static void slo_bars(FILE *f, const struct ctx *C, const double *target, size_t 
 			while (at + 1 < ntarget && fabs(target[at] - g->target[k].target) > 1e-12)
 				at++;
 			fprintf(f, "%.17g", (double)at + ((double)i - (double)(C->n - 1) / 2) * w);
-			plot_put_num(f, e.mean);
-			plot_put_num(f, e.ci_low);
-			plot_put_num(f, e.ci_high);
+			plot_put_num(f, 100 * e.mean);
+			plot_put_num(f, 100 * e.ci_low);
+			plot_put_num(f, 100 * e.ci_high);
 			plot_put_num(f, w * 0.45);
 			fputc('\n', f);
 		}

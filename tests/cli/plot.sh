@@ -39,6 +39,39 @@ wellformed() {
 	if ls -A "$w_dir" | grep -q '^\.nines-plot'; then bad "$w_name: a temporary directory is left"; else ok; fi
 }
 
+# svgsafe NAME FILE...: each SVG FILE has no transform that collapses a
+# drawing to nothing (gnuplot writes "scale(0.00)" for a point of size 0,
+# which rsvg-convert refuses as "InvalidMatrix"), and, when rsvg-convert
+# is installed, converts to PNG with it
+svgsafe() {
+	s_name=$1
+	shift
+	for s_svg in "$@"; do
+		if python3 - "$s_svg" >"$TMP/degenerate" <<'PY'; then ok; else bad "$s_name: $s_svg has a degenerate transform: $(head -c 300 "$TMP/degenerate")"; fi
+import re, sys
+bad = []
+for t in re.findall(r"transform\s*=\s*['\"]([^'\"]*)['\"]", open(sys.argv[1]).read()):
+    for op, args in re.findall(r"(\w+)\s*\(([^)]*)\)", t):
+        v = [float(x) for x in re.split(r"[\s,]+", args.strip()) if x]
+        if op == "scale" and (not v or v[0] == 0 or (len(v) > 1 and v[1] == 0)):
+            bad.append(t)
+        if op == "matrix" and (len(v) != 6 or v[0] * v[3] - v[1] * v[2] == 0):
+            bad.append(t)
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+		if [ "$have_rsvg" -eq 1 ]; then
+			if rsvg-convert "$s_svg" >"$TMP/rsvg.png" 2>"$TMP/rsvg.err"; then ok; else bad "$s_name: rsvg-convert refuses $s_svg: $(head -2 "$TMP/rsvg.err")"; fi
+		fi
+	done
+}
+have_rsvg=0
+if command -v rsvg-convert >/dev/null 2>&1; then
+	have_rsvg=1
+else
+	echo "plot: rsvg-convert is not installed (Debian package: librsvg2-bin): SVGs checked for degenerate transforms only"
+fi
+
 # svgtext FILE: every text node of the SVG FILE, one a line
 svgtext() {
 	python3 - "$1" <<'PY'
@@ -101,6 +134,10 @@ has "downtime title" "$TMP/text" "^Where each design's downtime comes from"
 svgtext "$TMP/sim/made/here/slo.svg" >"$TMP/text"
 has "slo window" "$TMP/text" "720-hour window"
 for t in 99.9% 99.95% 99.99%; do has "slo target $t" "$TMP/text" "^$t\$"; done
+# the probability axis in percent, as the reports give it: tics beside
+# the three targets, and no bare fraction
+[ "$(grep -c -x ' *[0-9.]*%' "$TMP/text")" -ge 6 ] && ok || bad "slo: the probability axis is not in %"
+grep -q -x ' *0\.[0-9]*' "$TMP/text" && bad "slo: a tic is a fraction: $(grep -x ' *0\.[0-9]*' "$TMP/text" | head -1)" || ok
 
 # --- a compare report: the hand-written fixture, then the real thing -------
 expect "plot compare fixture" 0 "$NINES" plot "$DATA/compare-two.json" -o "$TMP/cmp"
@@ -305,6 +342,18 @@ rc=$?
 [ "$rc" -eq 143 ] && ok || bad "SIGTERM while plotting: exit $rc, wanted 143 (killed by the signal)"
 ls -a "$TMP/sig" | grep -q '^\.nines-plot' && bad "SIGTERM while plotting: the temporary directory is left" || ok
 wellformed "SIGTERM while plotting" "$TMP/sig" $PLOTS
+
+# --- every SVG drawn here, and those of compare --plot and sweep --plot,
+# renders: no degenerate transform, and rsvg-convert takes it -------------
+expect "compare --plot" 0 "$NINES" compare -n 100 --plot "$TMP/cmpplot" "$EX/crm-basic.json" "$EX/crm-single-lb-pair.json"
+expect "sweep --plot" 0 "$NINES" sweep "$EX/crm-basic.json" --vary components.lb.mtbf=500h:50000h:4:log -n 30 \
+	--plot "$TMP/sweepplot"
+expect "sweep --plot grid" 0 "$NINES" sweep "$EX/crm-basic.json" --vary components.db.repair.mean=1h:24h:3 \
+	--vary 'system.blocks[2].need=1:2:2' -n 30 --plot "$TMP/sweepgrid"
+find "$TMP" -name '*.svg' | sort >"$TMP/svgs"
+[ "$(wc -l <"$TMP/svgs")" -ge 40 ] && ok || bad "fewer SVGs drawn than expected: $(wc -l <"$TMP/svgs")"
+# shellcheck disable=SC2046
+svgsafe "renders" $(cat "$TMP/svgs")
 
 echo "plot: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
