@@ -63,6 +63,9 @@ struct plot_design {
 	struct plot_estimate downtime;   /* system, minutes per year */
 	struct plot_cdf_point *cdf;      /* system outage durations, ascending */
 	size_t ncdf;
+	double outage_p[3];              /* p50, p90, p99 of the system's outage
+	                                    durations in minutes, as the reports
+	                                    print them; NAN unknown */
 	struct plot_tier *tier;
 	size_t ntier;
 	int has_shares;                  /* the report attributes downtime to
