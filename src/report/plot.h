@@ -159,7 +159,8 @@ struct plot_sweep {
  * says when NULL or ""): the nines (top)
  * and the downtime in minutes per year (bottom) against the first
  * parameter, simulated with a shaded confidence band and exact as a
- * dashed line, a curve per value of the second parameter.  DIR is made if
+ * dashed line, a curve per value of the second parameter, one key for
+ * both.  DIR is made if
  * missing; outputs are drawn in a temporary directory in DIR and renamed
  * into place once all are drawn.  Returns 0, or -1 with DIAG filled
  * (DIAG_RUNTIME, as plot_designs).  Prints nothing. */

@@ -448,6 +448,25 @@ expect "sweep --plot" 0 "$NINES" sweep "$EX/crm-basic.json" --vary components.lb
 	--plot "$TMP/sweepplot"
 expect "sweep --plot grid" 0 "$NINES" sweep "$EX/crm-basic.json" --vary components.db.repair.mean=1h:24h:3 \
 	--vary 'system.blocks[2].need=1:2:2' -n 30 --plot "$TMP/sweepgrid"
+# the sweep: one key for both panels, and a band swatch that shows: an
+# outline, and a fill that darkens white by 40 levels at least
+for w in 'exact (steady state)' 'system.blocks[2].need = 1' 'simulated: 95% confidence band'; do
+	n=$(grep -c -F -e "<text>$w</text>" "$TMP/sweepgrid/sweep.svg")
+	[ "$n" -eq 1 ] && ok || bad "sweep key: \"$w\" written $n times"
+done
+if python3 - "$TMP/sweepgrid/sweep.svg" <<'PY'; then ok; else bad "sweep key: the band's swatch is faint"; fi
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+for g in doc.getElementsByTagName("g"):
+    t = [c for c in g.childNodes if c.nodeType == c.ELEMENT_NODE and c.tagName == "title"]
+    if t and t[0].firstChild and "confidence band" in t[0].firstChild.data:
+        poly = g.getElementsByTagName("polygon")[0]
+        rgb = [int(v) for v in poly.getAttribute("fill").strip("rgb() ").split(",")]
+        alpha = float(poly.getAttribute("fill-opacity") or 1)
+        seen = min(255 - alpha * (255 - c) for c in rgb)
+        sys.exit(0 if seen <= 215 and g.getElementsByTagName("path") else 1)
+sys.exit(1)
+PY
 find "$TMP" -name '*.svg' | sort >"$TMP/svgs"
 [ "$(wc -l <"$TMP/svgs")" -ge 40 ] && ok || bad "fewer SVGs drawn than expected: $(wc -l <"$TMP/svgs")"
 # shellcheck disable=SC2046
