@@ -263,6 +263,11 @@ expect "plot not steady alone" 0 "$NINES" plot --terminal svg "$TMP/wear-report.
 svgtext "$TMP/wear/timeline.svg" >"$TMP/text"
 grep -q steady "$TMP/text" && bad "not steady alone: steady in the plot" || ok
 
+# the HTML report draws the same plots: there too the second line says so
+expect "report same" 0 "$NINES" report -n 100 -o "$TMP/same.html" "$EX/crm-basic.json" "$TMP/other.json"
+[ "$(grep -c '>crm-other (the same as crm-basic)</text>' "$TMP/same.html")" -ge 2 ] && ok ||
+	bad "report: the identical design is not named as such in the outages and timeline plots"
+
 # --- same name twice, terminals, stale plots ---------------------------------
 expect "plot twice" 0 "$NINES" plot --terminal svg -o "$TMP/twice" "$TMP/sim.json" "$TMP/sim.json"
 svgtext "$TMP/twice/availability.svg" >"$TMP/text"
