@@ -113,6 +113,14 @@ void plot_designs_free(struct plot_design *d, size_t n);
  * its downtime above it and "no tier shares" inside.  The plot is drawn
  * when any design has a finite downtime.
  *
+ * The outages and timeline plots draw a line per design, each with its
+ * own dash and marker; a line the same as an earlier design's says
+ * "(the same as A)" in the key.  The outages plot marks each design's
+ * outage_p.  The timeline draws a design whose windows vary no more than
+ * chance (plot_lines.c says how that is judged) flat at the availability
+ * its nines give, with their interval as its band and the windows as
+ * dots, and says "steady" in the key.
+ *
  * Designs named alike are told apart by " (2)", " (3)", ... A plot for
  * which no design has data (no outages, no whole SLO window, ...) is not
  * drawn, and an older file of that name in DIR is removed so that DIR
