@@ -73,8 +73,7 @@ if (strlen(png) > 0) {
 plot for [k=2:ntier + 1] shares using k title columnheader(k) lc (k - 1), \
      for [k=ntier + 2:ntier + 1 + other] shares using k title columnheader(k) lc rgb "#dddddd", \
      labels using 2:(50):(0.3):(column(5) / 2) with boxxyerror fs empty lc rgb "#888888" dt 2 notitle, \
-     labels using 2:(0):xticlabels(1) with points ps 0 notitle, \
-     labels using 2:(100):3 with labels offset 0,0.9 noenhanced notitle, \
+     labels using 2:(100):3:xticlabels(1) with labels offset 0,0.9 noenhanced notitle, \
      labels using 2:(50):4 with labels noenhanced notitle, \
      segments using 1:2:3 with labels noenhanced notitle
 unset output

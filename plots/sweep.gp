@@ -1,7 +1,7 @@
 # sweep.gp - a design over a range of a parameter (nines sweep): its nines
 # (top) and downtime per year (bottom) against the parameter, simulated
 # with a confidence band and exact as a dashed line, a curve per value of
-# a second parameter.
+# a second parameter, and one key for both panels.
 #
 # Run by nines (src/plot.c) as
 #   gnuplot -c sweep.gp PNG SVG DATA LABELS NCURVES XLOG LEVEL CLIP NCLIPPED
@@ -43,7 +43,9 @@ set linetype 7 lc rgb "#bbbbbb" lw 2
 set linetype cycle 7
 
 conf = (level > 0) ? sprintf("simulated: %g%% confidence band", level) : "simulated: confidence band"
-set key outside right top vertical noenhanced Left reverse
+# one key for both panels, above the upper one: the panels keep the same
+# width, so that their x axes line up
+set key above noenhanced Left reverse width 2
 set border 3
 set xtics nomirror noenhanced
 set ytics nomirror noenhanced
@@ -65,7 +67,7 @@ do for [out = 1:2] {
 			set terminal svg size 1100,800 fixed noenhanced font "sans,10" background "white"
 		}
 		set output file
-		set multiplot layout 2,1 title title noenhanced
+		set multiplot layout 2,1 title title . "\n" noenhanced
 		unset xlabel
 		set ylabel "nines = -log10(unavailability)" noenhanced
 		set yrange [*:*]
@@ -73,22 +75,21 @@ do for [out = 1:2] {
 			set label 1 sprintf("infinite nines (an interval's upper end, or never down) drawn at %g", clip) \
 				at graph 0.01, graph 0.95 noenhanced
 		}
+		set key on
 		plot for [i=0:n-1] data index i using 1:3:4 with filledcurves lt i+1 notitle, \
 		     for [i=0:n-1] data index i using 1:2 with linespoints pt 7 ps 0.6 lt i+1 \
 			title columnheader(1), \
 		     for [i=0:n-1] data index i using 1:5 with lines dt 2 lt i+1 notitle, \
 		     keyentry with lines dt 2 lc rgb "#555555" title "exact (steady state)", \
-		     keyentry with filledcurves lc rgb "#bbbbbb" title conf
+		     keyentry with filledcurves fs solid 0.35 border lc rgb "#555555" lc rgb "#777777" title conf
 		unset label 1
+		set key off
 		set xlabel xlabel noenhanced
 		set ylabel "downtime, minutes per year" noenhanced
 		set yrange [0:*]
 		plot for [i=0:n-1] data index i using 1:7:8 with filledcurves lt i+1 notitle, \
-		     for [i=0:n-1] data index i using 1:6 with linespoints pt 7 ps 0.6 lt i+1 \
-			title columnheader(1), \
-		     for [i=0:n-1] data index i using 1:9 with lines dt 2 lt i+1 notitle, \
-		     keyentry with lines dt 2 lc rgb "#555555" title "exact (steady state)", \
-		     keyentry with filledcurves lc rgb "#bbbbbb" title conf
+		     for [i=0:n-1] data index i using 1:6 with linespoints pt 7 ps 0.6 lt i+1 notitle, \
+		     for [i=0:n-1] data index i using 1:9 with lines dt 2 lt i+1 notitle
 		unset multiplot
 		unset output
 	}

@@ -34,11 +34,15 @@ static struct plot_estimate estimate(const struct estimate *e, double null_value
 }
 
 /* The system's outage durations: a point per histogram bin that holds
- * outages (at the bin's longest), as "outage_minutes_cdf". */
+ * outages (at the bin's longest), as "outage_minutes_cdf", and the
+ * percentiles of "outage_minutes_percentiles". */
 static int fill_cdf(struct plot_design *g, const struct hist *h)
 {
+	static const double q[3] = { 0.5, 0.9, 0.99 };
 	uint64_t seen = 0;
 
+	for (int k = 0; k < 3; k++)
+		g->outage_p[k] = json_value(hist_quantile(h, q[k]) * 60, NAN);
 	g->cdf = calloc(HIST_BINS, sizeof *g->cdf);
 	if (!g->cdf)
 		return -1;
@@ -125,7 +129,7 @@ static int fill_design(struct plot_design *g, const struct compare_design *d)
 		return -1;
 	/* what the method did not measure is left out, as the JSON report's
 	 * nulls leave it out when read back */
-	g->window_hours = NAN;
+	g->window_hours = g->outage_p[0] = g->outage_p[1] = g->outage_p[2] = NAN;
 	if (d->r->windows && (fill_cdf(g, &d->r->outages) || fill_windows(g, d->r)))
 		return -1;
 	return 0;

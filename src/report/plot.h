@@ -63,6 +63,9 @@ struct plot_design {
 	struct plot_estimate downtime;   /* system, minutes per year */
 	struct plot_cdf_point *cdf;      /* system outage durations, ascending */
 	size_t ncdf;
+	double outage_p[3];              /* p50, p90, p99 of the system's outage
+	                                    durations in minutes, as the reports
+	                                    print them; NAN unknown */
 	struct plot_tier *tier;
 	size_t ntier;
 	int has_shares;                  /* the report attributes downtime to
@@ -110,6 +113,14 @@ void plot_designs_free(struct plot_design *d, size_t n);
  * its downtime above it and "no tier shares" inside.  The plot is drawn
  * when any design has a finite downtime.
  *
+ * The outages and timeline plots draw a line per design, each with its
+ * own dash and marker; a line the same as an earlier design's says
+ * "(the same as A)" in the key.  The outages plot marks each design's
+ * outage_p.  The timeline draws a design whose windows vary no more than
+ * chance (plot_lines.c says how that is judged) flat at the availability
+ * its nines give, with their interval as its band and the windows as
+ * dots, and says "steady" in the key.
+ *
  * Designs named alike are told apart by " (2)", " (3)", ... A plot for
  * which no design has data (no outages, no whole SLO window, ...) is not
  * drawn, and an older file of that name in DIR is removed so that DIR
@@ -156,7 +167,8 @@ struct plot_sweep {
  * says when NULL or ""): the nines (top)
  * and the downtime in minutes per year (bottom) against the first
  * parameter, simulated with a shaded confidence band and exact as a
- * dashed line, a curve per value of the second parameter.  DIR is made if
+ * dashed line, a curve per value of the second parameter, one key for
+ * both.  DIR is made if
  * missing; outputs are drawn in a temporary directory in DIR and renamed
  * into place once all are drawn.  Returns 0, or -1 with DIAG filled
  * (DIAG_RUNTIME, as plot_designs).  Prints nothing. */

@@ -1,7 +1,8 @@
-/* plot_data.c - the data files of the five plots of plot_designs
- * (availability, downtime, outages, slo, timeline): each writer turns the
- * designs into tab-separated files and numbers for its template, or says
- * that no design has data for it. */
+/* plot_data.c - the data files of the bar plots of plot_designs
+ * (availability, downtime, slo; plot_lines.c writes those of the line
+ * plots) and the table of all five writers: each turns the designs into
+ * tab-separated files and numbers for its template, or says that no
+ * design has data for it. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,16 +13,6 @@
 
 /* ---- the five plots: each writes its data and arguments, and returns 1,
  * 0 when it has nothing to draw, or -1 with the diagnostic ---- */
-
-/* Start design I's block of a data file: a blank line or two between
- * blocks, then its label alone on a line (the curve's title). */
-static void block_begin(FILE *f, const struct ctx *C, size_t i)
-{
-	if (i)
-		fputs("\n\n", f);
-	plot_put_text(f, C->label[i]);
-	fputc('\n', f);
-}
 
 static int data_availability(struct ctx *C, struct job *j)
 {
@@ -286,40 +277,6 @@ static int data_downtime(struct ctx *C, struct job *j)
 	return rc;
 }
 
-/* Write one block per design (its label, then what ROW writes), so that
- * design I is block I and keeps its colour in every plot. */
-static int data_outages(struct ctx *C, struct job *j)
-{
-	int any = 0;
-	FILE *f;
-
-	for (size_t i = 0; i < C->n; i++)
-		for (size_t k = 0; k < C->d[i].ncdf; k++)
-			any |= C->d[i].cdf[k].minutes > 0 && isfinite(C->d[i].cdf[k].minutes) &&
-			       isfinite(C->d[i].cdf[k].fraction);
-	if (!any)
-		return 0;
-	f = plot_data_open(C, j, "outages.tsv");
-	if (!f)
-		return -1;
-	for (size_t i = 0; i < C->n; i++) {
-		block_begin(f, C, i);
-		for (size_t k = 0; k < C->d[i].ncdf; k++) {
-			const struct plot_cdf_point *p = &C->d[i].cdf[k];
-
-			/* a log axis has no room for a zero-length outage */
-			if (!(p->minutes > 0) || !isfinite(p->minutes) || !isfinite(p->fraction))
-				continue;
-			fprintf(f, "%.17g", p->minutes);
-			plot_put_num(f, p->fraction);
-			fputc('\n', f);
-		}
-	}
-	if (plot_data_close(C, j->arg[0], f) || plot_job_num(C, j, (double)C->n))
-		return -1;
-	return 1;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -371,7 +328,8 @@ static int slo_targets(struct ctx *C, double **target, size_t *n, double *window
 }
 
 /* SLO.TSV: a block per design, a bar per target it has (at the target's
- * index, shifted for the design), with its interval and half-width;
+ * index, shifted for the design), with its interval in percent and its
+ * half-width;
  * WINDOW 0 puts each design's own window length in its title. */
 static void slo_bars(FILE *f, const struct ctx *C, const double *target, size_t ntarget,
 		     double window)
@@ -396,9 +354,9 @@ static void slo_bars(FILE *f, const struct ctx *C, const double *target, size_t 
 			while (at + 1 < ntarget && fabs(target[at] - g->target[k].target) > 1e-12)
 				at++;
 			fprintf(f, "%.17g", (double)at + ((double)i - (double)(C->n - 1) / 2) * w);
-			plot_put_num(f, e.mean);
-			plot_put_num(f, e.ci_low);
-			plot_put_num(f, e.ci_high);
+			plot_put_num(f, 100 * e.mean);
+			plot_put_num(f, 100 * e.ci_low);
+			plot_put_num(f, 100 * e.ci_high);
 			plot_put_num(f, w * 0.45);
 			fputc('\n', f);
 		}
@@ -435,47 +393,7 @@ done:
 	return rc;
 }
 
-static int data_timeline(struct ctx *C, struct job *j)
-{
-	size_t most = 0;
-	FILE *f;
-
-	for (size_t i = 0; i < C->n; i++) {
-		size_t m = 0;
-
-		for (size_t k = 0; k < C->d[i].nwindow; k++)
-			m += isfinite(C->d[i].window[k].start_hours) &&
-			     isfinite(C->d[i].window[k].availability.mean);
-		if (m > most)
-			most = m;
-	}
-	if (!most)
-		return 0;
-	f = plot_data_open(C, j, "timeline.tsv");
-	if (!f)
-		return -1;
-	for (size_t i = 0; i < C->n; i++) {
-		block_begin(f, C, i);
-		for (size_t k = 0; k < C->d[i].nwindow; k++) {
-			const struct plot_window *w = &C->d[i].window[k];
-			struct plot_estimate e = plot_filled(w->availability);
-
-			if (!isfinite(w->start_hours) || !isfinite(e.mean))
-				continue;
-			fprintf(f, "%.17g", w->start_hours / 8760);
-			plot_put_num(f, 100 * e.mean);
-			plot_put_num(f, 100 * e.ci_low);
-			plot_put_num(f, 100 * e.ci_high);
-			fputc('\n', f);
-		}
-	}
-	if (plot_data_close(C, j->arg[0], f) || plot_job_num(C, j, (double)C->n) || plot_job_num(C, j, C->level) ||
-	    plot_job_num(C, j, most <= 24))
-		return -1;
-	return 1;
-}
-
 int (*const plot_data_writer[PLOT_COUNT])(struct ctx *, struct job *) = {
-	data_availability, data_downtime, data_outages, data_slo, data_timeline,
+	data_availability, data_downtime, plot_data_outages, data_slo, plot_data_timeline,
 };
 

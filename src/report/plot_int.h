@@ -3,7 +3,8 @@
  * given to one template, writing data files, and running gnuplot.
  *
  *   plot.c        plot_designs: the five plots of several designs
- *   plot_data.c   their data files, one writer per plot
+ *   plot_data.c   their data files, one writer per plot (the bars)
+ *   plot_lines.c  the data files of the line plots: outages, timeline
  *   plot_sweep.c  plot_sweep: the sweep plot and its data
  *   plot_text.c   names and numbers as gnuplot's data reader takes them
  *   plot_run.c    data files and arguments, gnuplot, directories, templates
@@ -112,5 +113,11 @@ void plot_tmp_remove(struct ctx *C);
  * files and numbers of its plot into J and returns 1, 0 when no design
  * has data for it, or -1 with the diagnostic. */
 extern int (*const plot_data_writer[PLOT_COUNT])(struct ctx *C, struct job *j);
+
+/* ---- plot_lines.c ---- */
+
+/* The writers of the outages and timeline plots, as plot_data_writer's. */
+int plot_data_outages(struct ctx *C, struct job *j);
+int plot_data_timeline(struct ctx *C, struct job *j);
 
 #endif

@@ -179,6 +179,27 @@ static int load_cdf(struct loader *L, const cJSON *sys, const char *path,
 	return 0;
 }
 
+/* "outage_minutes_percentiles": {"p50", "p90", "p99"}, each NAN when
+ * absent or null. */
+static int load_percentiles(struct loader *L, const cJSON *sys, const char *path,
+			    struct plot_design *g)
+{
+	static const char *const key[3] = { "p50", "p90", "p99" };
+	int err = 0;
+	const cJSON *o = object(L, sys, path, "outage_minutes_percentiles", &err);
+	char p[256];
+
+	for (int k = 0; k < 3; k++)
+		g->outage_p[k] = NAN;
+	if (err || !o)
+		return err;
+	join(p, sizeof p, path, "outage_minutes_percentiles");
+	for (int k = 0; k < 3; k++)
+		if (number(L, o, p, key[k], NAN, &g->outage_p[k]))
+			return -1;
+	return 0;
+}
+
 static int load_tiers(struct loader *L, const cJSON *top, const char *path,
 		      struct plot_design *g)
 {
@@ -329,7 +350,7 @@ static int load_design(struct loader *L, const cJSON *top, const char *path,
 	join(p, sizeof p, path, "system");
 	if (estimate(L, sys, p, "nines", INFINITY, &g->nines) ||
 	    estimate(L, sys, p, "downtime_minutes_per_year", NAN, &g->downtime) ||
-	    load_cdf(L, sys, p, g))
+	    load_cdf(L, sys, p, g) || load_percentiles(L, sys, p, g))
 		return -1;
 	if (load_tiers(L, top, path, g) || load_slo(L, top, path, g) ||
 	    load_timeline(L, top, path, g))

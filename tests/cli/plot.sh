@@ -39,6 +39,39 @@ wellformed() {
 	if ls -A "$w_dir" | grep -q '^\.nines-plot'; then bad "$w_name: a temporary directory is left"; else ok; fi
 }
 
+# svgsafe NAME FILE...: each SVG FILE has no transform that collapses a
+# drawing to nothing (gnuplot writes "scale(0.00)" for a point of size 0,
+# which rsvg-convert refuses as "InvalidMatrix"), and, when rsvg-convert
+# is installed, converts to PNG with it
+svgsafe() {
+	s_name=$1
+	shift
+	for s_svg in "$@"; do
+		if python3 - "$s_svg" >"$TMP/degenerate" <<'PY'; then ok; else bad "$s_name: $s_svg has a degenerate transform: $(head -c 300 "$TMP/degenerate")"; fi
+import re, sys
+bad = []
+for t in re.findall(r"transform\s*=\s*['\"]([^'\"]*)['\"]", open(sys.argv[1]).read()):
+    for op, args in re.findall(r"(\w+)\s*\(([^)]*)\)", t):
+        v = [float(x) for x in re.split(r"[\s,]+", args.strip()) if x]
+        if op == "scale" and (not v or v[0] == 0 or (len(v) > 1 and v[1] == 0)):
+            bad.append(t)
+        if op == "matrix" and (len(v) != 6 or v[0] * v[3] - v[1] * v[2] == 0):
+            bad.append(t)
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+		if [ "$have_rsvg" -eq 1 ]; then
+			if rsvg-convert "$s_svg" >"$TMP/rsvg.png" 2>"$TMP/rsvg.err"; then ok; else bad "$s_name: rsvg-convert refuses $s_svg: $(head -2 "$TMP/rsvg.err")"; fi
+		fi
+	done
+}
+have_rsvg=0
+if command -v rsvg-convert >/dev/null 2>&1; then
+	have_rsvg=1
+else
+	echo "plot: rsvg-convert is not installed (Debian package: librsvg2-bin): SVGs checked for degenerate transforms only"
+fi
+
 # svgtext FILE: every text node of the SVG FILE, one a line
 svgtext() {
 	python3 - "$1" <<'PY'
@@ -49,6 +82,27 @@ def walk(n):
     for c in n.childNodes:
         walk(c)
 walk(xml.dom.minidom.parse(sys.argv[1]))
+PY
+}
+
+# svgline FILE TITLE: the line drawn for the key entry that starts with
+# TITLE in the SVG FILE (its first group of that title: the second, with
+# an opaque key, is the key's), as lines "dash DASHARRAY" for each path
+# and "mark SYMBOL X Y" for each marker
+svgline() {
+	python3 - "$1" "$2" <<'PY'
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+for g in doc.getElementsByTagName("g"):
+    t = [c for c in g.childNodes if c.nodeType == c.ELEMENT_NODE and c.tagName == "title"]
+    if not t or not t[0].firstChild or not t[0].firstChild.data.startswith(sys.argv[2]):
+        continue
+    for p in g.getElementsByTagName("path"):
+        print("dash", p.getAttribute("stroke-dasharray").strip() or "solid")
+    for u in g.getElementsByTagName("use"):
+        x, y = u.getAttribute("transform").split(")")[0].split("(")[1].split(",")
+        print("mark", u.getAttribute("xlink:href"), x, y)
+    break
 PY
 }
 
@@ -101,6 +155,30 @@ has "downtime title" "$TMP/text" "^Where each design's downtime comes from"
 svgtext "$TMP/sim/made/here/slo.svg" >"$TMP/text"
 has "slo window" "$TMP/text" "720-hour window"
 for t in 99.9% 99.95% 99.99%; do has "slo target $t" "$TMP/text" "^$t\$"; done
+# the probability axis in percent, as the reports give it: tics beside
+# the three targets, and no bare fraction
+[ "$(grep -c -x ' *[0-9.]*%' "$TMP/text")" -ge 6 ] && ok || bad "slo: the probability axis is not in %"
+grep -q -x ' *0\.[0-9]*' "$TMP/text" && bad "slo: a tic is a fraction: $(grep -x ' *0\.[0-9]*' "$TMP/text" | head -1)" || ok
+
+# the outage plot marks the percentiles the report gives, where they are:
+# its key says them as the text report does, and its three marks stand at
+# the report's minutes (log x) and at 0.5, 0.9 and 0.99 (y)
+svgtext "$TMP/sim/made/here/outages.svg" >"$TMP/text"
+"$NINES" simulate -n 200 "$EX/crm-basic.json" 2>/dev/null | sed -n 's/^  outage length  *//p' >"$TMP/pct"
+has "outage percentiles in the text report" "$TMP/pct" "^p50 .*, p90 .*, p99 "
+has "outage percentiles in the key" "$TMP/text" "^crm-basic: $(cat "$TMP/pct")\$"
+has "outage percentile tics" "$TMP/text" "^p90\$"
+svgline "$TMP/sim/made/here/outages.svg" "crm-basic: p50" | grep '^mark' >"$TMP/marks"
+if python3 - "$TMP/sim.json" "$TMP/marks" <<'PY'; then ok; else bad "outage marks: not at the report's percentiles: $(cat "$TMP/marks")"; fi
+import json, math, sys
+p = json.load(open(sys.argv[1]))["system"]["outage_minutes_percentiles"]
+m = [tuple(map(float, l.split()[2:4])) for l in open(sys.argv[2])]
+assert len(m) == 3, m
+(x50, y50), (x90, y90), (x99, y99) = m
+assert abs((y50 - y90) / (y50 - y99) - 0.4 / 0.49) < 0.01
+lx = [math.log(p[k]) for k in ("p50", "p90", "p99")]
+assert abs((x90 - x50) / (x99 - x50) - (lx[1] - lx[0]) / (lx[2] - lx[0])) < 0.01
+PY
 
 # --- a compare report: the hand-written fixture, then the real thing -------
 expect "plot compare fixture" 0 "$NINES" plot "$DATA/compare-two.json" -o "$TMP/cmp"
@@ -112,7 +190,7 @@ has "compare design 2" "$TMP/text" "^crm-single-lb\$"
 # crm-basic's nines have an infinite upper end (null): drawn clipped
 has "clipped interval" "$TMP/text" "clipped at 6"
 svgtext "$TMP/cmp/outages.svg" >"$TMP/text"
-has "outages key" "$TMP/text" "^crm-single-lb\$"
+has "outages key" "$TMP/text" "^crm-single-lb: p50 2 h 50 min, p90 9 h 10 min, p99 20 h 1 min\$"
 # crm-single-lb's tier shares add up to 100.1%: its bar is scaled, and says so
 svgtext "$TMP/cmp/downtime.svg" >"$TMP/text"
 has "compare downtime design" "$TMP/text" "^crm-single-lb\$"
@@ -128,12 +206,67 @@ for w in lb-pair app-tier db-quorum; do
 done
 sed 's/"name": "crm-basic"/"name": "crm-other"/' "$EX/crm-basic.json" >"$TMP/other.json"
 if "$NINES" compare -n 100 --format json -o "$TMP/cmp.json" "$EX/crm-basic.json" "$TMP/other.json" 2>"$TMP/err"; then
+	# two designs with the same results under two names: each line says
+	# so in the key, and neither hides the other: another dash, another
+	# marker, and on the timeline markers on other windows
 	expect "plot compare" 0 "$NINES" plot --terminal svg "$TMP/cmp.json" -o "$TMP/cmp2"
-	svgtext "$TMP/cmp2/timeline.svg" >"$TMP/text"
-	has "compare timeline" "$TMP/text" "^crm-other\$"
+	for p in outages timeline; do
+		svgtext "$TMP/cmp2/$p.svg" >"$TMP/text"
+		has "same: $p key" "$TMP/text" "^crm-other (the same as crm-basic)\$"
+		svgline "$TMP/cmp2/$p.svg" "crm-basic" >"$TMP/line1"
+		svgline "$TMP/cmp2/$p.svg" "crm-other" >"$TMP/line2"
+		if python3 - "$TMP/line1" "$TMP/line2" "$p" <<'PY'; then ok; else bad "same: $p: one line hides the other: $(head -c 400 "$TMP/line2")"; fi
+import sys
+def read(f):
+    dash, marks = set(), []
+    for l in open(f):
+        w = l.split()
+        if w[0] == "dash":
+            dash.add(w[1])
+        else:
+            marks.append((w[1], w[2], w[3]))
+    return dash, marks
+d1, m1 = read(sys.argv[1])
+d2, m2 = read(sys.argv[2])
+assert m1 and m2, "no markers"
+assert d1 and d2 and not d1 & d2, "the same dashes %s %s" % (d1, d2)
+assert not {m[0] for m in m1} & {m[0] for m in m2}, "the same marker"
+if sys.argv[3] == "timeline":
+    assert not {m[1:] for m in m1} & {m[1:] for m in m2}, "markers on the same windows"
+PY
+	done
 else
 	bad "nines compare failed: $(head -2 "$TMP/err")"
 fi
+
+# --- the timeline: a steady design is drawn flat, one that changes is not --
+# crm-basic's windows vary by chance alone; a database that wears out
+# (Weibull failures of shape 6, a mean of 3 years) is at its best in the
+# first year and then varies
+cat >"$TMP/wear.json" <<'EOF'
+{"name": "wear", "components": {"db": {"failure": {"distribution": "weibull", "shape": 6, "mean": "3y"},
+ "repair": {"distribution": "deterministic", "value": "3d"}}},
+ "system": {"type": "component", "name": "db", "component": "db"}}
+EOF
+"$NINES" simulate -n 100 --format json -o "$TMP/wear-report.json" "$TMP/wear.json" 2>"$TMP/err" && ok || bad "simulate wear: $(cat "$TMP/err")"
+expect "plot steady and not" 0 "$NINES" plot --terminal svg "$TMP/wear-report.json" "$TMP/sim.json" -o "$TMP/steady"
+svgtext "$TMP/steady/timeline.svg" >"$TMP/text"
+has "steady: key" "$TMP/text" "^crm-basic: steady, drawn flat\$"
+has "steady: title" "$TMP/text" "^a steady design (its windows vary no more than chance) is drawn flat"
+has "not steady: key" "$TMP/text" "^wear\$"
+# the flat line: one height along the whole run, against the wear's many
+svgline "$TMP/steady/timeline.svg" "crm-basic" | awk '$1 == "mark" { print $4 }' | sort -u >"$TMP/heights"
+[ "$(wc -l <"$TMP/heights")" -eq 1 ] && ok || bad "steady: not flat: $(tr '\n' ' ' <"$TMP/heights")"
+svgline "$TMP/steady/timeline.svg" "wear" | awk '$1 == "mark" { print $4 }' | sort -u >"$TMP/heights"
+[ "$(wc -l <"$TMP/heights")" -ge 5 ] && ok || bad "not steady: drawn flat"
+expect "plot not steady alone" 0 "$NINES" plot --terminal svg "$TMP/wear-report.json" -o "$TMP/wear"
+svgtext "$TMP/wear/timeline.svg" >"$TMP/text"
+grep -q steady "$TMP/text" && bad "not steady alone: steady in the plot" || ok
+
+# the HTML report draws the same plots: there too the second line says so
+expect "report same" 0 "$NINES" report -n 100 -o "$TMP/same.html" "$EX/crm-basic.json" "$TMP/other.json"
+[ "$(grep -c '>crm-other (the same as crm-basic)</text>' "$TMP/same.html")" -ge 2 ] && ok ||
+	bad "report: the identical design is not named as such in the outages and timeline plots"
 
 # --- same name twice, terminals, stale plots ---------------------------------
 expect "plot twice" 0 "$NINES" plot --terminal svg -o "$TMP/twice" "$TMP/sim.json" "$TMP/sim.json"
@@ -214,7 +347,14 @@ for p in $PLOTS; do
 		if grep -q -F -x -e 'b\s \042 "q" <b>&amp;' "$TMP/text"; then ok; else bad "injection: tier in downtime.svg"; fi
 		continue
 	fi
-	if grep -q -F -x -e "$name" "$TMP/text"; then ok; else bad "injection: $p.svg lacks the name: $(head -c 300 "$TMP/text")"; fi
+	# the line plots' keys say more after the name
+	if grep -q -F -x -e "$name" "$TMP/text" ||
+	   { [ "$p" = outages ] && grep -q -F -x -e "$name: $(cat "$TMP/pct")" "$TMP/text"; } ||
+	   { [ "$p" = timeline ] && grep -q -F -x -e "$name: steady, drawn flat" "$TMP/text"; }; then
+		ok
+	else
+		bad "injection: $p.svg lacks the name: $(head -c 300 "$TMP/text")"
+	fi
 done
 [ -e "$TMP/X" ] && bad "plot injection: a name ran a command" || ok
 
@@ -305,6 +445,37 @@ rc=$?
 [ "$rc" -eq 143 ] && ok || bad "SIGTERM while plotting: exit $rc, wanted 143 (killed by the signal)"
 ls -a "$TMP/sig" | grep -q '^\.nines-plot' && bad "SIGTERM while plotting: the temporary directory is left" || ok
 wellformed "SIGTERM while plotting" "$TMP/sig" $PLOTS
+
+# --- every SVG drawn here, and those of compare --plot and sweep --plot,
+# renders: no degenerate transform, and rsvg-convert takes it -------------
+expect "compare --plot" 0 "$NINES" compare -n 100 --plot "$TMP/cmpplot" "$EX/crm-basic.json" "$EX/crm-single-lb-pair.json"
+expect "sweep --plot" 0 "$NINES" sweep "$EX/crm-basic.json" --vary components.lb.mtbf=500h:50000h:4:log -n 30 \
+	--plot "$TMP/sweepplot"
+expect "sweep --plot grid" 0 "$NINES" sweep "$EX/crm-basic.json" --vary components.db.repair.mean=1h:24h:3 \
+	--vary 'system.blocks[2].need=1:2:2' -n 30 --plot "$TMP/sweepgrid"
+# the sweep: one key for both panels, and a band swatch that shows: an
+# outline, and a fill that darkens white by 40 levels at least
+for w in 'exact (steady state)' 'system.blocks[2].need = 1' 'simulated: 95% confidence band'; do
+	n=$(grep -c -F -e "<text>$w</text>" "$TMP/sweepgrid/sweep.svg")
+	[ "$n" -eq 1 ] && ok || bad "sweep key: \"$w\" written $n times"
+done
+if python3 - "$TMP/sweepgrid/sweep.svg" <<'PY'; then ok; else bad "sweep key: the band's swatch is faint"; fi
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+for g in doc.getElementsByTagName("g"):
+    t = [c for c in g.childNodes if c.nodeType == c.ELEMENT_NODE and c.tagName == "title"]
+    if t and t[0].firstChild and "confidence band" in t[0].firstChild.data:
+        poly = g.getElementsByTagName("polygon")[0]
+        rgb = [int(v) for v in poly.getAttribute("fill").strip("rgb() ").split(",")]
+        alpha = float(poly.getAttribute("fill-opacity") or 1)
+        seen = min(255 - alpha * (255 - c) for c in rgb)
+        sys.exit(0 if seen <= 215 and g.getElementsByTagName("path") else 1)
+sys.exit(1)
+PY
+find "$TMP" -name '*.svg' | sort >"$TMP/svgs"
+[ "$(wc -l <"$TMP/svgs")" -ge 40 ] && ok || bad "fewer SVGs drawn than expected: $(wc -l <"$TMP/svgs")"
+# shellcheck disable=SC2046
+svgsafe "renders" $(cat "$TMP/svgs")
 
 echo "plot: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
