@@ -23,11 +23,15 @@ static const char *const captions[PLOT_COUNT] = {
 	" so a bar whose shares add up to more than 100% is scaled to fit and marked *; any rest is"
 	" grey (other).",
 	"How long the system's outages last: for each design, the fraction of outages no longer"
-	" than the duration on the x axis (minutes, log scale).",
+	" than the duration on the x axis (minutes, log scale), with its p50, p90 and p99 marked"
+	" and named in the key. A design whose line is the same as an earlier one's says so in"
+	" the key.",
 	"Probability of a breach: the probability that a window's availability falls below each"
 	" SLO target, a bar per design and target with its confidence interval as error bar.",
 	"Availability over time: the availability in the window (percent) of each window against"
-	" its start since everything was new, a line per design with its confidence band shaded.",
+	" its start since everything was new, a line per design with its confidence band shaded."
+	" A design whose windows vary no more than chance is drawn flat at its whole-run"
+	" availability, its windows as dots, and the key calls it steady.",
 };
 
 void html_plots_release(struct html_plots *pl)
