@@ -120,9 +120,9 @@ static void timeline_add(struct worker *w, size_t p, double down)
 	if (last > res->nwindows)
 		last = res->nwindows;
 	x = down / ((double)(last - first) * w->sh->opt->set.window);
-	w->tl_sum[p] += x;
-	w->tl_sq[p] += x * x;
-	w->tl_nz[p] += 1;
+	w->tl[p].sum += x;
+	w->tl[p].sq += x * x;
+	w->tl[p].nz += 1;
 }
 
 /* Replication RR's SLO windows: the histogram of their downtime, the
@@ -173,14 +173,15 @@ static void run_timeline(struct worker *w, struct moments *ml, long n)
 
 	for (size_t p = 0; p < res->ntimeline; p++) {
 		struct moments *m = &ml[p];
-		double mean = w->tl_sum[p] / (double)n, sxx = w->tl_sq[p] - w->tl_sum[p] * mean;
+		struct run_tl *tl = &w->tl[p];
+		double mean = tl->sum / (double)n, sxx = tl->sq - tl->sum * mean;
 
 		moments_init(m);
 		m->n = (double)n;
 		m->mx = mean;
 		m->sxx = sxx > 0 ? sxx : 0;
-		m->nzx = w->tl_nz[p];
-		w->tl_sum[p] = w->tl_sq[p] = w->tl_nz[p] = 0;
+		m->nzx = tl->nz;
+		*tl = (struct run_tl){ 0, 0, 0 };
 	}
 }
 
@@ -467,10 +468,8 @@ static int workers_init(struct shared *sh, struct worker *w, int nthreads, struc
 		w[k].x = malloc(sh->nmom * sizeof *w[k].x);
 		w[k].y = malloc(sh->nmom * sizeof *w[k].y);
 		w[k].has = malloc(sh->nmom ? sh->nmom : 1);
-		w[k].tl_sum = calloc(3 * (sh->res->ntimeline + 1), sizeof *w[k].tl_sum);
-		w[k].tl_sq = w[k].tl_sum ? w[k].tl_sum + sh->res->ntimeline + 1 : NULL;
-		w[k].tl_nz = w[k].tl_sq ? w[k].tl_sq + sh->res->ntimeline + 1 : NULL;
-		if (!w[k].x || !w[k].y || !w[k].has || !w[k].tl_sum)
+		w[k].tl = calloc(sh->res->ntimeline + 1, sizeof *w[k].tl);
+		if (!w[k].x || !w[k].y || !w[k].has || !w[k].tl)
 			return diag_runtime(d, "out of memory for %d workers", nthreads);
 		w[k].e = engine_new(sh->m, d);
 		if (!w[k].e)
@@ -499,7 +498,7 @@ static void workers_release(struct worker *w, int nthreads)
 		free(w[k].x);
 		free(w[k].y);
 		free(w[k].has);
-		free(w[k].tl_sum);
+		free(w[k].tl);
 	}
 	free(w);
 }

@@ -19,6 +19,13 @@ struct run_gain {
 	double ddl, dtl, ttl, evl, ev;
 };
 
+/* A timeline point's sums over a chunk's replications: its downtime
+ * fractions, their squares, and the replications with any (run.c's
+ * run_timeline turns them into moments). */
+struct run_tl {
+	double sum, sq, nz;
+};
+
 struct shared {
 	const struct model *m;
 	const struct run_options *opt;
@@ -54,9 +61,7 @@ struct worker {
 	struct hist window_down;
 	uint64_t events;
 	double *x, *y;                 /* [nmom]: one sample's pairs */
-	double *tl_sum, *tl_sq, *tl_nz; /* [ntimeline]: the chunk's sums of each
-	                                  timeline point, its squares, its
-	                                  replications with downtime (one block) */
+	struct run_tl *tl;             /* [ntimeline]: the chunk's sums per timeline point */
 	unsigned char *has;            /* [nmom]: the pair was measured */
 };
 

@@ -273,7 +273,7 @@ static void write_files(FILE *f, const struct comparison *c, const struct html_f
 	fputs("<h3>Model files</h3>\n<p class=\"note\">Every file that went into each design:"
 	      " its own file, then each model file its blocks use (directly or through another"
 	      " model), taken from the first of these that holds it: models/ beside the design's"
-	      " file, $NINES_MODELS, the installed models, models/ beside the nines program. The"
+	      " file, $NINES_MODELS, nines' own models (installed, or of the build). The"
 	      " SHA-256 is that of the file as the report was written.</p>\n"
 	      "<div class=\"scroll\"><table class=\"files\">\n<thead><tr><th>design</th>"
 	      "<th>file</th><th>from</th><th>SHA-256</th></tr></thead>\n<tbody>\n", f);
