@@ -46,7 +46,12 @@ for n in 10 100 1000 10000 100000; do
 	cat "$TMP/line"
 	[ -n "$base" ] || base=$(awk '{ print $5 }' "$TMP/line")
 	if [ "$n" -eq 10000 ]; then
-		/usr/bin/time -f '%e' -o "$TMP/load" "$nines" validate "$TMP/m.json"
-		echo "loading and checking the 10000-component file: $(awk '{ printf "%.0f", $1 * 1000 }' "$TMP/load") ms (wall)"
+		# twenty loads: one is below /usr/bin/time's 10 ms resolution
+		t0=$(date +%s%N)
+		for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+			"$nines" validate "$TMP/m.json"
+		done
+		t1=$(date +%s%N)
+		echo "loading and checking the 10000-component file: $(( (t1 - t0) / 20000 )) us (wall, mean of 20)"
 	fi
 done

@@ -561,6 +561,22 @@ START_TEST(failed_switch_member_back)
 }
 END_TEST
 
+/* A round's chunk moments stay within RUN_ROUND_BYTES, however many
+ * measures the model has, unless that leaves fewer than RUN_ROUND_MIN
+ * chunks to share among the threads. */
+START_TEST(round_bounds_memory)
+{
+	size_t small = RUN_ROUND_BYTES / RUN_ROUND / 2;
+	size_t big = 3u << 20;     /* about a 100,000-component model's */
+
+	ck_assert_uint_eq(run_round_chunks(0), RUN_ROUND);
+	ck_assert_uint_eq(run_round_chunks(small), RUN_ROUND);
+	ck_assert_uint_eq(run_round_chunks(big), RUN_ROUND_BYTES / big);
+	ck_assert(run_round_chunks(big) * big <= RUN_ROUND_BYTES);
+	ck_assert_uint_eq(run_round_chunks(RUN_ROUND_BYTES), RUN_ROUND_MIN);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -586,6 +602,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, maintenance_rolling_leaves);
 	tcase_add_test(tc, cold_standby_back_with_zone);
 	tcase_add_test(tc, failed_switch_member_back);
+	tcase_add_test(tc, round_bounds_memory);
 	suite_add_tcase(s, tc);
 	return s;
 }

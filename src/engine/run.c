@@ -305,7 +305,23 @@ static void shared_size(struct shared *sh, const struct run_settings *set)
 			sh->chunk = RUN_CHUNK_MIN;
 	}
 	sh->nchunks = (size_t)((sh->total + sh->chunk - 1) / sh->chunk);
-	sh->round = run_mpi_round(RUN_ROUND, set->target_error <= 0);
+}
+
+size_t run_round_chunks(size_t bytes)
+{
+	size_t n = bytes ? RUN_ROUND_BYTES / bytes : RUN_ROUND;
+
+	return n > RUN_ROUND ? RUN_ROUND : n < RUN_ROUND_MIN ? RUN_ROUND_MIN : n;
+}
+
+/* SH's chunks per round, for a chunk's moments of BYTES: set before a run
+ * to a target error, whose stops fall between rounds, so it depends on
+ * the model and never on threads; MPI rounds it up to fill every rank. */
+static void shared_round(struct shared *sh, size_t bytes, const struct run_settings *set)
+{
+	sh->round = run_mpi_round(run_round_chunks(bytes), set->target_error <= 0);
+	/* the slots a round fills: a short run has fewer chunks than a round */
+	sh->slots = sh->round < sh->nchunks ? sh->round : sh->nchunks;
 }
 
 /* Fill SH for M under OPT run by METHOD: the blocks' kinds, the types'
@@ -346,15 +362,16 @@ static int shared_init(struct shared *sh, const struct model *m, const struct ru
 	if (!sh->res->windows)
 		sh->res->nwindows = sh->res->ntimeline = 0;
 	sh->nmom = sh->res->nmoments;
+	shared_round(sh, sh->nmom * (is ? sizeof *sh->chunk_rat : sizeof *sh->chunk_mom), &set);
 	if (is) {
-		sh->chunk_rat = malloc(sh->round * sh->nmom * sizeof *sh->chunk_rat);
-		sh->chunk_gain = malloc(sh->round * sizeof *sh->chunk_gain);
+		sh->chunk_rat = malloc(sh->slots * sh->nmom * sizeof *sh->chunk_rat);
+		sh->chunk_gain = malloc(sh->slots * sizeof *sh->chunk_gain);
 		sh->rat = malloc(sh->nmom * sizeof *sh->rat);
 		for (size_t k = 0; sh->rat && k < sh->nmom; k++)
 			ratio_init(&sh->rat[k]);
 		return sh->chunk_rat && sh->chunk_gain && sh->rat && sh->kind && sh->instances ? 0 : -1;
 	}
-	sh->chunk_mom = malloc(sh->round * sh->nmom * sizeof *sh->chunk_mom);
+	sh->chunk_mom = malloc(sh->slots * sh->nmom * sizeof *sh->chunk_mom);
 	return sh->chunk_mom && sh->kind && sh->instances ? 0 : -1;
 }
 
@@ -430,7 +447,7 @@ static int run_rounds(struct shared *sh, struct worker *w, pthread_t *tid, int n
 		sh->round_end = sh->round_first + sh->round < sh->nchunks ?
 				sh->round_first + sh->round : sh->nchunks;
 		run_mpi_part(sh, &sh->take_first, &sh->take_end);
-		for (size_t k = 0; sh->chunk_mom && k < sh->round * sh->nmom; k++)
+		for (size_t k = 0; sh->chunk_mom && k < (sh->round_end - sh->round_first) * sh->nmom; k++)
 			moments_init(&sh->chunk_mom[k]);
 		/* every rank learns the worst of every rank's round */
 		st = run_mpi_max(run_round(sh, w, tid, nthreads, d) ? 2 : atomic_load(&sh->lost));

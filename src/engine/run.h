@@ -13,10 +13,19 @@
  * chunks are merged in index order, so the result depends on the number of
  * replications but never on how many threads ran them.  Chunks run in
  * rounds of RUN_ROUND, merged after each round, which bounds the memory of
- * the partial moments. */
+ * the partial moments; a model with so many measures that a round's
+ * moments would pass RUN_ROUND_BYTES runs in rounds of fewer chunks (not
+ * fewer than RUN_ROUND_MIN), a number that depends on the model alone. */
 #define RUN_CHUNK_MIN 64
 #define RUN_CHUNKS_MAX 1024
 #define RUN_ROUND 64
+#define RUN_ROUND_MIN 8
+#define RUN_ROUND_BYTES (32u << 20)
+
+/* Chunks per round when a chunk's moments take BYTES: RUN_ROUND, or as
+ * many as fit in RUN_ROUND_BYTES (a 100,000-component model has about
+ * 3 MB of moments a chunk), but at least RUN_ROUND_MIN. */
+size_t run_round_chunks(size_t bytes);
 
 /* A replication that would take more events than this is refused: it
  * would run for hours, or never end when durations fall below the

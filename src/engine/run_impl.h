@@ -37,13 +37,14 @@ struct shared {
 	size_t nb, nt, nz, ng, nmom;
 	unsigned char *kind;           /* [nb]: each block's kind */
 	double *instances;             /* [nt]: each type's instances */
-	size_t round;                  /* chunks per round (run_mpi_round) */
+	size_t round;                  /* chunks per round (shared_round) */
+	size_t slots;                  /* chunks a round fills: round, or nchunks if fewer */
 	size_t round_first;            /* first chunk of the current round */
 	size_t round_end;              /* one past its last */
 	size_t take_first, take_end;   /* this rank's share of them (run_mpi.h) */
-	struct moments *chunk_mom;     /* plain: [RUN_ROUND * nmom], the round's chunks */
+	struct moments *chunk_mom;     /* plain: [slots * nmom], the round's chunks */
 	struct ratio_moments *chunk_rat; /* importance: the same */
-	struct run_gain *chunk_gain;   /* importance: [RUN_ROUND] */
+	struct run_gain *chunk_gain;   /* importance: [slots] */
 	struct ratio_moments *rat;     /* importance: [nmom], merged so far */
 	struct run_gain gain;          /* importance: merged so far */
 	struct split_plan *plan;       /* splitting: levels and factors */
