@@ -24,6 +24,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine/engine_impl.h"
 
@@ -95,6 +96,7 @@ static void slots_add(struct engine *e, double w, double a, double b)
 
 	if (e->nslots == 0 || b <= a)
 		return;
+	e->slots_dirty = 1;
 	for (k = (size_t)((a - w) / len); k < e->nslots; k++) {
 		double lo = w + (double)k * len, hi = lo + len;
 		double from = a > lo ? a : lo, to = b < hi ? b : hi;
@@ -422,42 +424,14 @@ static void run_reset(struct engine *e)
 {
 	struct rep_result *res = &e->res;
 
-	for (size_t k = 0; k < e->nslots; k++)
-		res->slot_down[k] = 0;
-	for (size_t b = 0; b < e->nb; b++) {
-		e->block_up[b] = e->block_children[b];
-		e->block_ok[b] = 1;
-		e->block_wok[b] = 1;
-		e->block_phase[b] = PHASE_IDLE;
-		e->block_lossyear[b] = -1;
-		/* quorum and failover blocks start with their first member leading */
-		e->block_leader[b] = e->block_own[b] ? e->block_first[b] : NONE;
-		e->block_last[b] = e->block_leader[b];
-		res->block_down[b] = 0;
-		res->block_outages[b] = 0;
-		res->block_overlap[b] = 0;
-		res->block_switches[b] = 0;
-		res->block_failed_switches[b] = 0;
-		res->block_lost_writes[b] = 0;
-		res->block_loss_years[b] = 0;
-		res->block_write_down[b] = 0;
-		res->block_served[b] = 0;
-		res->block_reduced[b] = 0;
-		e->pool_head[b] = e->pool_len[b] = 0;
-		e->pool_last[b] = 0;
-		e->tx_blocked[b] = 0;
-		e->tx_late[b] = 0;
-		e->tx_takeover[b] = 0;
-	}
-	for (size_t t = 0; t < e->nt; t++)
-		res->type_down[t] = res->type_failures[t] = 0;
-	for (size_t p = 0; p < e->npools; p++)
-		e->pool_busy[p] = 0, e->pool_qlen[p] = 0;
+	memcpy(e->rep_begin, e->rep_start, e->rep_bytes);
+	/* most replications leave every slot at 0 */
+	if (e->slots_dirty)
+		memset(res->slot_down, 0, e->nslots * sizeof *res->slot_down);
+	e->slots_dirty = 0;
 	e->planned = e->sys_planned = 0;
 	e->repairing = NONE;
 	e->now = 0;
-	for (size_t k = 0; k < e->ni + e->nb + e->nz + e->ng; k++)
-		e->drawn[k] = 0;
 	res->planned_down = 0;
 	res->repairs = res->repair_wait = 0;
 }
@@ -470,12 +444,12 @@ static void run_place(struct engine *e, uint32_t id, double t)
 	e->pos[id] = id;
 }
 
-/* Seed stream ST for replication INDEX under SEED, and point the
- * generator at it. */
-static void run_seed(struct engine *e, size_t st, uint64_t seed, uint64_t index)
+/* Seed stream ST for the replication REP (rng_replication), and point
+ * the generator at it. */
+static void run_seed(struct engine *e, size_t st, uint64_t rep)
 {
 	rng_use(e->r, e->states + st * e->state_size);
-	rng_seed(e->r, seed, index, e->key[st]);
+	rng_seed_at(e->states + st * e->state_size, rep, e->key[st]);
 }
 
 /* Seed every stream and fill the heap with each entry's first time: idle
@@ -483,29 +457,25 @@ static void run_seed(struct engine *e, size_t st, uint64_t seed, uint64_t index)
  * every instance's first failure. */
 static void run_start(struct engine *e, uint64_t seed, uint64_t index)
 {
+	uint64_t rep = rng_replication(seed, index);
+
 	for (size_t k = 0; k < e->nx; k++) {
-		run_seed(e, e->ni + e->timer_block[k], seed, index);
+		run_seed(e, e->ni + e->timer_block[k], rep);
 		run_place(e, (uint32_t)(e->ni + k), INFINITY);
 	}
 	for (size_t g = 0; g < e->ng; g++) {
-		run_seed(e, e->ccf_st0 + g, seed, index);
+		run_seed(e, e->ccf_st0 + g, rep);
 		e->res.ccf_shocks[g] = 0;
 		run_place(e, e->ccf_id0 + (uint32_t)g, dist_sample(&e->ccf_law[g], e->r));
 	}
 	for (size_t k = 0; k < e->nm; k++)
 		run_place(e, e->maint_id0 + (uint32_t)k, e->maint_every[k] + e->maint_offset[k]);
 	for (size_t z = 0; z < e->nz; z++) {
-		run_seed(e, e->zone_st0 + z, seed, index);
-		e->zone_up[z] = 1;
-		e->res.zone_outages[z] = 0;
+		run_seed(e, e->zone_st0 + z, rep);
 		run_place(e, e->zone_id0 + (uint32_t)z, dist_sample(e->zone_fail[z], e->r));
 	}
 	for (size_t i = 0; i < e->ni; i++) {
-		run_seed(e, i, seed, index);
-		e->inst_up[i] = 1;
-		e->inst_own[i] = 1;
-		e->inst_maint[i] = 0;
-		e->inst_doubt[i] = 0;
+		run_seed(e, i, rep);
 		e->heap[i].id = (uint32_t)i;
 		e->pos[i] = (uint32_t)i;
 	}

@@ -46,6 +46,12 @@ struct engine {
 	unsigned char *states;   /* stream states: one per instance, then one per block */
 	size_t state_size;
 	uint64_t *key;           /* stream keys, same layout */
+	/* The arrays a replication starts afresh lie in one stretch of the
+	 * arena, [rep_begin, rep_begin + rep_bytes), and rep_start holds
+	 * their starting values (engine_setup.c, setup_rep_start). */
+	unsigned char *rep_begin, *rep_start;
+	size_t rep_bytes;
+	int slots_dirty;         /* res.slot_down holds a value other than 0 */
 	double slot_len;
 	size_t nslots;
 	size_t ni, nb, nt;

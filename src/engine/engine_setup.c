@@ -1,7 +1,8 @@
 /* engine_setup.c - building and freeing the engine's workspace.
  *
  * engine_new copies the model's tree into packed arrays the event loop
- * walks (parents, kinds, needs, laws), keys every random stream by name,
+ * walks (parents, kinds, needs, laws), keys every random stream by its
+ * place,
  * and lays out the side structures: the instances of each zone and of each
  * component type, the pools' detection rings, the repair crews' queues,
  * the maintenance schedules and the instances each transaction's
@@ -12,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine/engine_impl.h"
 
@@ -40,41 +42,21 @@ static void *carve_take(struct carve *c, size_t n, size_t size)
 
 #define TAKE(c, p, n) ((p) = carve_take((c), (n), sizeof *(p)))
 
-/* Every array of E, for the counts engine_new has set. */
-static void setup_layout(struct engine *e, struct carve *c)
+/* The arrays a replication starts afresh (see setup_rep_start), in one
+ * stretch of the arena, so that run_reset is one copy. */
+static void setup_layout_rep(struct engine *e, struct carve *c)
 {
 	size_t ni = e->ni, nb = e->nb, nt = e->nt, nh = ni + nb + e->nz + e->ng;
 
-	e->states = carve_take(c, nh, e->state_size);
-	TAKE(c, e->key, nh); TAKE(c, e->drawn, nh);
-	TAKE(c, e->inst_parent, ni); TAKE(c, e->inst_type, ni); TAKE(c, e->inst_fo, ni);
-	TAKE(c, e->block_parent, nb); TAKE(c, e->block_need, nb);
-	TAKE(c, e->block_children, nb); TAKE(c, e->block_kind, nb);
-	TAKE(c, e->block_sync, nb); TAKE(c, e->block_first, nb); TAKE(c, e->block_own, nb);
-	TAKE(c, e->params, nb); TAKE(c, e->fail, ni); TAKE(c, e->repair, ni);
-	TAKE(c, e->inst_up, ni); TAKE(c, e->inst_own, ni); TAKE(c, e->inst_since, ni);
-	TAKE(c, e->inst_zone, ni); TAKE(c, e->inst_tx, ni);
-	TAKE(c, e->zone_up, e->nz); TAKE(c, e->zone_first, e->nz + 1);
-	TAKE(c, e->zone_inst, ni); TAKE(c, e->zone_fail, e->nz); TAKE(c, e->zone_repair, e->nz);
-	TAKE(c, e->pool_ring_first, nb); TAKE(c, e->pool_head, nb); TAKE(c, e->pool_len, nb);
-	TAKE(c, e->ring_who, ni + nb); TAKE(c, e->ring_until, ni + nb);
-	TAKE(c, e->pool_last, nb); TAKE(c, e->tx_blocked, nb); TAKE(c, e->tx_late, nb);
-	TAKE(c, e->tx_takeover, nb);
-	TAKE(c, e->tx_first, nb); TAKE(c, e->tx_end, nb); TAKE(c, e->inst_doubt, ni);
-	TAKE(c, e->inst_pool, ni); TAKE(c, e->inst_prio, ni); TAKE(c, e->inst_wait, ni);
-	TAKE(c, e->pool_cap, nt + 1); TAKE(c, e->pool_busy, nt + 1);
-	TAKE(c, e->pool_qfirst, nt + 1); TAKE(c, e->pool_qlen, nt + 1); TAKE(c, e->queue, ni);
-	TAKE(c, e->ccf_type, e->ng); TAKE(c, e->ccf_law, e->ng); TAKE(c, e->inst_scale, ni);
-	TAKE(c, e->type_first, nt + 1); TAKE(c, e->type_inst, ni);
-	TAKE(c, e->maint_inst, e->nm); TAKE(c, e->maint_offset, e->nm);
-	TAKE(c, e->maint_every, e->nm); TAKE(c, e->maint_dur, e->nm);
-	TAKE(c, e->inst_maint, ni); TAKE(c, e->mark, ni); TAKE(c, e->inst_plain, ni);
+	TAKE(c, e->drawn, nh);
+	TAKE(c, e->inst_up, ni); TAKE(c, e->inst_own, ni);
+	TAKE(c, e->inst_doubt, ni); TAKE(c, e->inst_maint, ni); TAKE(c, e->zone_up, e->nz);
+	TAKE(c, e->pool_head, nb); TAKE(c, e->pool_len, nb); TAKE(c, e->pool_last, nb);
+	TAKE(c, e->tx_blocked, nb); TAKE(c, e->tx_late, nb); TAKE(c, e->tx_takeover, nb);
+	TAKE(c, e->pool_busy, nt + 1); TAKE(c, e->pool_qlen, nt + 1);
 	TAKE(c, e->block_up, nb); TAKE(c, e->block_ok, nb); TAKE(c, e->block_phase, nb);
 	TAKE(c, e->block_leader, nb); TAKE(c, e->block_last, nb);
-	TAKE(c, e->block_since, nb); TAKE(c, e->block_wok, nb);
-	TAKE(c, e->block_wsince, nb); TAKE(c, e->block_lossyear, nb);
-	TAKE(c, e->heap, e->nheap); TAKE(c, e->pos, e->nheap);
-	TAKE(c, e->timer_block, e->nx); TAKE(c, e->block_timer, nb);
+	TAKE(c, e->block_wok, nb); TAKE(c, e->block_lossyear, nb);
 	TAKE(c, e->res.block_down, nb); TAKE(c, e->res.block_outages, nb);
 	TAKE(c, e->res.type_down, nt); TAKE(c, e->res.type_failures, nt);
 	TAKE(c, e->res.block_overlap, nb); TAKE(c, e->res.block_switches, nb);
@@ -82,6 +64,67 @@ static void setup_layout(struct engine *e, struct carve *c)
 	TAKE(c, e->res.block_loss_years, nb); TAKE(c, e->res.block_write_down, nb);
 	TAKE(c, e->res.block_served, nb); TAKE(c, e->res.block_reduced, nb);
 	TAKE(c, e->res.zone_outages, e->nz); TAKE(c, e->res.ccf_shocks, e->ng);
+}
+
+/* Every array of E, for the counts engine_new has set. */
+static void setup_layout(struct engine *e, struct carve *c)
+{
+	size_t ni = e->ni, nb = e->nb, nt = e->nt, nh = ni + nb + e->nz + e->ng;
+	size_t from, to;
+
+	e->states = carve_take(c, nh, e->state_size);
+	TAKE(c, e->key, nh);
+	TAKE(c, e->inst_parent, ni); TAKE(c, e->inst_type, ni); TAKE(c, e->inst_fo, ni);
+	TAKE(c, e->block_parent, nb); TAKE(c, e->block_need, nb);
+	TAKE(c, e->block_children, nb); TAKE(c, e->block_kind, nb);
+	TAKE(c, e->block_sync, nb); TAKE(c, e->block_first, nb); TAKE(c, e->block_own, nb);
+	TAKE(c, e->params, nb); TAKE(c, e->fail, ni); TAKE(c, e->repair, ni);
+	TAKE(c, e->inst_since, ni); TAKE(c, e->inst_zone, ni); TAKE(c, e->inst_tx, ni);
+	TAKE(c, e->zone_first, e->nz + 1);
+	TAKE(c, e->zone_inst, ni); TAKE(c, e->zone_fail, e->nz); TAKE(c, e->zone_repair, e->nz);
+	TAKE(c, e->pool_ring_first, nb);
+	TAKE(c, e->ring_who, ni + nb); TAKE(c, e->ring_until, ni + nb);
+	TAKE(c, e->tx_first, nb); TAKE(c, e->tx_end, nb);
+	TAKE(c, e->inst_pool, ni); TAKE(c, e->inst_prio, ni); TAKE(c, e->inst_wait, ni);
+	TAKE(c, e->pool_cap, nt + 1);
+	TAKE(c, e->pool_qfirst, nt + 1); TAKE(c, e->queue, ni);
+	TAKE(c, e->ccf_type, e->ng); TAKE(c, e->ccf_law, e->ng); TAKE(c, e->inst_scale, ni);
+	TAKE(c, e->type_first, nt + 1); TAKE(c, e->type_inst, ni);
+	TAKE(c, e->maint_inst, e->nm); TAKE(c, e->maint_offset, e->nm);
+	TAKE(c, e->maint_every, e->nm); TAKE(c, e->maint_dur, e->nm);
+	TAKE(c, e->mark, ni); TAKE(c, e->inst_plain, ni);
+	TAKE(c, e->block_since, nb); TAKE(c, e->block_wsince, nb);
+	TAKE(c, e->heap, e->nheap); TAKE(c, e->pos, e->nheap);
+	TAKE(c, e->timer_block, e->nx); TAKE(c, e->block_timer, nb);
+	/* the replication's state, then its starting values */
+	from = c->used;
+	setup_layout_rep(e, c);
+	to = c->used;
+	e->rep_start = carve_take(c, to == SIZE_MAX ? 0 : to - from, 1);
+	e->rep_begin = (unsigned char *)e->drawn;
+	e->rep_bytes = c->base && to != SIZE_MAX ? (size_t)(c->base + to - e->rep_begin) : 0;
+}
+
+/* The state every replication starts from, but for the heap, the streams
+ * and the time slots: everything up, every quorum and failover block led
+ * by its first member, nothing pending, nothing measured.  Written once
+ * into the arrays, then kept at rep_start for run_reset to copy back. */
+static void setup_rep_start(struct engine *e)
+{
+	for (size_t i = 0; i < e->ni; i++)
+		e->inst_up[i] = e->inst_own[i] = 1;
+	for (size_t z = 0; z < e->nz; z++)
+		e->zone_up[z] = 1;
+	for (size_t b = 0; b < e->nb; b++) {
+		e->block_up[b] = e->block_children[b];
+		e->block_ok[b] = e->block_wok[b] = 1;
+		e->block_phase[b] = PHASE_IDLE;
+		e->block_lossyear[b] = -1;
+		e->block_leader[b] = e->block_own[b] ? e->block_first[b] : NONE;
+		e->block_last[b] = e->block_leader[b];
+	}
+	/* the rest of the stretch is zero, as the arena came from calloc */
+	memcpy(e->rep_start, e->rep_begin, e->rep_bytes);
 }
 
 /* The counts, and where each kind of heap entry and stream begins. */
@@ -129,27 +172,22 @@ static int setup_alloc(struct engine *e)
 	return 0;
 }
 
-/* Each instance's parent, type, laws and stream key (its type's name and
- * its ordinal among that type's instances).  Returns 0, or -1 out of
- * memory. */
-static int setup_instances(struct engine *e, const struct model *m)
+/* Each instance's parent, type, laws and stream key: its place, the name
+ * of the block that holds it and its ordinal among that block's members
+ * (see rng.h), never its type's name, so that a design keeps its streams
+ * when a type is renamed or a model swapped for an equivalent one. */
+static void setup_instances(struct engine *e, const struct model *m)
 {
-	uint64_t *ordinal = calloc(e->nt ? e->nt : 1, sizeof *ordinal);
-
-	if (!ordinal)
-		return -1;
 	for (size_t i = 0; i < e->ni; i++) {
-		size_t t = model_instance_type(m, i);
+		size_t t = model_instance_type(m, i), b = model_instance_parent(m, i);
 
-		e->key[i] = rng_key(model_type_name(m, t), ordinal[t]++);
-		e->inst_parent[i] = (uint32_t)model_instance_parent(m, i);
+		e->key[i] = rng_key(model_block_name(m, b), i - model_block_first_instance(m, b));
+		e->inst_parent[i] = (uint32_t)b;
 		e->inst_type[i] = (uint32_t)t;
 		e->inst_fo[i] = NONE;
 		e->fail[i] = model_type_failure(m, t);
 		e->repair[i] = model_type_repair(m, t);
 	}
-	free(ordinal);
-	return 0;
 }
 
 /* Each block's place in the tree, parameters, stream and timer; the
@@ -170,8 +208,8 @@ static void setup_blocks(struct engine *e, const struct model *m)
 		e->block_own[b] = (uint32_t)model_block_own_instances(m, b);
 		e->params[b] = model_block_params(m, b);
 		e->block_sync[b] = e->params[b]->replication == REPLICATION_SYNC;
-		/* a block's stream is keyed by its path, apart from type names */
-		e->key[e->ni + b] = rng_key(model_block_path(m, b), UINT64_MAX);
+		/* a block's own stream: its name, apart from its members' */
+		e->key[e->ni + b] = rng_key(model_block_name(m, b), UINT64_MAX);
 		if (e->block_kind[b] == BLOCK_FAILOVER)
 			for (uint32_t k = 0; k < e->block_own[b]; k++)
 				e->inst_fo[e->block_first[b] + k] = (uint32_t)b;
@@ -277,7 +315,11 @@ static int setup_ccf(struct engine *e, const struct model *m)
 		diag_init(&ignore);
 		e->ccf_type[g] = (uint32_t)t;
 		dist_set_exponential(&e->ccf_law[g], mean / beta, &ignore, NULL, "");
-		e->key[e->ccf_st0 + g] = rng_key(model_type_name(m, t), UINT64_MAX - 2);
+		/* the shocks' stream: keyed by the place of the type's first
+		 * instance, as the instances are, not by the type's name */
+		e->key[e->ccf_st0 + g] = e->type_first[t] < e->type_first[t + 1] ?
+					 rng_key("common cause", e->key[e->type_inst[e->type_first[t]]]) :
+					 rng_key(model_type_name(m, t), UINT64_MAX - 2);
 		/* the members' own failures keep (1 - beta) of the rate */
 		for (uint32_t k = e->type_first[t]; k < e->type_first[t + 1]; k++)
 			e->inst_scale[e->type_inst[k]] = 1 / (1 - beta);
@@ -361,13 +403,15 @@ struct engine *engine_new(const struct model *m, struct diag *d)
 	if (!e)
 		goto oom;
 	setup_counts(e, m);
-	if (setup_alloc(e) || setup_instances(e, m))
+	if (setup_alloc(e))
 		goto oom;
+	setup_instances(e, m);
 	setup_blocks(e, m);
 	if (setup_zones(e, m) || setup_crews(e, m) || setup_ccf(e, m) || setup_maint(e, m))
 		goto oom;
 	setup_tx(e, m);
 	setup_plain(e);
+	setup_rep_start(e);
 	return e;
 oom:
 	engine_free(e);

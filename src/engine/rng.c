@@ -2,10 +2,13 @@
  *
  * taus2 keeps three 32-bit words s1, s2, s3 (stored in unsigned longs) that
  * must be at least 2, 8 and 16 for the generator to have its full period.
- * gsl_rng_set derives them from one 32-bit seed; we derive them from a
- * 64-bit splitmix64 mix instead, so that there are 2^64 starts, then run the
- * generator a few steps as gsl_rng_set does, to leave the seeding pattern
- * behind. */
+ * gsl_rng_set derives them from one 32-bit seed through a linear
+ * generator and then runs taus2 a few steps to leave that pattern behind;
+ * we derive them from a 64-bit splitmix64 mix instead, so that there are
+ * 2^64 starts and no pattern to wash out.  Seeding is on every
+ * replication's path (one stream per instance), so it is kept to two mixes
+ * a stream: the seed and index are mixed once a replication, the key once
+ * a run. */
 #include "engine/rng.h"
 
 gsl_rng *rng_new(void)
@@ -49,10 +52,15 @@ uint64_t rng_key(const char *name, uint64_t ordinal)
 	return rng_mix(h ^ rng_mix(ordinal));
 }
 
-void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key)
+uint64_t rng_replication(uint64_t seed, uint64_t index)
 {
-	struct rng_state *s = gsl_rng_state(r);
-	uint64_t a = rng_mix(seed ^ rng_mix(index ^ rng_mix(key)));
+	return rng_mix(seed ^ rng_mix(index));
+}
+
+void rng_seed_at(void *state, uint64_t rep, uint64_t key)
+{
+	struct rng_state *s = state;
+	uint64_t a = rng_mix(rep ^ key);
 	uint64_t b = rng_mix(a);
 
 	s->s1 = (unsigned long)(a & 0xffffffffUL);
@@ -64,6 +72,9 @@ void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key)
 		s->s2 += 8;
 	if (s->s3 < 16)
 		s->s3 += 16;
-	for (int i = 0; i < 6; i++)
-		rng_next(s);
+}
+
+void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key)
+{
+	rng_seed_at(gsl_rng_state(r), rng_replication(seed, index), key);
 }

@@ -1,11 +1,14 @@
 /* rng.h - random streams that are a pure function of (seed, replication
  * index, stream key), never of thread or rank.
  *
- * Every instance draws from its own stream, keyed by its component type's
- * name and its ordinal among that type's instances.  Two designs that share
- * a component name therefore draw the same failure and repair times for it
- * in the same replication (common random numbers), which makes their
- * difference far more precise than two independent runs would.
+ * Every instance draws from its own stream, keyed by its place in the
+ * design: the name of the block that holds it (an unnamed block's name is
+ * its JSON path) and its ordinal among that block's members, which is also
+ * its role (member 0 of a failover block is the first active).  Two
+ * designs with a block of the same name therefore draw the same failure
+ * and repair times for its members in the same replication (common random
+ * numbers), whatever component type fills it, which makes their difference
+ * far more precise than two independent runs would.
  */
 #ifndef NINES_RNG_H
 #define NINES_RNG_H
@@ -58,14 +61,25 @@ size_t rng_state_size(void);
  * per instance and switches between them. */
 void rng_use(gsl_rng *r, void *state);
 
-/* Put R's current state at the start of stream KEY of replication INDEX
- * under SEED.  The 96-bit state is filled from a 64-bit splitmix64 mix of
- * the three numbers, so neighbouring indices or keys get unrelated streams
- * and there are 2^64 distinct starts rather than gsl_rng_set's 2^32 (with
- * 10^5 replications, two 32-bit seeds would likely coincide). */
+/* The number every stream of replication INDEX under SEED starts from:
+ * computed once a replication, then mixed with each stream's key by
+ * rng_seed_at. */
+uint64_t rng_replication(uint64_t seed, uint64_t index);
+
+/* Put the state at STATE (rng_state_size() bytes) at the start of stream
+ * KEY of the replication REP (from rng_replication).  The 96-bit state is
+ * filled from a splitmix64 mix of the two, so neighbouring indices or keys
+ * get unrelated streams and there are 2^64 distinct starts rather than
+ * gsl_rng_set's 2^32 (with 10^5 replications, two 32-bit seeds would
+ * likely coincide).  The state is used as it comes: unlike gsl_rng_set,
+ * whose linear seeding leaves a pattern that a few steps wash out, the mix
+ * leaves none, so no warm-up steps are run. */
+void rng_seed_at(void *state, uint64_t rep, uint64_t key);
+
+/* rng_seed_at on R's current state, for replication INDEX under SEED. */
 void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key);
 
-/* The key of the ORDINAL-th instance of the component type NAME. */
+/* The key of the ORDINAL-th stream named NAME (a block's name, a zone's). */
 uint64_t rng_key(const char *name, uint64_t ordinal);
 
 #endif

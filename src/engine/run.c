@@ -185,7 +185,25 @@ static void run_timeline(struct worker *w, struct moments *ml, long n)
 	}
 }
 
-/* Fold replication I into its chunk's moments MOM. */
+/* Add W's pending pairs (0, 0) to the chunk's moments MOM: before a
+ * nonzero pair of measure K (flush_one), and at the chunk's end. */
+static void flush_one(struct worker *w, struct moments *mom, size_t k)
+{
+	if (w->zeros[k] > 0) {
+		moments_add_zeros(&mom[k], w->zeros[k]);
+		w->zeros[k] = 0;
+	}
+}
+
+static void flush_zeros(struct worker *w, struct moments *mom)
+{
+	for (size_t k = 0; k < w->sh->nmom; k++)
+		flush_one(w, mom, k);
+}
+
+/* Fold replication I into its chunk's moments MOM.  A pair (0, 0) is
+ * counted and added with the run of zeros it belongs to, in the order of
+ * the replications: the same bits whatever -j. */
 static void reduce(struct worker *w, struct moments *mom, const struct rep_result *rr, long i)
 {
 	struct shared *sh = w->sh;
@@ -194,9 +212,16 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 	double h = set->horizon;
 
 	run_pairs(w, rr, h, h / HOURS_PER_YEAR);
-	for (size_t k = 0; k < sh->nmom; k++)
-		if (w->has[k])
-			moments_add(&mom[k], w->x[k], w->y[k]);
+	for (size_t k = 0; k < sh->nmom; k++) {
+		if (!w->has[k])
+			continue;
+		if (w->x[k] == 0 && w->y[k] == 0) {
+			w->zeros[k] += 1;
+			continue;
+		}
+		flush_one(w, mom, k);
+		moments_add(&mom[k], w->x[k], w->y[k]);
+	}
 	reduce_windows(w, mom + (res->slo - res->block), rr);
 	if (res->sys_down)
 		res->sys_down[i] = rr->block_down[0] / h;
@@ -235,6 +260,7 @@ static void *work(void *arg)
 							set->warmup, set->horizon) :
 				       engine_run(w->e, set->seed, (uint64_t)i, set->warmup,
 						  set->horizon, &w->outages), i);
+			flush_zeros(w, mom);
 			run_timeline(w, mom + (sh->res->timeline - sh->res->block), last - first);
 		}
 		atomic_fetch_add(&sh->done, last - first);
@@ -485,8 +511,9 @@ static int workers_init(struct shared *sh, struct worker *w, int nthreads, struc
 		w[k].x = malloc(sh->nmom * sizeof *w[k].x);
 		w[k].y = malloc(sh->nmom * sizeof *w[k].y);
 		w[k].has = malloc(sh->nmom ? sh->nmom : 1);
+		w[k].zeros = calloc(sh->nmom ? sh->nmom : 1, sizeof *w[k].zeros);
 		w[k].tl = calloc(sh->res->ntimeline + 1, sizeof *w[k].tl);
-		if (!w[k].x || !w[k].y || !w[k].has || !w[k].tl)
+		if (!w[k].x || !w[k].y || !w[k].has || !w[k].zeros || !w[k].tl)
 			return diag_runtime(d, "out of memory for %d workers", nthreads);
 		w[k].e = engine_new(sh->m, d);
 		if (!w[k].e)
@@ -515,6 +542,7 @@ static void workers_release(struct worker *w, int nthreads)
 		free(w[k].x);
 		free(w[k].y);
 		free(w[k].has);
+		free(w[k].zeros);
 		free(w[k].tl);
 	}
 	free(w);

@@ -64,6 +64,7 @@ struct worker {
 	double *x, *y;                 /* [nmom]: one sample's pairs */
 	struct run_tl *tl;             /* [ntimeline]: the chunk's sums per timeline point */
 	unsigned char *has;            /* [nmom]: the pair was measured */
+	double *zeros;                 /* [nmom]: pairs (0, 0) of the chunk not yet added */
 };
 
 /* The (x, y) pair of every additive measure of one sample RR that lasted

@@ -29,6 +29,13 @@ void moments_add(struct moments *m, double x, double y)
 	m->sxy += dx * (y - m->my);
 }
 
+void moments_add_zeros(struct moments *m, double k)
+{
+	struct moments z = { .n = k };
+
+	moments_merge(m, &z);
+}
+
 void moments_merge(struct moments *a, const struct moments *b)
 {
 	double n, dx, dy, w;

@@ -27,6 +27,11 @@ void moments_init(struct moments *m);
 /* Add one pair (Welford's update: no cancellation for means near 1). */
 void moments_add(struct moments *m, double x, double y);
 
+/* Add K pairs (0, 0) at once, as one merge: a replication without
+ * downtime gives zeros for most measures, and a run of them costs one
+ * update instead of K. */
+void moments_add_zeros(struct moments *m, double k);
+
 /* Fold B into A (Chan's parallel formula).  The result depends on the
  * order of merges only through rounding, so callers merge in a fixed order
  * to get the same bits whatever the thread count. */

@@ -61,7 +61,7 @@ usage: nines compare [options] A.json B.json [C.json...]"
 
 # --fail-below: exit 1 naming each design below, after the report
 expect "--fail-below" 1 "$NINES" compare "$A" "$C" -n 100 --fail-below 3
-same "--fail-below" "$TMP/err" "nines: compare: crm-single gives 2.32 nines, below 3"
+same "--fail-below" "$TMP/err" "nines: compare: crm-single gives 2.31 nines, below 3"
 grep -q "^  crm-basic" "$TMP/out" && ok || bad "--fail-below printed no report"
 expect "--fail-below met" 0 "$NINES" compare "$A" "$C" -n 100 --fail-below 2
 
@@ -76,10 +76,11 @@ same "bad file" "$TMP/err" "nines: $TMP/broken.json:2:1: unexpected end of file"
 expect "simulate has no --baseline" 2 "$NINES" simulate --baseline "$A" "$A"
 
 # a design prints as simulate prints it: an exact value outside the
-# interval gets the decimals that tell it from the interval's bound
+# interval gets the decimals that tell it from the interval's bound (seed 3
+# is one whose 30 short replications, started with everything up, miss it)
 D="$top_srcdir/tests/data/good-all-dists.json"
-"$NINES" simulate -n 30 --seed 2 "$D" >"$TMP/sim" 2>/dev/null
-"$NINES" compare -n 30 --seed 2 "$D" "$C" >"$TMP/cmp" 2>/dev/null
+"$NINES" simulate -n 30 --seed 3 "$D" >"$TMP/sim" 2>/dev/null
+"$NINES" compare -n 30 --seed 3 "$D" "$C" >"$TMP/cmp" 2>/dev/null
 sa=$(awk '$1 == "availability" { print $2; exit }' "$TMP/sim")
 se=$(awk '$1 == "exact" { print $2; exit }' "$TMP/sim")
 grep -q "OUTSIDE" "$TMP/sim" || bad "flagged: the fixture no longer flags its exact value"
