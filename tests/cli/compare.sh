@@ -34,7 +34,7 @@ cmp -s "$TMP/j1" "$TMP/j2" && ok || bad "compare -j1 and -j2 differ"
 python3 - "$TMP/j1" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "paired interval"; cat "$TMP/py"; }
 import json, sys
 c = json.load(open(sys.argv[1]))
-assert list(c) == ["nines_version", "simulation", "baseline", "designs", "differences"], list(c)
+assert list(c) == ["nines_version", "warnings", "simulation", "baseline", "designs", "differences"], list(c)
 assert c["baseline"] == "crm-single" and len(c["designs"]) == 2
 d = c["differences"][0]
 paired = d["downtime_minutes_per_year"]
