@@ -238,7 +238,7 @@ START_TEST(not_estimated_reports)
 	design_open(&d, PAIR);
 	r = design_run(&d, 100, 10, 2);
 	as_importance(r);
-	rep = (struct report){ d.t, d.m, &d.a, r };
+	rep = (struct report){ d.t, d.m, &d.a, r, NULL };
 	text = written(&rep, REPORT_TEXT);
 	HAS(text, "method: importance sampling: the pilot saw the system down rarely\n");
 	HAS(text, "outage length      - (not estimated by this method)\n");
@@ -284,7 +284,7 @@ START_TEST(not_estimated_html)
 	as_importance(a);
 	{
 		struct compare_design cd[2] = { { d.t, d.m, &d.a, b }, { d.t, d.m, &d.a, a } };
-		struct comparison c = { cd, 2, 0 };
+		struct comparison c = { cd, 2, 0, NULL };
 
 		diag_init(&dg);
 		diag_init(&plots);
@@ -344,7 +344,7 @@ START_TEST(compare_unpaired)
 	ck_assert(x.independent_half_width > 0);
 	{
 		struct compare_design cd[2] = { { d.t, d.m, &d.a, b }, { d.t, d.m, &d.a, a } };
-		struct comparison c = { cd, 2, 0 };
+		struct comparison c = { cd, 2, 0, NULL };
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *f = open_memstream(&buf, &len);

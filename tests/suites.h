@@ -21,5 +21,6 @@ Suite *split_suite(void);
 Suite *stats_suite(void);
 Suite *topology_suite(void);
 Suite *validation_suite(void);
+Suite *warnings_suite(void);
 
 #endif

@@ -52,6 +52,7 @@ static int cmd_compare_exec(const struct cmd_entry *self, int argc, char **argv)
 	cmp.d = ds.cd;
 	cmp.n = ds.n;
 	cmp.baseline = ds.baseline;
+	cmp.warn = &ds.warn;
 	status = design_output(&a, compare_writer, &cmp);
 	if (status)
 		goto out;

@@ -32,6 +32,7 @@ static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
 	cmp.d = ds.cd;
 	cmp.n = ds.n;
 	cmp.baseline = ds.baseline;
+	cmp.warn = &ds.warn;
 	diag_init(&dg);
 	diag_init(&why);
 	command_shield_begin();

@@ -27,6 +27,8 @@ static int cmd_simulate_exec(const struct cmd_entry *self, int argc, char **argv
 	memset(&opt, 0, sizeof opt);
 	run_args_settings(&a, d.t, &opt.set);
 	status = design_check(self, &d, &opt.set);
+	if (!status)
+		status = design_warn_window(&d, &a, &opt.set);
 	if (status) {
 		design_release(&d);
 		return status;

@@ -117,7 +117,7 @@ static void sweep_progress(void *arg, long done, long total)
 static int run_point(const struct design *d, struct run_options *opt,
 		     struct sweep_point *pt, struct result *total)
 {
-	struct report rep = { d->t, d->m, &d->a, NULL };
+	struct report rep = { d->t, d->m, &d->a, NULL, NULL };
 	struct diag dg;
 	struct result *r;
 	size_t len = 0;

@@ -1,5 +1,5 @@
 /* cmd_validate.c - `nines validate`: check every file given, print the
- * errors of the bad ones and nothing else. */
+ * errors of the bad ones and the warnings of any, and nothing else. */
 #include <getopt.h>
 #include <stdio.h>
 
@@ -10,7 +10,8 @@
 
 /* Every check that simulate makes before its first event, on FILE with
  * its own settings: loading, compiling, and the run's limits.  Prints the
- * error; returns the exit status. */
+ * error, or the warnings, which leave the status alone; returns the exit
+ * status. */
 static int validate_one(const struct cmd_entry *self, const char *file)
 {
 	struct run_args a;
@@ -23,6 +24,10 @@ static int validate_one(const struct cmd_entry *self, const char *file)
 	run_args_init(&a);
 	run_args_settings(&a, d.t, &set);
 	status = design_check(self, &d, &set);
+	if (!status)
+		status = design_warn_window(&d, &a, &set);
+	if (!status)
+		design_warnings_print(&d.warn);
 	design_release(&d);
 	return status;
 }
@@ -54,7 +59,7 @@ static const struct cmd_use cmd_validate_options[] = {
 const struct cmd_entry cmd_validate_entry = {
 	.name = "validate",
 	.usage = "TOPOLOGY.json...",
-	.summary = "check topology files: print nothing but their errors",
+	.summary = "check topology files: print nothing but their errors and warnings",
 	.options = cmd_validate_options,
 	.exec = cmd_validate_exec,
 };

@@ -12,6 +12,7 @@
 #include "engine/engine.h"
 #include "engine/run.h"
 #include "engine/run_mpi.h"
+#include "report/report_warn.h"
 #include "util/duration.h"
 #include "util/output.h"
 
@@ -25,8 +26,10 @@ int design_load(struct design *d, const struct cmd_entry *self, const char *file
 
 	diag_init(&dg);
 	memset(d, 0, sizeof *d);
+	opt.warnings = &d->warn;
 	d->t = topology_load(file, &opt, &dg);
 	if (!d->t) {
+		warnings_release(&d->warn);
 		if (dg.kind == DIAG_USAGE)
 			return command_usage_error(self, "--vary: %s", diag_text(&dg));
 		return command_fail(dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT,
@@ -56,7 +59,39 @@ void design_release(struct design *d)
 		analytic_release(&d->a);
 	model_free(d->m);
 	topology_free(d->t);
+	warnings_release(&d->warn);
 	memset(d, 0, sizeof *d);
+}
+
+int design_warn_window(struct design *d, const struct run_args *a,
+		       const struct run_settings *set)
+{
+	char w[64], h[64];
+	int rc;
+
+	if (!(set->window > set->horizon))
+		return EXIT_OK;
+	duration_format(set->window, w, sizeof w);
+	duration_format(set->horizon, h, sizeof h);
+	if (a->window > 0)
+		rc = warnings_add(&d->warn, d->t->file, NULL, "--window %s is longer than the horizon"
+				  " (%s): no whole window fits, so the report has no SLO windows", w, h);
+	else
+		rc = warnings_add(&d->warn, d->t->file, a->horizon > 0 ? NULL : "simulation.horizon",
+				  "the horizon (%s) is shorter than the SLO window (%s, the default):"
+				  " no whole window fits, so the report has no SLO windows (give a"
+				  " --window no longer than the horizon)", h, w);
+	return rc ? command_fail(EXIT_RUNTIME, "out of memory") : EXIT_OK;
+}
+
+void design_warnings_print(const struct warnings *w)
+{
+	char line[2048];
+
+	if (run_mpi_rank() > 0)         /* rank 0 speaks for every rank */
+		return;
+	for (size_t i = 0; i < w->n; i++)
+		fprintf(stderr, "nines: warning: %s\n", warnings_format(w, i, line, sizeof line));
 }
 
 int design_check(const struct cmd_entry *self, const struct design *d,
@@ -173,13 +208,32 @@ static int list_load(const struct cmd_entry *self, const struct run_args *a,
 		if (status)
 			return status;
 	}
-	return EXIT_OK;
+	/* one set of settings: one warning, on the file they came from */
+	return design_warn_window(&ds->d[ds->baseline], a, set);
 }
 
 void design_exact(const struct design *d, struct run_options *opt)
 {
 	opt->exact_u = d->a.block_u[0];
 	opt->have_exact = isfinite(opt->exact_u);
+}
+
+/* Every design's warnings, its run's among them, then the comparison's,
+ * into DS->warn.  Returns EXIT_OK or the error's status. */
+static int list_warnings(struct design_list *ds)
+{
+	struct comparison c = { ds->cd, ds->n, ds->baseline, NULL };
+
+	for (size_t i = 0; i < ds->n; i++) {
+		struct report rep = { ds->d[i].t, ds->d[i].m, &ds->d[i].a, ds->res[i], NULL };
+
+		if (report_warnings_collect(&rep, &ds->d[i].warn) ||
+		    warnings_append(&ds->warn, &ds->d[i].warn))
+			return command_fail(EXIT_RUNTIME, "out of memory");
+	}
+	if (compare_warnings_collect(&c, &ds->warn))
+		return command_fail(EXIT_RUNTIME, "out of memory");
+	return EXIT_OK;
 }
 
 int design_list_run(const struct cmd_entry *self, const struct run_args *a,
@@ -225,6 +279,10 @@ int design_list_run(const struct cmd_entry *self, const struct run_args *a,
 		ds->cd[i].a = &ds->d[i].a;
 		ds->cd[i].r = ds->res[i];
 	}
+	status = list_warnings(ds);
+	if (status)
+		goto fail;
+	design_warnings_print(&ds->warn);
 	return EXIT_OK;
 fail:
 	design_list_release(ds);
@@ -240,6 +298,7 @@ void design_list_release(struct design_list *ds)
 	free(ds->res);
 	free(ds->d);
 	free(ds->cd);
+	warnings_release(&ds->warn);
 	memset(ds, 0, sizeof *ds);
 }
 
@@ -301,9 +360,12 @@ static int report_writer(FILE *f, enum report_format fmt, const void *rep)
 	return report_write(f, fmt, rep);
 }
 
-int design_write(const struct design *d, const struct result *r, const struct run_args *a)
+int design_write(struct design *d, const struct result *r, const struct run_args *a)
 {
-	struct report rep = { .t = d->t, .m = d->m, .a = &d->a, .r = r };
+	struct report rep = { .t = d->t, .m = d->m, .a = &d->a, .r = r, .warn = &d->warn };
 
+	if (r && report_warnings_collect(&rep, &d->warn))
+		return command_fail(EXIT_RUNTIME, "out of memory");
+	design_warnings_print(&d->warn);
 	return design_output(a, report_writer, &rep);
 }

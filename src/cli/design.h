@@ -25,6 +25,8 @@ struct design {
 	struct topology *t;
 	struct model *m;
 	struct analytic a;
+	struct warnings warn;    /* the loader's, then design_warn_window's and
+	                            design_write's */
 };
 
 /* The one topology file among ARGV's operands (from optind) loaded into
@@ -34,9 +36,24 @@ int design_load_operand(struct design *d, const struct cmd_entry *self, int argc
 			char **argv, const char *many);
 
 /* Write D's report, with the simulated result R (NULL: exact values
- * alone), to A's outputs, as design_output writes.  Returns EXIT_OK, or
- * prints the error and returns EXIT_RUNTIME. */
-int design_write(const struct design *d, const struct result *r, const struct run_args *a);
+ * alone), to A's outputs, as design_output writes, after adding R's
+ * warnings (report_warnings_collect) to D's and printing them all on
+ * standard error (design_warnings_print).  Returns EXIT_OK, or prints the
+ * error and returns EXIT_RUNTIME. */
+int design_write(struct design *d, const struct result *r, const struct run_args *a);
+
+/* Add to D's warnings the SLO window of SET (from A's --window, or the
+ * default) that is longer than the horizon (from A's --horizon, or the
+ * file's "simulation.horizon"): no whole window fits, and the report
+ * would have no SLO windows without saying why.  Returns EXIT_OK, or
+ * prints the error and returns EXIT_RUNTIME (out of memory). */
+int design_warn_window(struct design *d, const struct run_args *a,
+		       const struct run_settings *set);
+
+/* Each warning of W on standard error, "nines: warning: FILE: PATH:
+ * message" (on MPI rank 0 only).  The exit status never depends on
+ * them. */
+void design_warnings_print(const struct warnings *w);
 
 /* Load FILE into D with the NSETS values of SETS set in it (sweep's
  * --vary; NULL and 0 for none).  Returns EXIT_OK with D filled (release
@@ -73,12 +90,15 @@ struct design_list {
 	struct compare_design *cd;    /* views of d and res for compare.h */
 	size_t n;
 	size_t baseline;              /* --baseline's index, else 0 */
+	struct warnings warn;         /* every design's and the comparison's */
 };
 
 /* Load the N FILES (all checked before anything runs), take the settings
- * from A over the baseline file's, run each.  Returns EXIT_OK with DS
- * filled (release with design_list_release), or prints the error and
- * returns its exit status with DS released. */
+ * from A over the baseline file's, run each, gather every warning into
+ * DS->warn (each design's, design_warn_window's for the baseline, and
+ * compare_warnings_collect's) and print them (design_warnings_print).
+ * Returns EXIT_OK with DS filled (release with design_list_release), or
+ * prints the error and returns its exit status with DS released. */
 int design_list_run(const struct cmd_entry *self, const struct run_args *a,
 		    char **files, int n, struct design_list *ds);
 /* Free what DS holds and zero it; a zeroed DS is fine. */

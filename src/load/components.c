@@ -106,7 +106,7 @@ int load_component_at(struct loader *L, const cJSON *j, const char *path,
 	if (load_law(L, j, path, fkey, &ct->failure) ||
 	    load_law(L, j, path, rkey, &ct->repair))
 		return -1;
-	return 0;
+	return load_laws_warn(L, j, path, fkey, rkey, &ct->failure, &ct->repair);
 }
 
 int load_components(struct loader *L, const cJSON *obj)

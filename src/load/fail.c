@@ -110,36 +110,74 @@ int load_locate(const struct loader *L, const char *full, struct where *w)
 	return locate_in(L, L->nframes, full, w);
 }
 
+/* Where PATH.KEY (either may be NULL) is written, into *FILE and W->path
+ * (new, NULL when there is no path; the caller frees it): located
+ * through the model references being expanded, or as given in direct
+ * mode.  Returns 0, or -1 when out of memory. */
+static int load_place(const struct loader *L, const char *path, const char *key,
+		      const char **file, struct where *w)
+{
+	char *where = NULL;
+	const char *full;
+	int rc = 0;
+
+	if (path && key) {
+		where = load_path_join(path, "%s", key);
+		if (!where)
+			return -1;
+	}
+	full = where ? where : path ? path : key;
+	*file = L->file;
+	w->path = NULL;
+	if (L->direct || !L->nframes || !full) {
+		if (full && !(w->path = strdup(full)))
+			rc = -1;
+	} else if (load_locate(L, full, w)) {
+		rc = -1;
+	} else {
+		*file = w->file;
+	}
+	free(where);
+	return rc;
+}
+
 int load_fail(struct loader *L, const char *path, const char *key,
 	      const char *fmt, ...)
 {
 	char msg[sizeof L->d->text];
-	const char *full;
-	char *where = NULL;
+	const char *file;
 	struct where w;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (path && key) {
-		where = load_path_join(path, "%s", key);
-		if (!where)
-			return load_oom(L);
-	}
-	full = where ? where : path ? path : key;
-	if (L->direct || !L->nframes || !full) {
-		diag_input(L->d, L->file, full, "%s", msg);
-	} else {
-		if (load_locate(L, full, &w)) {
-			free(where);
-			return load_oom(L);
-		}
-		diag_input(L->d, w.file, w.path, "%s", msg);
-		free(w.path);
-	}
-	free(where);
+	if (load_place(L, path, key, &file, &w))
+		return load_oom(L);
+	diag_input(L->d, file, w.path, "%s", msg);
+	free(w.path);
 	return -1;
+}
+
+int load_warn(struct loader *L, const char *path, const char *key,
+	      const char *fmt, ...)
+{
+	char msg[1024];
+	const char *file;
+	struct where w;
+	va_list ap;
+	int rc;
+
+	if (!L->w)
+		return 0;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (load_place(L, path, key, &file, &w))
+		return load_oom(L);
+	rc = warnings_add(L->w, file, w.path, "%s", msg);
+	free(w.path);
+	return rc ? load_oom(L) : 0;
 }
 
 const char *load_quote(char *buf, const char *s)

@@ -213,6 +213,38 @@ int load_law(struct loader *L, const cJSON *obj, const char *path,
 	return load_mean(L, j, path, key, out);
 }
 
+/* Whether J, or a member of the distribution object J, is a duration in
+ * minutes ("6m"): maybe meant as months ("6mo"). */
+static int in_minutes(const cJSON *j)
+{
+	size_t n;
+
+	if (cJSON_IsObject(j)) {
+		for (const cJSON *c = j->child; c; c = c->next)
+			if (in_minutes(c))
+				return 1;
+		return 0;
+	}
+	n = cJSON_IsString(j) ? strlen(j->valuestring) : 0;
+	return n > 0 && j->valuestring[n - 1] == 'm';
+}
+
+int load_laws_warn(struct loader *L, const cJSON *j, const char *path,
+		   const char *fkey, const char *rkey,
+		   const struct dist *failure, const struct dist *repair)
+{
+	char f[64], r[64];
+
+	if (!(failure->mean < repair->mean))
+		return 0;
+	return load_warn(L, path, fkey, "mean time between failures %s is shorter than mean time"
+			 " to repair %s: down more than up%s",
+			 duration_format(failure->mean, f, sizeof f),
+			 duration_format(repair->mean, r, sizeof r),
+			 in_minutes(load_member(j, fkey)) || in_minutes(load_member(j, rkey)) ?
+			 " (\"m\" is minutes: months are \"mo\")" : "");
+}
+
 int load_laws_pick(struct loader *L, const cJSON *j, const char *path,
 		   const char **fkey, const char **rkey)
 {

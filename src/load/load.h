@@ -87,6 +87,7 @@ struct loader {
 	int direct;             /* paths are in L->file as given, not report paths */
 	const char *models_dir; /* searched after models/ beside L->top; NULL: none */
 	struct diag *d;
+	struct warnings *w;     /* NULL: warnings are not kept */
 	struct topology *t;
 	struct map types;       /* component name -> struct component_type */
 	struct map zones;       /* zone name -> struct zone */
@@ -149,6 +150,11 @@ int load_locate(const struct loader *L, const char *full, struct where *w);
 /* Record an input error at PATH.KEY (either may be NULL): a report path,
  * or in direct mode a path of L->file. */
 int load_fail(struct loader *L, const char *path, const char *key,
+	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Add a warning at PATH.KEY, placed as load_fail places an error, to
+ * L->w (nothing when NULL).  Returns 0, or -1 when out of memory. */
+int load_warn(struct loader *L, const char *path, const char *key,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* S in double quotes, with quotes, backslashes and control characters
@@ -264,6 +270,14 @@ int load_law(struct loader *L, const cJSON *obj, const char *path,
  * keys. */
 int load_laws_pick(struct loader *L, const cJSON *j, const char *path,
 		   const char **fkey, const char **rkey);
+
+/* Warn (load_warn at PATH.FKEY) when the failure law's mean is shorter
+ * than the repair law's: an instance down more than up, most likely a
+ * unit slip ("6m" is six minutes).  FKEY and RKEY are the keys of the
+ * object J at PATH that gave FAILURE and REPAIR. */
+int load_laws_warn(struct loader *L, const cJSON *j, const char *path,
+		   const char *fkey, const char *rkey,
+		   const struct dist *failure, const struct dist *repair);
 
 /* ---- components.c ---- */
 

@@ -145,8 +145,10 @@ static struct topology *load_root(cJSON *root, const char *file,
 	struct loader L = { .file = file, .top = file, .d = d };
 	int rc;
 
-	if (opt)
+	if (opt) {
 		L.models_dir = opt->models_dir;
+		L.w = opt->warnings;
+	}
 	for (size_t i = 0; opt && i < opt->nsets; i++)
 		if (load_set_apply(root, &opt->sets[i], d)) {
 			cJSON_Delete(root);

@@ -22,7 +22,7 @@ static int load_zone_at(struct loader *L, const cJSON *j, const char *path,
 	    load_law(L, j, path, fkey, &z->failure) ||
 	    load_law(L, j, path, rkey, &z->repair))
 		return -1;
-	return 0;
+	return load_laws_warn(L, j, path, fkey, rkey, &z->failure, &z->repair);
 }
 
 int load_zones(struct loader *L, const cJSON *obj)

@@ -14,6 +14,7 @@
 
 #include "model/dist.h"
 #include "util/diag.h"
+#include "util/warnings.h"
 
 /* Limits that keep a file from asking for absurd sizes; documented in
  * docs/topology-format.md.  */
@@ -208,6 +209,9 @@ struct topology_load_options {
 	 * The command layer passes $NINES_MODELS: the library reads no
 	 * environment. */
 	const char *models_dir;
+	/* Where sanity warnings go (util/warnings.h: an MTBF shorter than its
+	 * MTTR), each naming the file and JSON path; NULL: none kept. */
+	struct warnings *warnings;
 	/* NSETS values set in the parsed JSON, in order, before anything is
 	 * checked: every check and message then applies as if the file held
 	 * them.  The last step of a path may name a key that is absent (it is

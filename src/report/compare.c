@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "report/compare.h"
+#include "report/report_warn.h"
 #include "report/table.h"
 #include "util/duration.h"
 
@@ -36,6 +37,8 @@ struct compare_diff compare_diff(const struct result *d, const struct result *b,
 	 * replications: the same streams, index by index.  A run to a target
 	 * stops each design at its own count, and an accelerated run's
 	 * replications (or cycles) do not line up with anything. */
+	out.variance_ratio = NAN;
+	out.pairing_useless = 0;
 	out.is_paired = d->sys_down && b->sys_down && d->method == RUN_METHOD_PLAIN &&
 			b->method == RUN_METHOD_PLAIN && d->samples == b->samples &&
 			d->set.replications == b->set.replications;
@@ -50,6 +53,11 @@ struct compare_diff compare_diff(const struct result *d, const struct result *b,
 	for (long i = 0; i < d->set.replications; i++)
 		moments_add(&m, d->sys_down[i] - b->sys_down[i], 0);
 	out.paired = moments_x(&m, conf);
+	if (a2 + b2 > 0)
+		out.variance_ratio = out.paired.stderr_ > 0 ?
+			(a2 + b2) / (out.paired.stderr_ * out.paired.stderr_) : INFINITY;
+	out.pairing_useless = out.variance_ratio <= COMPARE_PAIRING_USELESS ||
+			      1 - 1 / out.variance_ratio < 2 / sqrt(n);
 	return out;
 }
 
@@ -72,12 +80,27 @@ static int best(const struct comparison *c)
 	return k;
 }
 
+void compare_pairing_words(char *buf, size_t n, const struct compare_diff *x)
+{
+	double v = x->variance_ratio;
+
+	if (isinf(v))
+		snprintf(buf, n, "pairing removed the variance");
+	else if (isfinite(v) && !x->pairing_useless)
+		snprintf(buf, n, "pairing cut the variance %.3g×", v);
+	else if (isfinite(v))
+		snprintf(buf, n, "pairing cut the variance only %.3g×", v);
+	else
+		snprintf(buf, n, "no variance to cut");
+}
+
 /* "saves 21.3 min/yr ± 1.2" or "costs ... more" or "no clear difference" */
 static void verdict(char *buf, size_t n, const struct compare_diff *x)
 {
 	double mean = x->paired.mean * MIN_PER_YEAR;
 	double half = (x->paired.ci_high - x->paired.mean) * MIN_PER_YEAR;
 	double ind = x->independent_half_width * MIN_PER_YEAR;
+	char pair[64];
 
 	if (!x->is_paired) {
 		const char *how = "independent: the replications do not pair up";
@@ -89,15 +112,16 @@ static void verdict(char *buf, size_t n, const struct compare_diff *x)
 				 fabs(mean), half, mean < 0 ? "" : " more", how);
 		return;
 	}
+	compare_pairing_words(pair, sizeof pair, x);
 	if (x->paired.ci_low <= 0 && x->paired.ci_high >= 0)
 		snprintf(buf, n, "no clear difference: %+.4g ± %.2g min/yr"
-			 " (paired; independent runs: ± %.2g)", mean, half, ind);
+			 " (paired; independent runs: ± %.2g; %s)", mean, half, ind, pair);
 	else if (mean < 0)
-		snprintf(buf, n, "saves %.4g ± %.2g min/yr (paired; independent runs: ± %.2g)",
-			 -mean, half, ind);
+		snprintf(buf, n, "saves %.4g ± %.2g min/yr (paired; independent runs: ± %.2g; %s)",
+			 -mean, half, ind, pair);
 	else
-		snprintf(buf, n, "costs %.4g ± %.2g min/yr more (paired; independent runs: ± %.2g)",
-			 mean, half, ind);
+		snprintf(buf, n, "costs %.4g ± %.2g min/yr more (paired; independent runs: ± %.2g;"
+			 " %s)", mean, half, ind, pair);
 }
 
 int compare_any_cost(const struct comparison *c)
@@ -255,6 +279,12 @@ static int write_text(FILE *f, const struct comparison *c, int md)
 	struct table *t;
 
 	heading(f, c, md);
+	if (md && c->warn && c->warn->n) {
+		fputc('\n', f);
+		report_warnings_text(f, c->warn, 1);
+	} else if (!md) {
+		report_warnings_text(f, c->warn, 0);
+	}
 	fputc('\n', f);
 	if (md)
 		fputs("### Designs\n\n", f);
@@ -306,16 +336,26 @@ static void csv_precision(FILE *f, const struct result *r)
 	report_csv_precision(f, r);
 }
 
+/* The columns of the CSV report: those up to "interval", the precision's
+ * and "variance_reduction". */
+#define CSV_COLUMNS (21 + 9 + 1)
+
 static int write_csv(FILE *f, const struct comparison *c)
 {
+	/* a warning: its line as the design, its file, "warning" as baseline */
+	static const enum report_warn_col wcols[] = {
+		REPORT_WARN_LINE, REPORT_WARN_FILE, REPORT_WARN_KIND,
+	};
+
 	fputs("design,file,baseline,availability,availability_ci_low,availability_ci_high,"
 	      "nines,downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
 	      "outages_per_year,mean_outage_minutes,analytic_availability,cost_per_year,"
 	      "difference_minutes_per_year,difference_ci_low,difference_ci_high,"
 	      "independent_half_width_minutes,paired,outages_seen,interval,"
-	      REPORT_CSV_PRECISION "\n", f);
+	      REPORT_CSV_PRECISION ",variance_reduction\n", f);
 	for (size_t i = 0; i < c->n; i++) {
 		struct measures m;
+		struct compare_diff x;
 
 		design_measures(&c->d[i], &m);
 		report_csv_field(f, c->d[i].t->name);
@@ -333,12 +373,11 @@ static int write_csv(FILE *f, const struct comparison *c)
 		report_csv_num(f, m.mean_outage_min.mean);
 		report_csv_num(f, c->d[i].a->block_a[0]);
 		report_csv_num(f, model_cost(c->d[i].m));
+		x.variance_ratio = NAN;
 		if (i == c->baseline) {
 			fputs(",,,,,", f);
 		} else {
-			struct compare_diff x = compare_diff(c->d[i].r, c->d[c->baseline].r,
-							     c->d[i].r->set.confidence);
-
+			x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence);
 			report_csv_num(f, x.paired.mean * MIN_PER_YEAR);
 			report_csv_num(f, x.paired.ci_low * MIN_PER_YEAR);
 			report_csv_num(f, x.paired.ci_high * MIN_PER_YEAR);
@@ -346,8 +385,14 @@ static int write_csv(FILE *f, const struct comparison *c)
 			fprintf(f, ",%s", x.is_paired ? "true" : "false");
 		}
 		csv_precision(f, c->d[i].r);
+		/* +inf (no variance left) as a spreadsheet reads it */
+		if (isinf(x.variance_ratio))
+			fputs(",inf", f);
+		else
+			report_csv_num(f, x.variance_ratio);
 		fputc('\n', f);
 	}
+	report_warnings_csv(f, c->warn, CSV_COLUMNS, wcols, 3);
 	return ferror(f) ? -1 : 0;
 }
 
@@ -357,7 +402,9 @@ static int write_json(FILE *f, const struct comparison *c)
 
 	fputs("{\n  \"nines_version\": ", f);
 	report_json_str(f, PACKAGE_VERSION);
-	fputs(",\n  \"simulation\": {\"horizon_hours\": ", f);
+	fputs(",\n", f);
+	report_warnings_json(f, c->warn);
+	fputs("  \"simulation\": {\"horizon_hours\": ", f);
 	report_json_num(f, s->horizon);
 	fputs(", \"warmup_hours\": ", f);
 	report_json_num(f, s->warmup);
@@ -368,7 +415,7 @@ static int write_json(FILE *f, const struct comparison *c)
 	report_json_str(f, c->d[c->baseline].t->name);
 	fputs(",\n  \"designs\": [", f);
 	for (size_t i = 0; i < c->n; i++) {
-		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r };
+		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r, NULL };
 
 		fputs(i ? ",\n{\n" : "\n{\n", f);
 		if (report_json_design(f, &rep))
@@ -392,7 +439,9 @@ static int write_json(FILE *f, const struct comparison *c)
 		report_json_est(f, "downtime_minutes_per_year", &e);
 		fputs(", \"independent_half_width\": ", f);
 		report_json_num(f, x.independent_half_width * MIN_PER_YEAR);
-		fprintf(f, ", \"paired\": %s}", x.is_paired ? "true" : "false");
+		fprintf(f, ", \"paired\": %s, \"variance_reduction\": ", x.is_paired ? "true" : "false");
+		report_json_num(f, x.variance_ratio);
+		fputc('}', f);
 	}
 	fputs("\n  ]\n}\n", f);
 	return ferror(f) ? -1 : 0;

@@ -31,6 +31,14 @@ struct compare_diff {
 	double independent_half_width;   /* what two independent runs would give */
 	int is_paired;                   /* both results kept their per-replication
 	                                    values (sys_down): PAIRED is paired */
+	double variance_ratio;           /* the variance reduction pairing gave:
+	                                    the independent difference's variance
+	                                    over the paired one's; +inf when the
+	                                    paired one is 0, NaN when both are or
+	                                    IS_PAIRED is 0 */
+	int pairing_useless;             /* paired, yet VARIANCE_RATIO at most
+	                                    COMPARE_PAIRING_USELESS or within what
+	                                    chance gives two independent runs */
 };
 
 /* Differences of design D against design B, which were run with the same
@@ -45,6 +53,8 @@ struct comparison {
 	const struct compare_design *d;
 	size_t n;
 	size_t baseline;                 /* index into d */
+	const struct warnings *warn;     /* every design's and the comparison's
+	                                    (compare_warnings_collect); NULL: none */
 };
 
 /* The verdict line into BUF: the design with the least downtime against
@@ -55,6 +65,29 @@ void compare_summary(char *buf, size_t size, const struct comparison *c);
 
 /* Whether any design has a cost: the tables then have a cost column. */
 int compare_any_cost(const struct comparison *c);
+
+/* At most this variance ratio, pairing is taken to have achieved
+ * nothing: the designs share few or no random streams.  So is a ratio R
+ * with 1 - 1/R (twice the covariance of the two designs over the sum of
+ * their variances) below 2/sqrt(n) for n replications: two independent
+ * runs reach that by chance one time in forty or less, as their sample
+ * correlation, about normal with sd 1/sqrt(n), exceeds 2 sd. */
+#define COMPARE_PAIRING_USELESS 1.1
+
+/* What pairing achieved for X, into BUF of N bytes: "pairing cut the
+ * variance 18×", "pairing cut the variance only 1.02×" (pairing_useless),
+ * "pairing removed the variance" or "no
+ * variance to cut".  X must be paired. */
+void compare_pairing_words(char *buf, size_t n, const struct compare_diff *x);
+
+/* Add to W what C's designs and their differences warrant: two designs
+ * with the same compiled model (structure, laws, parameters and cost,
+ * names aside), and each design whose pairing with the baseline cut the
+ * variance of the difference by no more than COMPARE_PAIRING_USELESS or
+ * chance gives (pairing_useless); a design not paired at all is said so
+ * by the verdict.  Each names its design's file.  Returns 0,
+ * or -1 when out of memory. */
+int compare_warnings_collect(const struct comparison *c, struct warnings *w);
 
 /* Write the side-by-side report in FMT.  Returns 0, or -1 when writing
  * failed (or out of memory). */

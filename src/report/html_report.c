@@ -26,7 +26,7 @@
 static int any_outside(const struct comparison *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r };
+		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r, NULL };
 
 		if (report_any_outside(&rep))
 			return 1;
@@ -116,6 +116,23 @@ static void write_header(FILE *f, const struct comparison *c)
 	write_precision(f, c);
 }
 
+/* The warnings (nothing when there are none), right under the verdict:
+ * what the reader must know before trusting a figure. */
+static void write_warnings(FILE *f, const struct warnings *w)
+{
+	char line[2048];
+
+	if (!w || w->n == 0)
+		return;
+	fputs("<section class=\"warn\" id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n", f);
+	for (size_t i = 0; i < w->n; i++) {
+		fputs("<li>", f);
+		html_escape(f, warnings_format(w, i, line, sizeof line));
+		fputs("</li>\n", f);
+	}
+	fputs("</ul>\n</section>\n", f);
+}
+
 static int write_summary(FILE *f, const struct comparison *c)
 {
 	char right[16];
@@ -135,7 +152,9 @@ static int write_summary(FILE *f, const struct comparison *c)
 		fputs(", in minutes per year (negative: less downtime), measured replication by"
 		      " replication on common random numbers, with its confidence interval;"
 		      " <em>independent \xc2\xb1</em> is the half-width two independent runs would have"
-		      " given.", f);
+		      " given, and under it how much pairing cut the variance of the difference"
+		      " (about 1\xc3\x97: the designs share few random streams, and the comparison"
+		      " is as good as unpaired).", f);
 	}
 	if (any_outside(c))
 		fputs(" <strong>!</strong> marks an exact value outside the simulated interval: each is"
@@ -374,6 +393,7 @@ static int write_page(FILE *f, const struct comparison *c, const struct html_plo
 	html_begin(f, title);
 	free(title);
 	write_header(f, c);
+	write_warnings(f, c->warn);
 	if (write_summary(f, c))
 		return -1;
 	html_plots_write(f, pl);

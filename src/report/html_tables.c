@@ -67,6 +67,21 @@ static void downtime_cells(const struct measures *m, char b[][64])
 		snprintf(b[2], 64, "-");
 }
 
+/* The independent half-width, and under it what pairing achieved. */
+static void pairing_cell(char *buf, size_t n, const struct compare_diff *x)
+{
+	int k = snprintf(buf, n, "\xc2\xb1 %.2g", x->independent_half_width * MIN_PER_YEAR);
+
+	if (k < 0 || (size_t)k >= n)
+		return;
+	if (!x->is_paired)
+		snprintf(buf + k, n - (size_t)k, "\nnot paired");
+	else if (isinf(x->variance_ratio))
+		snprintf(buf + k, n - (size_t)k, "\nvariance cut to 0");
+	else if (isfinite(x->variance_ratio))
+		snprintf(buf + k, n - (size_t)k, "\nvariance cut %.3g\xc3\x97", x->variance_ratio);
+}
+
 struct table *html_tables_summary(const struct comparison *c, char *right)
 {
 	static const char *const head[] = {
@@ -105,7 +120,7 @@ struct table *html_tables_summary(const struct comparison *c, char *right)
 
 			snprintf(b[7], 64, "%+.4g\n[%+.4g, %+.4g]", x.paired.mean * MIN_PER_YEAR,
 				 x.paired.ci_low * MIN_PER_YEAR, x.paired.ci_high * MIN_PER_YEAR);
-			snprintf(b[8], 64, "\xc2\xb1 %.2g", x.independent_half_width * MIN_PER_YEAR);
+			pairing_cell(b[8], 64, &x);
 		}
 		k = 0;
 		cells[k++] = d->t->name;
@@ -175,7 +190,7 @@ struct table *html_tables_slo(const struct comparison *c)
 	if (!t || !s || !cells || !text)
 		goto oom;
 	for (size_t i = 0; i < c->n; i++) {
-		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r };
+		struct report rep = { c->d[i].t, c->d[i].m, c->d[i].a, c->d[i].r, NULL };
 
 		s[i] = report_slo_table(&rep);
 		text[i] = malloc(256);
@@ -220,7 +235,7 @@ done:
 
 struct table *html_tables_types(const struct compare_design *d)
 {
-	struct report rep = { d->t, d->m, d->a, d->r };
+	struct report rep = { d->t, d->m, d->a, d->r, NULL };
 	struct table *src = report_types_table(&rep), *t = table_new(TYPES_COLS - 1);
 	const char *cells[TYPES_COLS - 1];
 	char *both = NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report/report_formats.h"
+#include "report/report_warn.h"
 
 void report_csv_field(FILE *f, const char *s)
 {
@@ -102,22 +103,32 @@ static void row(FILE *f, const struct report *rep, const char *scope, const char
 	fputc('\n', f);
 }
 
+/* The columns of a report with a run, after "scope,name,path,type,size". */
+static const char csv_run_cols[] =
+	",availability,availability_ci_low,availability_ci_high"
+	",nines,nines_ci_low,nines_ci_high"
+	",downtime_minutes_per_year,downtime_ci_low,downtime_ci_high"
+	",outages_per_year,outages_ci_low,outages_ci_high"
+	",mean_outage_minutes,mean_outage_ci_low,mean_outage_ci_high"
+	",analytic_availability,analytic_within_ci"
+	",share_of_system_downtime,share_ci_low,share_ci_high"
+	",outages_seen,interval," REPORT_CSV_PRECISION;
+static const char csv_exact_cols[] =
+	",analytic_availability,analytic_nines,analytic_downtime_minutes_per_year";
+
 int report_csv(FILE *f, const struct report *rep)
 {
 	const struct model *mo = rep->m;
+	const char *cols = rep->r ? csv_run_cols : csv_exact_cols;
+	/* a warning: scope "warning", the line as name, its JSON path as path */
+	static const enum report_warn_col wcols[] = {
+		REPORT_WARN_KIND, REPORT_WARN_LINE, REPORT_WARN_PATH,
+	};
+	size_t ncols = 5;
 
-	fputs("scope,name,path,type,size", f);
-	if (rep->r)
-		fputs(",availability,availability_ci_low,availability_ci_high"
-		      ",nines,nines_ci_low,nines_ci_high"
-		      ",downtime_minutes_per_year,downtime_ci_low,downtime_ci_high"
-		      ",outages_per_year,outages_ci_low,outages_ci_high"
-		      ",mean_outage_minutes,mean_outage_ci_low,mean_outage_ci_high"
-		      ",analytic_availability,analytic_within_ci"
-		      ",share_of_system_downtime,share_ci_low,share_ci_high"
-		      ",outages_seen,interval," REPORT_CSV_PRECISION "\n", f);
-	else
-		fputs(",analytic_availability,analytic_nines,analytic_downtime_minutes_per_year\n", f);
+	for (const char *c = cols; *c; c++)
+		ncols += *c == ',';
+	fprintf(f, "scope,name,path,type,size%s\n", cols);
 	for (size_t b = 0; b < model_blocks(mo); b++) {
 		struct estimate share;
 
@@ -134,5 +145,6 @@ int report_csv(FILE *f, const struct report *rep)
 			row(f, rep, "component", model_type_name(mo, t), "", "component",
 			    model_type_instances(mo, t), rep->r ? &rep->r->type[t] : NULL,
 			    rep->a->type_a[t], rep->a->type_u[t], NULL);
+	report_warnings_csv(f, rep->warn, ncols, wcols, 3);
 	return ferror(f) ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "report/report_formats.h"
+#include "report/report_warn.h"
 #include "util/duration.h"
 #include "util/utf8.h"
 
@@ -245,6 +246,7 @@ int report_json(FILE *f, const struct report *rep)
 	fputs("{\n  \"nines_version\": ", f);
 	report_json_str(f, PACKAGE_VERSION);
 	fputs(",\n", f);
+	report_warnings_json(f, rep->warn);
 	return report_json_design(f, rep);
 }
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "report/report_formats.h"
+#include "report/report_warn.h"
 #include "report/report_tables.h"
 #include "report/table.h"
 #include "util/duration.h"
@@ -37,6 +38,10 @@ int report_md(FILE *f, const struct report *rep)
 		fputs(".\n\n", f);
 	} else
 		fputs(": exact steady-state values, no simulation.\n\n", f);
+	if (rep->warn && rep->warn->n) {
+		report_warnings_text(f, rep->warn, 1);
+		fputc('\n', f);
+	}
 	for (int i = 0; i < n; i++) {
 		fprintf(f, "%s### %s\n\n", i ? "\n" : "", s[i].md_title);
 		if (s[i].intro[0])

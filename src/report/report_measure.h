@@ -11,6 +11,7 @@
 #include "exact/analytic.h"
 #include "model/model.h"
 #include "model/topology.h"
+#include "util/warnings.h"
 
 /* A finished run (or only its analytic values), borrowed: a report only
  * reads it. */
@@ -19,6 +20,8 @@ struct report {
 	const struct model *m;
 	const struct analytic *a;
 	const struct result *r;      /* NULL: analytic values only (nines analyze) */
+	const struct warnings *warn; /* shown in a Warnings section; NULL or
+	                                empty: none */
 };
 
 /* What a quorum or failover block adds to its measures. */

@@ -4,6 +4,7 @@
 
 #include "report/report_formats.h"
 #include "report/report_tables.h"
+#include "report/report_warn.h"
 #include "report/table.h"
 #include "util/duration.h"
 #include "util/utf8.h"
@@ -41,6 +42,7 @@ int report_text(FILE *f, const struct report *rep)
 	if (n < 0)
 		return -1;
 	heading(f, rep);
+	report_warnings_text(f, rep->warn, 0);
 	for (int i = 0; i < n; i++) {
 		if (s[i].intro[0])
 			fprintf(f, "\n%s: %s\n", s[i].text_title, s[i].intro);

@@ -216,9 +216,9 @@ python3 - "$TMP/sim.json" "$TMP/ana.json" <<'PY' >"$TMP/py" 2>&1 && ok || { bad 
 import json, sys
 s = json.load(open(sys.argv[1]))
 a = json.load(open(sys.argv[2]))
-assert list(s) == ["nines_version", "topology", "simulation", "system", "slo", "timeline",
+assert list(s) == ["nines_version", "warnings", "topology", "simulation", "system", "slo", "timeline",
                    "blocks", "components"], list(s)
-assert list(a) == ["nines_version", "topology", "system", "blocks", "components"], list(a)
+assert list(a) == ["nines_version", "warnings", "topology", "system", "blocks", "components"], list(a)
 slo = s["slo"]
 assert slo["window_hours"] == 720 and slo["windows_per_replication"] == 121
 assert [t["target"] for t in slo["targets"]] == [0.999, 0.9995, 0.9999]
