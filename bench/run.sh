@@ -49,3 +49,34 @@ awk -v n="$best_n" -v b="$best_b" -v e="$q_events" 'BEGIN {
 	       n, n / e * 1e9, b, b / e * 1e9
 	printf "ratio nines / baseline CPU time: %.2f\n", n / b
 }'
+
+# a replication's fixed cost: replications of 1 h (almost no events),
+# 1,100,000 against 100,000, the least CPU time of three each
+best_s= best_l=
+for k in 1 2 3; do
+	s=$(cpu "$nines" simulate "$here/bench-quorum.json" -n 100000 --horizon 1h -j1 --method plain --format json)
+	l=$(cpu "$nines" simulate "$here/bench-quorum.json" -n 1100000 --horizon 1h -j1 --method plain --format json)
+	best_s=$(awk -v a="$s" -v m="${best_s:-$s}" 'BEGIN { print (a < m ? a : m) }')
+	best_l=$(awk -v a="$l" -v m="${best_l:-$l}" 'BEGIN { print (a < m ? a : m) }')
+done
+awk -v s="$best_s" -v l="$best_l" 'BEGIN {
+	printf "a replication'"'"'s fixed cost: %.2f us (1 h replications of the bench model)\n", (l - s) / 1e6 * 1e6
+}'
+
+# threads: wall time of -j1 against -j2, the least of three each, and the
+# two outputs compared byte for byte
+wall() { # COMMAND...: prints its wall seconds
+	local TIMEFORMAT='%R'
+	{ time "$@" >/dev/null 2>&1; } 2>&1
+}
+best_1= best_2=
+for k in 1 2 3; do
+	w1=$(wall "$nines" simulate "$here/bench-quorum.json" -n 100000 -j1 --method plain --format json -o "$TMP/j1.json")
+	w2=$(wall "$nines" simulate "$here/bench-quorum.json" -n 100000 -j2 --method plain --format json -o "$TMP/j2.json")
+	best_1=$(awk -v a="$w1" -v m="${best_1:-$w1}" 'BEGIN { print (a < m ? a : m) }')
+	best_2=$(awk -v a="$w2" -v m="${best_2:-$w2}" 'BEGIN { print (a < m ? a : m) }')
+done
+cmp -s "$TMP/j1.json" "$TMP/j2.json" && same="byte-identical" || same="DIFFERENT"
+awk -v a="$best_1" -v b="$best_2" -v s="$same" 'BEGIN {
+	printf "-j2 against -j1 (wall): %.2fx, outputs %s\n", a / b, s
+}'
