@@ -143,7 +143,10 @@ static int duration_read(struct reader *R, const char *text, double *hours)
 
 	if (!*text)
 		return fail(R, "the duration is empty");
-	if (end != text && !*end && strspn(text, "0123456789.eE+-") == strlen(text)) {
+	if (end == text || !strchr("0123456789.+-", text[0]))
+		return fail(R, "duration %s is not a number of hours nor a number with a unit"
+			    " such as 30m, 8h, 2d", quoted(text, q, sizeof q));
+	if (!*end && strspn(text, "0123456789.eE+-") == strlen(text)) {
 		if (!isfinite(v))
 			return fail(R, "duration %s is too large", quoted(text, q, sizeof q));
 	} else {
