@@ -14,6 +14,10 @@ GOLD="$top_srcdir/tests/cli/golden"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 . "$top_srcdir/tests/cli/lib.sh"
+# the templates of the source tree (a build elsewhere, as distcheck's, has
+# no plots/ beside its program)
+NINES_PLOTS="$top_srcdir/plots"
+export NINES_PLOTS
 
 F="$EX/disk-failures.csv"
 R="$EX/db-repairs.csv"
