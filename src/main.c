@@ -15,7 +15,7 @@
 
 extern const struct cmd_entry cmd_simulate_entry, cmd_compare_entry, cmd_report_entry,
 	cmd_sweep_entry, cmd_analyze_entry, cmd_validate_entry, cmd_plot_entry,
-	cmd_help_entry;
+	cmd_fit_entry, cmd_help_entry;
 
 const struct cmd_entry *const commands[] = {
 	&cmd_simulate_entry,
@@ -25,6 +25,7 @@ const struct cmd_entry *const commands[] = {
 	&cmd_analyze_entry,
 	&cmd_validate_entry,
 	&cmd_plot_entry,
+	&cmd_fit_entry,
 	&cmd_help_entry,
 	NULL,
 };

@@ -12,6 +12,7 @@ Suite *ctmc_sparse_suite(void);
 Suite *dist_suite(void);
 Suite *duration_suite(void);
 Suite *engine_suite(void);
+Suite *fit_suite(void);
 Suite *honest_suite(void);
 Suite *html_suite(void);
 Suite *is_suite(void);

@@ -8,26 +8,14 @@
 #include "cli/design.h"
 #include "cli/run_args.h"
 #include "engine/run.h"
-#include "engine/run_mpi.h"
 #include "report/compare.h"
-#include "report/plot.h"
 
 /* --plot DIR: the plots of the comparison, from the comparison in memory;
  * `nines plot` of its JSON report draws the same. */
-static int plot_comparison(const struct comparison *cmp, const char *dir)
+static int compare_drawer(const void *cmp, const char *dir, const char *templates,
+			  unsigned terminals, struct diag *dg)
 {
-	struct diag dg;
-	int rc;
-
-	if (run_mpi_rank() > 0)         /* rank 0 draws for every rank */
-		return EXIT_OK;
-	diag_init(&dg);
-	command_shield_begin();
-	rc = compare_plot(cmp, dir, command_env()->plots_dir, PLOT_BOTH, &dg);
-	command_shield_end();
-	if (rc)
-		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	return EXIT_OK;
+	return compare_plot(cmp, dir, templates, terminals, dg);
 }
 
 static int compare_writer(FILE *f, enum report_format fmt, const void *cmp)
@@ -56,7 +44,7 @@ static int cmd_compare_exec(const struct cmd_entry *self, int argc, char **argv)
 	status = design_output(&a, compare_writer, &cmp);
 	if (status)
 		goto out;
-	status = a.plot ? plot_comparison(&cmp, a.plot) : EXIT_OK;
+	status = a.plot ? design_plot(compare_drawer, &cmp, a.plot) : EXIT_OK;
 	if (status == EXIT_OK && a.have_fail_below) {
 		for (size_t i = 0; i < ds.n; i++) {
 			struct measures m;

@@ -16,8 +16,6 @@
 #include "cli/design.h"
 #include "cli/run_args.h"
 #include "engine/run.h"
-#include "engine/run_mpi.h"
-#include "report/plot.h"
 #include "report/sweep.h"
 #include "util/duration.h"
 
@@ -152,20 +150,10 @@ static int run_point(const struct design *d, struct run_options *opt,
 }
 
 /* --plot DIR: sweep.png and sweep.svg. */
-static int draw(const struct sweep *s, const char *dir)
+static int sweep_drawer(const void *s, const char *dir, const char *templates,
+			unsigned terminals, struct diag *dg)
 {
-	struct diag dg;
-	int rc;
-
-	if (run_mpi_rank() > 0)         /* rank 0 draws for every rank */
-		return EXIT_OK;
-	diag_init(&dg);
-	command_shield_begin();
-	rc = sweep_plot(s, dir, command_env()->plots_dir, PLOT_BOTH, &dg);
-	command_shield_end();
-	if (rc)
-		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
-	return EXIT_OK;
+	return sweep_plot(s, dir, templates, terminals, dg);
 }
 
 static int sweep_writer(FILE *f, enum report_format fmt, const void *s)
@@ -301,7 +289,7 @@ static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 	s.npoints = ps.n;
 	status = design_output(&a, sweep_writer, &s);
 	if (status == EXIT_OK && a.plot)
-		status = draw(&s, a.plot);
+		status = design_plot(sweep_drawer, &s, a.plot);
 	if (a.stats)
 		design_stats_print(&total, opt.threads);
 out:

@@ -13,6 +13,7 @@
 #include "engine/run.h"
 #include "engine/run_mpi.h"
 #include "report/report_warn.h"
+#include "report/plot.h"
 #include "util/duration.h"
 #include "util/output.h"
 
@@ -353,6 +354,22 @@ int design_output(const struct run_args *a, design_writer w, const void *what)
 	status = outputs_write(a, w, what);
 	command_shield_end();
 	return status;
+}
+
+int design_plot(design_drawer w, const void *what, const char *dir)
+{
+	struct diag dg;
+	int rc;
+
+	if (run_mpi_rank() > 0)         /* rank 0 draws for every rank */
+		return EXIT_OK;
+	diag_init(&dg);
+	command_shield_begin();
+	rc = w(what, dir, command_env()->plots_dir, PLOT_BOTH, &dg);
+	command_shield_end();
+	if (rc)
+		return command_fail(EXIT_RUNTIME, "%s", diag_text(&dg));
+	return EXIT_OK;
 }
 
 static int report_writer(FILE *f, enum report_format fmt, const void *rep)

@@ -115,4 +115,15 @@ typedef int (*design_writer)(FILE *f, enum report_format fmt, const void *what);
  * EXIT_RUNTIME. */
 int design_output(const struct run_args *a, design_writer w, const void *what);
 
+/* A drawer of plots: WHAT (a comparison, a sweep, a fit report) into the
+ * directory DIR with the templates of TEMPLATES for TERMINALS; 0, or -1
+ * with DIAG filled. */
+typedef int (*design_drawer)(const void *what, const char *dir, const char *templates,
+			     unsigned terminals, struct diag *diag);
+
+/* --plot DIR: WHAT drawn with W in png and svg, by MPI rank 0 alone,
+ * with signals held back while the files are put in place.  Returns
+ * EXIT_OK, or prints the error and returns EXIT_RUNTIME. */
+int design_plot(design_drawer w, const void *what, const char *dir);
+
 #endif

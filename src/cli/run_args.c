@@ -275,14 +275,50 @@ enum report_format run_args_format(const struct run_args *a, int k)
 	return f;
 }
 
+/* run_args_parse_own's callback: an option of this file into the
+ * run_args, any other to the command's own callback. */
+struct own {
+	struct run_args *a;
+	cmd_set_fn *set;
+	void *arg;
+};
+
+static int option_own(const struct cmd_entry *e, const struct cmd_option *o,
+		      const char *v, void *arg)
+{
+	static const struct cmd_option *const mine[] = {
+		&run_args_opt_replications, &run_args_opt_horizon, &run_args_opt_warmup,
+		&run_args_opt_seed, &run_args_opt_confidence, &run_args_opt_threads,
+		&run_args_opt_method, &run_args_opt_target_error, &run_args_opt_max_time,
+		&run_args_opt_max_replications, &run_args_opt_format, &run_args_opt_output,
+		&run_args_opt_window, &run_args_opt_slo, &run_args_opt_stats,
+		&run_args_opt_baseline, &run_args_opt_fail_below, &run_args_opt_plot,
+		&run_args_opt_vary,
+	};
+	struct own *w = arg;
+
+	for (size_t k = 0; k < sizeof mine / sizeof mine[0]; k++)
+		if (o == mine[k])
+			return option_set(e, o, v, w->a);
+	return w->set(e, o, v, w->arg);
+}
+
 int run_args_parse(const struct cmd_entry *self, int argc, char **argv,
 		   struct run_args *a)
 {
+	return run_args_parse_own(self, argc, argv, a, NULL, NULL);
+}
+
+int run_args_parse_own(const struct cmd_entry *self, int argc, char **argv,
+		       struct run_args *a, cmd_set_fn *set, void *arg)
+{
+	struct own w = { a, set, arg };
 	enum report_format f;
 	int status;
 
 	run_args_init(a);
-	status = command_parse(self, argc, argv, option_set, a);
+	status = set ? command_parse(self, argc, argv, option_own, &w) :
+		       command_parse(self, argc, argv, option_set, a);
 	if (status >= 0 || a->nout < 2)
 		return status;
 	if (!takes_format(self))

@@ -81,6 +81,12 @@ void run_args_init(struct run_args *a);
 int run_args_parse(const struct cmd_entry *self, int argc, char **argv,
 		   struct run_args *a);
 
+/* run_args_parse for a command with options of its own besides: SET is
+ * called, as command_parse calls its callback with ARG, for each option
+ * of SELF's table that is not of this header.  SET NULL: run_args_parse. */
+int run_args_parse_own(const struct cmd_entry *self, int argc, char **argv,
+		       struct run_args *a, cmd_set_fn *set, void *arg);
+
 /* The settings of a run: A's values where given, else T's file values,
  * else the defaults. */
 void run_args_settings(const struct run_args *a, const struct topology *t,

@@ -1,6 +1,8 @@
-/* plot_int.h - what the files of the plot module share, and nothing
- * outside it includes: the context of one drawing, the argument list
- * given to one template, writing data files, and running gnuplot.
+/* plot_int.h - what the files of the plot module share: the context of
+ * one drawing, the argument list given to one template, writing data
+ * files, and running gnuplot.  Outside the module only src/fit/fit_plot.c
+ * includes it, to draw `nines fit`'s plot with the same machinery; a
+ * report's plots go through plot.h.
  *
  *   plot.c        plot_designs: the five plots of several designs
  *   plot_data.c   their data files, one writer per plot (the bars)
