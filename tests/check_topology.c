@@ -580,11 +580,11 @@ START_TEST(test_set_failover)
 		" \"system\": {\"type\": \"failover\", \"count\": 2, \"component\": \"x\","
 		" \"replication\": {\"mode\": \"async\", \"lag\": \"1s\", \"writes_per_second\": 10}}}";
 	const struct topology_set sets[] = {
-		{ "system.coverage", 0.75 },
-		{ "system.switchover", 0.5 },
-		{ "system.replication.lag", 0.01 },
+		{ .path = "system.coverage", .value = 0.75 },
+		{ .path = "system.switchover", .value = 0.5 },
+		{ .path = "system.replication.lag", .value = 0.01 },
 	};
-	const struct topology_set bad = { "system.coverage", 2 };
+	const struct topology_set bad = { .path = "system.coverage", .value = 2 };
 	struct diag d;
 	struct topology *t;
 
@@ -763,12 +763,12 @@ START_TEST(test_set_zones_tx)
 		" \"coordinator\": {\"type\": \"component\", \"component\": \"x\"},"
 		" \"participants\": [{\"type\": \"component\", \"component\": \"x\"}]}]}}";
 	const struct topology_set sets[] = {
-		{ "zones.a.mttr", 12 },
-		{ "system.blocks[0].detect", 0.01 },
-		{ "system.blocks[0].need", 3 },
-		{ "system.blocks[1].timeout", 0.5 },
+		{ .path = "zones.a.mttr", .value = 12 },
+		{ .path = "system.blocks[0].detect", .value = 0.01 },
+		{ .path = "system.blocks[0].need", .value = 3 },
+		{ .path = "system.blocks[1].timeout", .value = 0.5 },
 	};
-	const struct topology_set bad = { "system.blocks[1].timeout", 0 };
+	const struct topology_set bad = { .path = "system.blocks[1].timeout", .value = 0 };
 	struct diag d;
 	struct topology *t;
 	static const int all_a[] = { 0, 0, 0 };
@@ -1108,13 +1108,13 @@ static struct topology *parse_set(const struct topology_set *sets, size_t n, str
 START_TEST(test_set_values)
 {
 	const struct topology_set sets[] = {
-		{ "components.a.mtbf", 250 },                   /* a string duration becomes hours */
-		{ "components[\"b.eu\"].repair.mean", 6 },      /* a key with a dot, nested */
-		{ "system.blocks[0].count", 5 },                /* an array element */
-		{ "system.blocks[0].need", 2 },
-		{ "simulation.warmup", 1000 },                  /* absent but allowed: added */
-		{ "simulation.seed", 7 },
-		{ "components.a.mtbf", 300 },                   /* in order: the last one wins */
+		{ .path = "components.a.mtbf", .value = 250 },                   /* a string duration becomes hours */
+		{ .path = "components[\"b.eu\"].repair.mean", .value = 6 },      /* a key with a dot, nested */
+		{ .path = "system.blocks[0].count", .value = 5 },                /* an array element */
+		{ .path = "system.blocks[0].need", .value = 2 },
+		{ .path = "simulation.warmup", .value = 1000 },                  /* absent but allowed: added */
+		{ .path = "simulation.seed", .value = 7 },
+		{ .path = "components.a.mtbf", .value = 300 },                   /* in order: the last one wins */
 	};
 	struct diag d;
 	struct topology *t = parse_set(sets, sizeof sets / sizeof sets[0], &d);
@@ -1146,15 +1146,15 @@ START_TEST(test_set_invalid_value)
 		struct topology_set set;
 		const char *want;
 	} cases[] = {
-		{ { "system.blocks[0].count", 0 },
+		{ { .path = "system.blocks[0].count", .value = 0 },
 		  "set.json: system.blocks[0].count: must be at least 1, got 0" },
-		{ { "system.blocks[0].need", 4 },
+		{ { .path = "system.blocks[0].need", .value = 4 },
 		  "set.json: system.blocks[0].need: 4 is larger than the number of children (3)" },
-		{ { "components.a.mttr", -1 }, "set.json: components.a.mttr: must be greater than 0, got -1" },
-		{ { "components.a.repair", 1 }, "set.json: components.a: \"mttr\" and \"repair\" both given: keep one" },
-		{ { "simulation.horizn", 1 },
+		{ { .path = "components.a.mttr", .value = -1 }, "set.json: components.a.mttr: must be greater than 0, got -1" },
+		{ { .path = "components.a.repair", .value = 1 }, "set.json: components.a: \"mttr\" and \"repair\" both given: keep one" },
+		{ { .path = "simulation.horizn", .value = 1 },
 		  "set.json: simulation: unknown key \"horizn\" (did you mean \"horizon\"?)" },
-		{ { "components.a", 1 }, "set.json: components.a: expected an object, got a number" },
+		{ { .path = "components.a", .value = 1 }, "set.json: components.a: expected an object, got a number" },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -1197,7 +1197,7 @@ START_TEST(test_set_bad_path)
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct topology_set set = { cases[i].path, 1 };
+		struct topology_set set = { .path = cases[i].path, .value = 1 };
 		struct diag d;
 		struct topology *t = parse_set(&set, 1, &d);
 
@@ -1208,11 +1208,59 @@ START_TEST(test_set_bad_path)
 }
 END_TEST
 
+/* A value given as text: a whole JSON value is set as that value, other
+ * text as a string; a label goes before a message about the path; a path
+ * through a model reference's absent "with" creates it. */
+START_TEST(test_set_text_label_with)
+{
+	const struct topology_set sets[] = {
+		{ .path = "components.a.mtbf", .text = "40" },           /* a JSON number */
+		{ .path = "components.a.mttr", .text = "30m" },          /* a string: a duration */
+		{ .path = "components[\"b.eu\"].repair",
+		  .text = "{\"distribution\": \"exponential\", \"mean\": \"3h\"}" },
+		{ .path = "simulation.seed", .text = "\"12\"" },       /* a JSON string */
+	};
+	const struct topology_set bad = { .path = "components.zz.mttr", .text = "1h", .label = "--set" };
+	const struct topology_set word = { .path = "components.a.mttr", .text = "soon" };
+	const char *model = "{\"system\": {\"type\": \"model\", \"model\": \"haproxy-pair\","
+		" \"name\": \"lb\"}}";
+	const struct topology_set with = { .path = "system.with.count", .text = "3" };
+	struct diag d;
+	struct topology *t = parse_set(sets, sizeof sets / sizeof sets[0], &d);
+
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_double_eq_tol(t->components[0].failure.mean, 40, EPS);
+	ck_assert_double_eq_tol(t->components[0].repair.mean, 0.5, EPS);
+	ck_assert_double_eq_tol(t->components[1].repair.mean, 3, EPS);
+	ck_assert_uint_eq(t->sim.seed, 12);
+	topology_free(t);
+
+	t = parse_set(&bad, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_int_eq(d.kind, DIAG_USAGE);
+	ck_assert_str_eq(diag_text(&d), "--set: \"components.zz.mttr\": no \"zz\" in components");
+	t = parse_set(&word, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_int_eq(d.kind, DIAG_INPUT);
+	ck_assert_str_eq(diag_text(&d), "set.json: components.a.mttr: \"soon\" is not a duration:"
+			 " write a number and a unit such as \"30s\", \"5m\", \"8h\", \"2d\","
+			 " \"6w\", \"3mo\" or \"1y\"");
+
+	/* nines' own haproxy-pair (2 members) made 3 through a "with" that
+	 * the reference does not have */
+	diag_init(&d);
+	t = parse_opt(model, strlen(model), TEST_DATA "/set-with.json", &with, 1, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_int_eq(t->system.count, 3);
+	topology_free(t);
+}
+END_TEST
+
 /* The file's own faults come first: a syntax error before any path; and
  * topology_load with sets reads the file as topology_parse does. */
 START_TEST(test_set_order_and_load)
 {
-	struct topology_set bad = { "nope.x", 1 }, good = { "components.lb.mttr", 8 };
+	struct topology_set bad = { .path = "nope.x", .value = 1 }, good = { .path = "components.lb.mttr", .value = 8 };
 	struct diag d;
 	struct topology *t;
 
@@ -1270,7 +1318,7 @@ START_TEST(test_crews_defaults)
 		" \"system\": {\"type\": \"series\", \"blocks\": ["
 		"{\"type\": \"component\", \"component\": \"a\"},"
 		" {\"type\": \"component\", \"component\": \"b\"}]}}";
-	const struct topology_set set = { "repair_crews.count", 3 };
+	const struct topology_set set = { .path = "repair_crews.count", .value = 3 };
 	struct topology *t = parse_ok(text);
 	struct diag d;
 
@@ -1344,13 +1392,13 @@ START_TEST(test_ccf_maint_set)
 		" \"common_cause\": [{\"members\": \"a\", \"beta\": 0.1}],"
 		" \"system\": {\"type\": \"parallel\", \"count\": 2, \"component\": \"a\"}}";
 	const struct topology_set good[] = {
-		{ "common_cause[0].beta", 0.25 },
-		{ "components.a.maintenance.duration", 6 },
-		{ "components.a.maintenance.every", 12 },
+		{ .path = "common_cause[0].beta", .value = 0.25 },
+		{ .path = "components.a.maintenance.duration", .value = 6 },
+		{ .path = "components.a.maintenance.every", .value = 12 },
 	};
-	const struct topology_set bad_beta = { "common_cause[0].beta", 1 };
-	const struct topology_set bad_dur = { "components.a.maintenance.duration", 168 };
-	const struct topology_set bad_roll = { "components.a.maintenance.rolling", 1 };
+	const struct topology_set bad_beta = { .path = "common_cause[0].beta", .value = 1 };
+	const struct topology_set bad_dur = { .path = "components.a.maintenance.duration", .value = 168 };
+	const struct topology_set bad_roll = { .path = "components.a.maintenance.rolling", .value = 1 };
 	struct topology *t;
 	struct diag d;
 
@@ -1610,10 +1658,10 @@ START_TEST(test_models_set)
 		" \"system\": {\"type\": \"model\", \"model\": \"zookeeper-ensemble\","
 		" \"with\": {\"count\": 3}}}";
 	const struct topology_set sets[] = {
-		{ "system.with.count", 7 },
-		{ "system.with.election", 0.01 },       /* absent: added */
+		{ .path = "system.with.count", .value = 7 },
+		{ .path = "system.with.election", .value = 0.01 },       /* absent: added */
 	};
-	const struct topology_set bad = { "system.with.count", 0 };
+	const struct topology_set bad = { .path = "system.with.count", .value = 0 };
 	struct topology *t;
 	struct diag d;
 
@@ -1786,6 +1834,7 @@ Suite *topology_suite(void)
 	tcase_add_test(bad, test_parse_no_file_name);
 	tcase_add_test(bad, test_set_invalid_value);
 	tcase_add_test(bad, test_set_bad_path);
+	tcase_add_test(bad, test_set_text_label_with);
 	tcase_add_test(bad, test_set_order_and_load);
 	suite_add_tcase(s, bad);
 

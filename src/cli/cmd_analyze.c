@@ -14,7 +14,7 @@ static int cmd_analyze_exec(const struct cmd_entry *self, int argc, char **argv)
 
 	if (status >= 0)
 		return status;
-	status = design_load_operand(&d, self, argc, argv, "one topology file at a time");
+	status = design_load_operand(&d, self, &a, argc, argv, "one topology file at a time");
 	if (status)
 		return status;
 	status = design_write(&d, NULL, &a);
@@ -23,6 +23,7 @@ static int cmd_analyze_exec(const struct cmd_entry *self, int argc, char **argv)
 }
 
 static const struct cmd_use cmd_analyze_options[] = {
+	{ &run_args_opt_set, NULL },
 	{ &run_args_opt_format, NULL },
 	{ &run_args_opt_output, NULL },
 	{ &command_opt_help, NULL },

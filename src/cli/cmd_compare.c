@@ -63,6 +63,7 @@ out:
 }
 
 static const struct cmd_use cmd_compare_options[] = {
+	{ &run_args_opt_set, NULL },
 	{ &run_args_opt_replications, NULL },
 	{ &run_args_opt_horizon, NULL },
 	{ &run_args_opt_warmup, NULL },

@@ -50,6 +50,7 @@ static int cmd_report_exec(const struct cmd_entry *self, int argc, char **argv)
 
 static const struct cmd_use cmd_report_options[] = {
 	{ &run_args_opt_output, "the HTML file to write, atomically (required; - for standard output)" },
+	{ &run_args_opt_set, NULL },
 	{ &run_args_opt_replications, NULL },
 	{ &run_args_opt_horizon, NULL },
 	{ &run_args_opt_warmup, NULL },

@@ -20,7 +20,7 @@ static int cmd_simulate_exec(const struct cmd_entry *self, int argc, char **argv
 
 	if (status >= 0)
 		return status;
-	status = design_load_operand(&d, self, argc, argv,
+	status = design_load_operand(&d, self, &a, argc, argv,
 				     "one topology file at a time (use compare for several)");
 	if (status)
 		return status;
@@ -52,6 +52,7 @@ static int cmd_simulate_exec(const struct cmd_entry *self, int argc, char **argv
 }
 
 static const struct cmd_use cmd_simulate_options[] = {
+	{ &run_args_opt_set, NULL },
 	{ &run_args_opt_replications, NULL },
 	{ &run_args_opt_horizon, NULL },
 	{ &run_args_opt_warmup, NULL },

@@ -91,10 +91,8 @@ static void point_sets(const struct sweep_param *p, size_t np, size_t i,
 	v[0] = p[0].values[i / ny];
 	if (np > 1)
 		v[1] = p[1].values[i % ny];
-	for (size_t k = 0; k < np; k++) {
-		sets[k].path = p[k].path;
-		sets[k].value = v[k];
-	}
+	for (size_t k = 0; k < np; k++)
+		sets[k] = (struct topology_set){ .path = p[k].path, .value = v[k], .label = "--vary" };
 }
 
 /* The progress of the whole sweep on one bar. */
@@ -171,17 +169,19 @@ struct points {
 	size_t n;
 };
 
-/* Point I's design, with its values set, into D and its settings into
- * SET.  Returns EXIT_OK or the error's status (D released). */
+/* Point I's design, with the --set values and then its own set, into D
+ * and its settings into SET.  Returns EXIT_OK or the error's status (D
+ * released). */
 static int point_load(const struct cmd_entry *self, const struct run_args *a,
 		      const struct points *ps, size_t i, struct design *d,
 		      struct run_settings *set)
 {
-	struct topology_set sets[SWEEP_MAX_PARAMS];
+	struct topology_set sets[RUN_ARGS_MAX_SET + SWEEP_MAX_PARAMS];
 	int status;
 
-	point_sets(ps->p, ps->np, i, sets, ps->pt[i].value);
-	status = design_load(d, self, ps->file, sets, ps->np);
+	memcpy(sets, a->set, a->nset * sizeof *sets);
+	point_sets(ps->p, ps->np, i, sets + a->nset, ps->pt[i].value);
+	status = design_load(d, self, ps->file, sets, a->nset + ps->np);
 	if (status == EXIT_OK)
 		run_args_settings(a, d->t, set);
 	return status;
@@ -304,6 +304,7 @@ out:
 
 static const struct cmd_use cmd_sweep_options[] = {
 	{ &run_args_opt_vary, NULL },
+	{ &run_args_opt_set, NULL },
 	{ &run_args_opt_replications, NULL },
 	{ &run_args_opt_horizon, NULL },
 	{ &run_args_opt_warmup, NULL },

@@ -32,7 +32,7 @@ int design_load(struct design *d, const struct cmd_entry *self, const char *file
 	if (!d->t) {
 		warnings_release(&d->warn);
 		if (dg.kind == DIAG_USAGE)
-			return command_usage_error(self, "--vary: %s", diag_text(&dg));
+			return command_usage_error(self, "%s", diag_text(&dg));
 		return command_fail(dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT,
 				    "%s", diag_text(&dg));
 	}
@@ -44,14 +44,14 @@ int design_load(struct design *d, const struct cmd_entry *self, const char *file
 	return EXIT_OK;
 }
 
-int design_load_operand(struct design *d, const struct cmd_entry *self, int argc,
-			char **argv, const char *many)
+int design_load_operand(struct design *d, const struct cmd_entry *self,
+			const struct run_args *a, int argc, char **argv, const char *many)
 {
 	if (optind >= argc)
 		return command_usage_error(self, "no topology file given");
 	if (optind + 1 < argc)
 		return command_usage_error(self, "%s", many);
-	return design_load(d, self, argv[optind], NULL, 0);
+	return design_load(d, self, argv[optind], a->set, a->nset);
 }
 
 void design_release(struct design *d)
@@ -197,7 +197,7 @@ static int list_load(const struct cmd_entry *self, const struct run_args *a,
 	int status;
 
 	for (size_t i = 0; i < ds->n; i++) {
-		status = design_load(&ds->d[i], self, files[i], NULL, 0);
+		status = design_load(&ds->d[i], self, files[i], a->set, a->nset);
 		if (status)
 			return status;
 	}

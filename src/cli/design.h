@@ -30,9 +30,10 @@ struct design {
 };
 
 /* The one topology file among ARGV's operands (from optind) loaded into
- * D, as design_load does; a usage error when there is none, or "MANY"
- * when there are several.  Returns as design_load. */
-int design_load_operand(struct design *d, const struct cmd_entry *self, int argc,
+ * D with A's --set values, as design_load does; a usage error when there
+ * is none, or "MANY" when there are several.  Returns as design_load. */
+int design_load_operand(struct design *d, const struct cmd_entry *self,
+			const struct run_args *a, int argc,
 			char **argv, const char *many);
 
 /* Write D's report, with the simulated result R (NULL: exact values
@@ -55,11 +56,13 @@ int design_warn_window(struct design *d, const struct run_args *a,
  * them. */
 void design_warnings_print(const struct warnings *w);
 
-/* Load FILE into D with the NSETS values of SETS set in it (sweep's
- * --vary; NULL and 0 for none).  Returns EXIT_OK with D filled (release
- * with design_release), or prints the error and returns its status with D
- * released: EXIT_USAGE (a path of SETS that leads nowhere, as a usage
- * error of SELF's --vary), EXIT_INPUT (a bad file), EXIT_RUNTIME. */
+/* Load FILE into D with the NSETS values of SETS set in it (--set, then
+ * sweep's --vary; NULL and 0 for none).  Returns EXIT_OK with D filled
+ * (release with design_release), or prints the error and returns its
+ * status with D released: EXIT_USAGE (a path of SETS that leads nowhere,
+ * as a usage error of SELF naming the set's label, "--set: ..."),
+ * EXIT_INPUT (a bad file, or a value the file may not hold at that path),
+ * EXIT_RUNTIME. */
 int design_load(struct design *d, const struct cmd_entry *self, const char *file,
 		const struct topology_set *sets, size_t nsets);
 /* Free what D holds and zero it; a zeroed D is fine. */

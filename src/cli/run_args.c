@@ -14,7 +14,7 @@ enum run_key {
 	RUN_REPLICATIONS = 1, RUN_HORIZON, RUN_WARMUP, RUN_SEED, RUN_CONFIDENCE,
 	RUN_THREADS, RUN_FORMAT, RUN_OUTPUT, RUN_WINDOW, RUN_SLO, RUN_STATS,
 	RUN_BASELINE, RUN_FAIL_BELOW, RUN_PLOT, RUN_VARY, RUN_METHOD, RUN_TARGET,
-	RUN_MAX_TIME, RUN_MAX_REPS,
+	RUN_MAX_TIME, RUN_MAX_REPS, RUN_SET,
 };
 
 const struct cmd_option run_args_opt_replications = {
@@ -80,6 +80,12 @@ const struct cmd_option run_args_opt_vary = {
 	"(PATH as components.db.mttr or system.blocks[1].count;\n"
 	"FROM and TO numbers or durations such as 30m, 8h)",
 };
+const struct cmd_option run_args_opt_set = {
+	"set", 0, "PATH=VALUE", RUN_SET,
+	"put VALUE at PATH in every design's file before it is checked, as\n"
+	"if the file said so (PATH as for --vary; VALUE a number, a duration\n"
+	"such as 4h, a word such as hot, or any JSON value); repeatable",
+};
 
 const struct cmd_option run_args_opt_method = {
 	"method", 0, "M", RUN_METHOD,
@@ -104,6 +110,34 @@ const struct cmd_option run_args_opt_max_replications = {
 	"with a target error, stop after N replications (cycles for importance\n"
 	"sampling) (default: {from}, else 10000000)",
 };
+
+/* --set's PATH=VALUE into A's next set: the text kept in A, split at the
+ * first '='.  Returns 0, or -1 after a usage error of E. */
+static int set_parse(const struct cmd_entry *e, const char *text, struct run_args *a)
+{
+	char *spec, *eq;
+
+	if (a->nset == RUN_ARGS_MAX_SET) {
+		command_usage_error(e, "--set: at most %d values", RUN_ARGS_MAX_SET);
+		return -1;
+	}
+	if (strlen(text) >= RUN_ARGS_SET_LEN) {
+		command_usage_error(e, "--set: \"%.40s...\" is longer than %d characters",
+				    text, RUN_ARGS_SET_LEN - 1);
+		return -1;
+	}
+	spec = a->set_spec[a->nset];
+	strcpy(spec, text);
+	eq = strchr(spec, '=');
+	if (!eq || eq == spec) {
+		command_usage_error(e, "--set: \"%s\" is not PATH=VALUE, such as"
+				    " components.db.mttr=4h", text);
+		return -1;
+	}
+	*eq = '\0';
+	a->set[a->nset++] = (struct topology_set){ .path = spec, .text = eq + 1, .label = "--set" };
+	return 0;
+}
 
 /* --slo's comma-separated availability targets in percent ("99.9,99.95")
  * into SET's nslo and slo.  Returns 0, or -1 after a usage error of E. */
@@ -214,6 +248,8 @@ static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
 			return command_usage_error(e, "--vary: at most %d parameters", RUN_ARGS_MAX_VARY);
 		a->vary[a->nvary++] = v;
 		return 0;
+	case RUN_SET:
+		return set_parse(e, v, a) ? EXIT_USAGE : 0;
 	case RUN_OUTPUT:
 		for (int k = 0; k < a->nout; k++)
 			if (strcmp(a->out[k], v) == 0)
@@ -293,7 +329,7 @@ static int option_own(const struct cmd_entry *e, const struct cmd_option *o,
 		&run_args_opt_max_replications, &run_args_opt_format, &run_args_opt_output,
 		&run_args_opt_window, &run_args_opt_slo, &run_args_opt_stats,
 		&run_args_opt_baseline, &run_args_opt_fail_below, &run_args_opt_plot,
-		&run_args_opt_vary,
+		&run_args_opt_vary, &run_args_opt_set,
 	};
 	struct own *w = arg;
 

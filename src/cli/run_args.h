@@ -18,6 +18,10 @@
 #define RUN_ARGS_MAX_VARY 2
 /* -o options that one command line takes at most. */
 #define RUN_ARGS_MAX_OUT 8
+/* --set options that one command line takes at most, and the longest
+ * PATH=VALUE each may be. */
+#define RUN_ARGS_MAX_SET 16
+#define RUN_ARGS_SET_LEN 512
 
 /* The options' values, as run_args_parse leaves them. */
 struct run_args {
@@ -38,6 +42,10 @@ struct run_args {
 	const char *plot;           /* NULL: not given */
 	const char *vary[RUN_ARGS_MAX_VARY];   /* the --vary values, in order */
 	int nvary;
+	/* the --set values, in order: path and text point into set_spec */
+	struct topology_set set[RUN_ARGS_MAX_SET];
+	size_t nset;
+	char set_spec[RUN_ARGS_MAX_SET][RUN_ARGS_SET_LEN];
 	enum run_method method;
 	int have_method;
 	double target, max_time;    /* -1: not given; max_time in hours */
@@ -58,9 +66,11 @@ extern const struct cmd_option run_args_opt_format, run_args_opt_output;
 extern const struct cmd_option run_args_opt_window, run_args_opt_slo, run_args_opt_stats;
 /* compare: --baseline FILE (report too), --fail-below NINES;
  * compare and sweep: --plot DIR; sweep: --vary SPEC (at most
- * RUN_ARGS_MAX_VARY times). */
+ * RUN_ARGS_MAX_VARY times); simulate, analyze, compare, report and sweep:
+ * --set PATH=VALUE (at most RUN_ARGS_MAX_SET times), a value put into
+ * every design's file before it is checked. */
 extern const struct cmd_option run_args_opt_baseline, run_args_opt_fail_below,
-	run_args_opt_plot, run_args_opt_vary;
+	run_args_opt_plot, run_args_opt_vary, run_args_opt_set;
 
 /* The format of A's output K (0 <= K < A->nout, or 0 for standard output
  * when nout is 0): --format when given, else the one the file's extension

@@ -62,6 +62,29 @@ static int path_step(const char *p, int first, struct step *s)
 	(s)->start == (path) ? 13 : (int)((s)->start - (path)), \
 	(s)->start == (path) ? "the top level" : (path)
 
+/* Whether step S is the "with" of a model reference CUR that has none:
+ * a value set inside it needs no empty "with": {} written first. */
+static int with_missing(const cJSON *cur, const struct step *s)
+{
+	const cJSON *type = load_member(cur, "type");
+
+	return s->key && s->keylen == 4 && memcmp(s->key, "with", 4) == 0 &&
+	       cJSON_IsString(type) && strcmp(type->valuestring, "model") == 0;
+}
+
+/* The JSON value SET puts: its text as JSON, or as a string when it is
+ * not one, or its number.  NULL when out of memory. */
+static cJSON *set_value(const struct topology_set *set)
+{
+	const char *end;
+	cJSON *v;
+
+	if (!set->text)
+		return cJSON_CreateNumber(set->value);
+	v = cJSON_ParseWithOpts(set->text, &end, 1);
+	return v ? v : cJSON_CreateString(set->text);
+}
+
 int load_set_apply(cJSON *root, const struct topology_set *set, struct diag *d)
 {
 	const char *path = set->path;
@@ -97,6 +120,8 @@ int load_set_apply(cJSON *root, const struct topology_set *set, struct diag *d)
 		}
 		if (!*s.end)
 			break;
+		if (!next && with_missing(cur, &s))
+			next = cJSON_AddObjectToObject(cur, "with");
 		if (!next) {
 			key = strndup(s.key, s.keylen);
 			if (!key)
@@ -115,7 +140,7 @@ int load_set_apply(cJSON *root, const struct topology_set *set, struct diag *d)
 	}
 
 	/* The last step: replace the member in place, or add the key. */
-	num = cJSON_CreateNumber(set->value);
+	num = set_value(set);
 	if (!num)
 		return diag_runtime(d, "out of memory");
 	if (!s.key) {

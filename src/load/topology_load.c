@@ -10,6 +10,7 @@
  * prints or exits; on any error the half-built topology is handed to
  * topology_free, which copes with zeroed members.  A file whose blocks
  * use models may leave out "components". */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +137,20 @@ static int keep_models(struct loader *L)
 	return 0;
 }
 
+/* D's usage error about a set value, with LABEL (the caller's name for
+ * it) put first.  Returns NULL. */
+static struct topology *set_labelled(struct diag *d, const char *label)
+{
+	char text[sizeof d->text];
+
+	if (label && d->kind == DIAG_USAGE) {
+		snprintf(text, sizeof text, "%s", diag_text(d));
+		diag_init(d);
+		diag_usage(d, "%s: %s", label, text);
+	}
+	return NULL;
+}
+
 /* The topology in ROOT, the parsed JSON of FILE, with OPT's values set
  * in it first.  Takes ROOT and frees it. */
 static struct topology *load_root(cJSON *root, const char *file,
@@ -152,7 +167,7 @@ static struct topology *load_root(cJSON *root, const char *file,
 	for (size_t i = 0; opt && i < opt->nsets; i++)
 		if (load_set_apply(root, &opt->sets[i], d)) {
 			cJSON_Delete(root);
-			return NULL;
+			return set_labelled(d, opt->sets[i].label);
 		}
 
 	L.t = calloc(1, sizeof *L.t);

@@ -190,14 +190,21 @@ struct topology {
 #define SIM_DEFAULT_CONFIDENCE   0.95
 
 /* A value to put into the JSON of a topology file before it is checked:
- * what `nines sweep --vary` changes.  PATH names a member the way error
- * messages do: object keys separated by '.', array elements as [K]
- * (from 0), and a key that holds '.' or '[' as ["KEY"], as in
+ * what `nines sweep --vary` and `--set` change.  PATH names a member the
+ * way error messages do: object keys separated by '.', array elements as
+ * [K] (from 0), and a key that holds '.' or '[' as ["KEY"], as in
  * components.db.repair.mean, system.blocks[1].count or
  * components["db.eu"].mttr. */
 struct topology_set {
 	const char *path;
 	double value;            /* set as a JSON number (hours for a duration) */
+	/* When not NULL, set this instead of VALUE: TEXT itself when it is a
+	 * whole JSON value (4, "4h", true, {"mean": 8}), else TEXT as a JSON
+	 * string (hot, 4h, 2pc). */
+	const char *text;
+	/* What the caller calls this value (an option, "--set"), put before
+	 * a message about its path; NULL: nothing. */
+	const char *label;
 };
 
 /* What the caller adds to a file as it is loaded.  A NULL pointer to it,
