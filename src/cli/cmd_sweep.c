@@ -189,10 +189,12 @@ static int point_load(const struct cmd_entry *self, const struct run_args *a,
 
 /* Every point's design loaded and checked before anything runs, with the
  * settings of the first point into *FIRST and its name into *NAME (to
- * free); the replications of all the points into PR->total. */
+ * free); every point's warnings into W, once each (the window's from the
+ * first point's settings, which every point shares); the replications of
+ * all the points into PR->total. */
 static int points_check(const struct cmd_entry *self, const struct run_args *a,
 			const struct points *ps, struct run_settings *first, char **name,
-			struct progress *pr)
+			struct warnings *w, struct progress *pr)
 {
 	struct run_settings set;
 	struct design d;
@@ -207,9 +209,11 @@ static int points_check(const struct cmd_entry *self, const struct run_args *a,
 		if (status == EXIT_OK && i == 0) {
 			*first = set;
 			*name = strdup(d.t->name);
-			if (!*name)
-				status = command_fail(EXIT_RUNTIME, "out of memory");
+			status = *name ? design_warn_window(&d, a, &set) :
+				 command_fail(EXIT_RUNTIME, "out of memory");
 		}
+		if (status == EXIT_OK && warnings_append(w, &d.warn))
+			status = command_fail(EXIT_RUNTIME, "out of memory");
 		design_release(&d);
 		if (status)
 			return status;
@@ -250,8 +254,11 @@ static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct sweep s;
 	struct run_args a;
 	char *name = NULL;
-	int status = run_args_parse(self, argc, argv, &a);
+	struct warnings warn;
+	int status;
 
+	warnings_init(&warn);
+	status = run_args_parse(self, argc, argv, &a);
 	if (status >= 0)
 		return status;
 	if (optind >= argc)
@@ -270,9 +277,10 @@ static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 	}
 	memset(&opt, 0, sizeof opt);
 	/* Every point is checked before anything runs. */
-	status = points_check(self, &a, &ps, &s.set, &name, &pr);
+	status = points_check(self, &a, &ps, &s.set, &name, &warn, &pr);
 	if (status)
 		goto out;
+	design_warnings_print(&warn);
 	opt.threads = (int)a.threads;
 	opt.progress_arg = &pr;
 	if (isatty(STDERR_FILENO))
@@ -287,6 +295,7 @@ static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 	s.nparam = ps.np;
 	s.point = ps.pt;
 	s.npoints = ps.n;
+	s.warn = &warn;
 	status = design_output(&a, sweep_writer, &s);
 	if (status == EXIT_OK && a.plot)
 		status = design_plot(sweep_drawer, &s, a.plot);
@@ -297,6 +306,7 @@ out:
 		free(ps.pt[i].system_json);
 	free(ps.pt);
 	free(name);
+	warnings_release(&warn);
 	for (size_t k = 0; k < ps.np; k++)
 		sweep_param_release(&p[k]);
 	return status;

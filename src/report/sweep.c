@@ -13,6 +13,7 @@
 #include "config.h"
 #include "engine/run.h"
 #include "report/plot.h"
+#include "report/report_warn.h"
 #include "report/sweep.h"
 #include "report/table.h"
 #include "util/duration.h"
@@ -284,6 +285,7 @@ static int write_text(FILE *f, const struct sweep *s, int md)
 	int flagged;
 
 	heading(f, s, md);
+	report_warnings_text(f, s->warn, md);
 	fputc('\n', f);
 	t = points_table(s, &flagged);
 	if (!t)
@@ -308,6 +310,9 @@ static void csv_est(FILE *f, const struct estimate *e, double scale)
 
 static int write_csv(FILE *f, const struct sweep *s)
 {
+	/* a warning: "warning" in the first column, the line in the second */
+	static const enum report_warn_col wcols[] = { REPORT_WARN_KIND, REPORT_WARN_LINE };
+
 	for (size_t k = 0; k < s->nparam; k++) {
 		if (k)
 			fputc(',', f);
@@ -341,6 +346,7 @@ static int write_csv(FILE *f, const struct sweep *s)
 		report_csv_num(f, pt->rel_error);
 		fputc('\n', f);
 	}
+	report_warnings_csv(f, s->warn, s->nparam + 20, wcols, 2);
 	return ferror(f) ? -1 : 0;
 }
 
@@ -348,7 +354,9 @@ static int write_json(FILE *f, const struct sweep *s)
 {
 	fputs("{\n  \"nines_version\": ", f);
 	report_json_str(f, PACKAGE_VERSION);
-	fputs(",\n  \"topology\": {\"name\": ", f);
+	fputs(",\n", f);
+	report_warnings_json(f, s->warn);
+	fputs("  \"topology\": {\"name\": ", f);
 	report_json_str(f, s->name);
 	fputs(", \"file\": ", f);
 	report_json_str(f, s->file);

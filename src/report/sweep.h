@@ -76,10 +76,13 @@ struct sweep {
 	size_t nparam;                    /* 1 or 2 */
 	const struct sweep_point *point;
 	size_t npoints;
+	const struct warnings *warn;      /* every point's, once each; NULL: none */
 };
 
 /* Write S to F in FMT: text and md a table with a row per point, csv a
- * row per point, json the machine contract of docs/nines.1.  Returns 0,
+ * row per point, json the machine contract of docs/nines.1; each with
+ * S's warnings as report_warn.h writes them (text and md a section after
+ * the heading, json the second key, csv rows at the end).  Returns 0,
  * or -1 when writing failed. */
 int sweep_write(FILE *f, enum report_format fmt, const struct sweep *s);
 

@@ -37,7 +37,7 @@ cmp -s "$TMP/j1" "$TMP/j2" && ok || bad "sweep -j1 and -j2 differ"
 python3 - "$TMP/j1" "$C" "$TMP/point.json" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "json contract"; cat "$TMP/py"; }
 import json, sys
 s = json.load(open(sys.argv[1]))
-assert list(s) == ["nines_version", "topology", "simulation", "parameters", "points"], list(s)
+assert list(s) == ["nines_version", "warnings", "topology", "simulation", "parameters", "points"], list(s)
 assert s["topology"]["name"] == "crm-basic"
 assert s["simulation"]["replications"] == 300 and s["simulation"]["seed"] == 42, s["simulation"]
 p = s["parameters"][0]

@@ -88,6 +88,35 @@ expect "no outage" 0 "$NINES" simulate "$GOOD" -n 2 --horizon 30d --seed 3 --met
 hasf "no outage: mean outage" "$TMP/err" "$W $GOOD: design \"good-basic\": mean outage has no value and availability only an upper bound: no system outage was seen"
 hasf "no outage: SLO" "$TMP/err" "$W $GOOD: design \"good-basic\": P(window below 99.9%, 99.95%, 99.99%) have no interval: no window fell below these targets"
 
+# --- sweep: every point's warnings once, on stderr and in every format ----------
+SW="components.web.mttr=1h:200h:2"
+expect "sweep" 0 "$NINES" sweep "$S" --vary "$SW" -n 20
+same "sweep: stderr" "$TMP/err" "$W $S: simulation.horizon: $HW
+$W $S: components.web.mtbf: mean time between failures 4.2 d is shorter than mean time to repair 8.3 d: down more than up"
+hasf "sweep: text section" "$TMP/out" "
+warnings
+  $S: simulation.horizon: $HW"
+expect "sweep: json" 0 "$NINES" sweep "$S" --vary "$SW" -n 20 --format json
+python3 - "$TMP/out" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "sweep json"; cat "$TMP/py"; }
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert list(r)[:2] == ["nines_version", "warnings"], list(r)
+assert [w["path"] for w in r["warnings"]] == ["simulation.horizon", "components.web.mtbf"], r["warnings"]
+PY
+expect "sweep: csv" 0 "$NINES" sweep "$S" --vary "$SW" -n 20 --format csv
+python3 - "$TMP/out" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "sweep csv"; cat "$TMP/py"; }
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+assert all(len(r) == len(rows[0]) for r in rows), [len(r) for r in rows]
+w = [r for r in rows if r[0] == "warning"]
+assert len(w) == 2 and rows[-2:] == w, rows[-2:]
+assert "simulation.horizon: the horizon" in w[0][1] and not any(w[0][2:]), w[0]
+PY
+expect "sweep: md" 0 "$NINES" sweep "$S" --vary "$SW" -n 20 --format md
+hasf "sweep: md section" "$TMP/out" "### Warnings"
+expect "sweep: clean" 0 "$NINES" sweep "$GOOD" --vary components.web.mttr=1h:2h:2 -n 20 --horizon 1y
+empty "sweep: clean: stderr" "$TMP/err"
+
 # --- compare: two designs the same, a pairing that achieved nothing ------------
 SAME="$W $R: design \"short-renamed\" is the same model as design \"short\" ($S): comparing them tells nothing"
 expect "compare" 0 "$NINES" compare "$S" "$R" --horizon 1y
