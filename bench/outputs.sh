@@ -31,7 +31,7 @@ run() { # NAME CMD...
 run version "$nines" --version
 run usage "$nines"
 run help "$nines" help
-for c in simulate compare report sweep analyze validate plot help; do
+for c in simulate compare report sweep analyze validate plot fit help; do
 	run "help-$c" "$nines" help "$c"
 	run "dashh-$c" "$nines" "$c" --help
 	run "bogus-$c" "$nines" "$c" --bogus
@@ -75,6 +75,34 @@ run swp-grid "$nines" sweep -n 100 examples/crm-basic.json --vary components.lb.
 	--vary 'system.blocks[1].count=2:4:3'
 run swp-plot "$nines" sweep -n 100 --plot "$dir/swp-plot.d" examples/crm-basic.json \
 	--vary components.db.repair.mean=1h:24h:4
+
+# warnings: every fixture that warns, in every format of every command
+for fmt in text json md csv; do
+	run "warn-sim-$fmt" "$nines" simulate -n 20 --format "$fmt" tests/data/warn/short.json
+	run "warn-cmp-$fmt" "$nines" compare -n 20 --horizon 1y --format "$fmt" \
+		tests/data/warn/short.json tests/data/warn/short-renamed.json
+	run "warn-swp-$fmt" "$nines" sweep -n 20 --format "$fmt" tests/data/warn/short.json \
+		--vary components.web.mttr=1h:200h:2
+done
+for f in tests/data/warn/*.json; do
+	run "warn-val-$(basename "$f" .json)" "$nines" validate "$f"
+done
+
+# --set: a word, a duration, a path into "with", and a bad path
+run set-sim "$nines" simulate -n 50 --set 'system.blocks[2].standby=cold' \
+	--set components.mysql.mttr=2h examples/crm-mysql-async.json
+run set-with "$nines" analyze --set 'system.blocks[0].with.count=3' tests/data/good-ccf-maint.json
+run set-bad "$nines" simulate --set components.dbb.mttr=1h examples/crm-basic.json
+
+# fit: both examples in every format, with a plot, and every bad fixture
+for fmt in text json md csv; do
+	run "fit-disk-$fmt" "$nines" fit --format "$fmt" examples/disk-failures.csv
+	run "fit-db-$fmt" "$nines" fit --kind repair --format "$fmt" examples/db-repairs.csv
+done
+run fit-plot "$nines" fit --plot "$dir/fit-plot.d" examples/disk-failures.csv
+for f in tests/data/fit/*.csv; do
+	run "fit-$(basename "$f" .csv)" "$nines" fit "$f"
+done
 
 # report and plot
 run rep "$nines" report -n 100 -o "$dir/rep.d/r.html" examples/crm-basic.json examples/crm-single.json

@@ -24,7 +24,7 @@ static void sample_mean_ok(const struct dist *x, unsigned long seed)
 	const int n = 400000;
 	int bad = 0;
 
-	rng_seed(r, seed, 0, 0);
+	rng_seed_at(gsl_rng_state(r), rng_replication(seed, 0), 0);
 	for (int i = 1; i <= n; i++) {
 		double v = dist_sample(x, r), dv = v - mean;
 
@@ -92,7 +92,7 @@ static void residual_mean_ok(const struct dist *x, double age, unsigned long see
 	int bad = 0;
 
 	/* one assertion per check, not per draw: Check's are not free */
-	rng_seed(r, seed, 1, 0);
+	rng_seed_at(gsl_rng_state(r), rng_replication(seed, 1), 0);
 	for (int i = 1; i <= n; i++) {
 		double v = dist_sample_residual(x, age, r), dv = v - mean;
 
@@ -304,7 +304,7 @@ START_TEST(inlined_generator_is_taus2)
 		if (seed < 20)
 			gsl_rng_set(r, seed * 2654435761UL);
 		else
-			rng_seed(r, seed, seed * 7, seed * 13);
+			rng_seed_at(gsl_rng_state(r), rng_replication(seed, seed * 7), seed * 13);
 		memcpy(&copy, gsl_rng_state(r), sizeof copy);
 		for (int k = 0; k < 50000; k++) {
 			double a = gsl_rng_uniform(r), b = rng_uniform(&copy);

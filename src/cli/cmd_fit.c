@@ -10,7 +10,7 @@
 #include "cli/run_args.h"
 #include "fit/fit.h"
 
-enum fit_key { FIT_KIND = 1 };
+enum fit_key { FIT_KIND = RUN_ARGS_OWN_KEY };
 
 static const struct cmd_option fit_opt_kind = {
 	"kind", 0, "K", FIT_KIND,

@@ -15,7 +15,11 @@ enum run_key {
 	RUN_THREADS, RUN_FORMAT, RUN_OUTPUT, RUN_WINDOW, RUN_SLO, RUN_STATS,
 	RUN_BASELINE, RUN_FAIL_BELOW, RUN_PLOT, RUN_VARY, RUN_METHOD, RUN_TARGET,
 	RUN_MAX_TIME, RUN_MAX_REPS, RUN_SET,
+	/* a command's own options from RUN_ARGS_OWN_KEY on */
+	RUN_KEYS_END
 };
+
+_Static_assert(RUN_KEYS_END <= RUN_ARGS_OWN_KEY, "run_args keys overlap the commands' own");
 
 const struct cmd_option run_args_opt_replications = {
 	"replications", 'n', "N", RUN_REPLICATIONS,
@@ -312,7 +316,7 @@ enum report_format run_args_format(const struct run_args *a, int k)
 }
 
 /* run_args_parse_own's callback: an option of this file into the
- * run_args, any other to the command's own callback. */
+ * run_args, a command's own (by its key) to the command's callback. */
 struct own {
 	struct run_args *a;
 	cmd_set_fn *set;
@@ -322,21 +326,9 @@ struct own {
 static int option_own(const struct cmd_entry *e, const struct cmd_option *o,
 		      const char *v, void *arg)
 {
-	static const struct cmd_option *const mine[] = {
-		&run_args_opt_replications, &run_args_opt_horizon, &run_args_opt_warmup,
-		&run_args_opt_seed, &run_args_opt_confidence, &run_args_opt_threads,
-		&run_args_opt_method, &run_args_opt_target_error, &run_args_opt_max_time,
-		&run_args_opt_max_replications, &run_args_opt_format, &run_args_opt_output,
-		&run_args_opt_window, &run_args_opt_slo, &run_args_opt_stats,
-		&run_args_opt_baseline, &run_args_opt_fail_below, &run_args_opt_plot,
-		&run_args_opt_vary, &run_args_opt_set,
-	};
 	struct own *w = arg;
 
-	for (size_t k = 0; k < sizeof mine / sizeof mine[0]; k++)
-		if (o == mine[k])
-			return option_set(e, o, v, w->a);
-	return w->set(e, o, v, w->arg);
+	return o->key >= RUN_ARGS_OWN_KEY ? w->set(e, o, v, w->arg) : option_set(e, o, v, w->a);
 }
 
 int run_args_parse(const struct cmd_entry *self, int argc, char **argv,

@@ -91,9 +91,14 @@ void run_args_init(struct run_args *a);
 int run_args_parse(const struct cmd_entry *self, int argc, char **argv,
 		   struct run_args *a);
 
+/* The keys of a command's own options start here: every option of this
+ * header has a key below it. */
+#define RUN_ARGS_OWN_KEY 1000
+
 /* run_args_parse for a command with options of its own besides: SET is
  * called, as command_parse calls its callback with ARG, for each option
- * of SELF's table that is not of this header.  SET NULL: run_args_parse. */
+ * of SELF's table whose key is RUN_ARGS_OWN_KEY or above.  SET NULL:
+ * run_args_parse. */
 int run_args_parse_own(const struct cmd_entry *self, int argc, char **argv,
 		       struct run_args *a, cmd_set_fn *set, void *arg);
 

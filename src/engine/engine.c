@@ -448,8 +448,10 @@ static void run_place(struct engine *e, uint32_t id, double t)
  * the generator at it. */
 static void run_seed(struct engine *e, size_t st, uint64_t rep)
 {
-	rng_use(e->r, e->states + st * e->state_size);
-	rng_seed_at(e->states + st * e->state_size, rep, e->key[st]);
+	void *state = e->states + st * e->state_size;
+
+	rng_seed_at(state, rep, e->key[st]);
+	rng_use(e->r, state);
 }
 
 /* Seed every stream and fill the heap with each entry's first time: idle

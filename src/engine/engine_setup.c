@@ -2,12 +2,14 @@
  *
  * engine_new copies the model's tree into packed arrays the event loop
  * walks (parents, kinds, needs, laws), keys every random stream by its
- * place,
- * and lays out the side structures: the instances of each zone and of each
- * component type, the pools' detection rings, the repair crews' queues,
- * the maintenance schedules and the instances each transaction's
+ * place, and lays out the side structures: the instances of each zone and
+ * of each component type, the pools' detection rings, the repair crews'
+ * queues, the maintenance schedules and the instances each transaction's
  * coordinator holds.  Every array is carved from one zeroed allocation,
- * so freeing the workspace is one free; nothing here runs per replication.
+ * so freeing the workspace is one free; the arrays a replication starts
+ * afresh lie in one stretch of it, with their starting values kept beside
+ * them, so that starting a replication is one copy.  Nothing here runs
+ * per replication.
  */
 #include <assert.h>
 #include <stddef.h>

@@ -255,13 +255,13 @@ static void clone_start(struct engine_split *s)
 	struct engine *e = s->e;
 	size_t streams = e->ni + e->nb + e->nz + e->ng;
 	uint64_t salt = rng_key("split clone", ++s->clone);
+	uint64_t rep = rng_replication(s->seed, s->index);
 
 	for (size_t k = 0; k < streams; k++) {
 		/* of the blocks, only failovers draw (their coverage) */
 		if (k >= e->ni && k < e->ni + e->nb && e->block_kind[k - e->ni] != BLOCK_FAILOVER)
 			continue;
-		rng_use(e->r, e->states + k * e->state_size);
-		rng_seed(e->r, s->seed, s->index, e->key[k] ^ salt);
+		rng_seed_at(e->states + k * e->state_size, rep, e->key[k] ^ salt);
 	}
 	for (uint32_t i = 0; i < e->ni; i++) {
 		if (e->inst_own[i])

@@ -73,8 +73,3 @@ void rng_seed_at(void *state, uint64_t rep, uint64_t key)
 	if (s->s3 < 16)
 		s->s3 += 16;
 }
-
-void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key)
-{
-	rng_seed_at(gsl_rng_state(r), rng_replication(seed, index), key);
-}

@@ -76,9 +76,6 @@ uint64_t rng_replication(uint64_t seed, uint64_t index);
  * leaves none, so no warm-up steps are run. */
 void rng_seed_at(void *state, uint64_t rep, uint64_t key);
 
-/* rng_seed_at on R's current state, for replication INDEX under SEED. */
-void rng_seed(gsl_rng *r, uint64_t seed, uint64_t index, uint64_t key);
-
 /* The key of the ORDINAL-th stream named NAME (a block's name, a zone's). */
 uint64_t rng_key(const char *name, uint64_t ordinal);
 

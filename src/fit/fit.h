@@ -88,6 +88,9 @@ struct fit_result {
  * type. */
 enum fit_kind { FIT_FAILURE, FIT_REPAIR };
 
+/* That key, "failure" or "repair", which the reports also use as a word. */
+const char *fit_kind_name(enum fit_kind kind);
+
 /* Every fit of one data set, best first. */
 struct fit_report {
 	const char *file;           /* the data file as named */

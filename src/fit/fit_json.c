@@ -9,8 +9,6 @@
 #include "fit/fit_impl.h"
 #include "report/report_formats.h"
 
-static const char *const kind_key[] = { "failure", "repair" };
-
 void fit_law_json(FILE *f, const struct fit_result *r, const char *fmt)
 {
 	const double *p = (const double[]){ r->p[0].est, r->p[1].est };
@@ -49,7 +47,7 @@ void fit_law_json(FILE *f, const struct fit_result *r, const char *fmt)
 
 void fit_paste_print(FILE *f, enum fit_kind kind, const struct fit_result *r, const char *fmt)
 {
-	fprintf(f, "\"%s\": ", kind_key[kind]);
+	fprintf(f, "\"%s\": ", fit_kind_name(kind));
 	fit_law_json(f, r, fmt);
 }
 
@@ -110,7 +108,7 @@ int fit_write_json(FILE *f, const struct fit_report *rep)
 	fputs(",\n  \"file\": ", f);
 	report_json_str(f, rep->file);
 	fprintf(f, ",\n  \"kind\": \"%s\",\n  \"observations\": %zu,\n  \"censored\": %zu,"
-		"\n  \"total_hours\": ", kind_key[rep->kind], x->n, x->n - x->nfail);
+		"\n  \"total_hours\": ", fit_kind_name(rep->kind), x->n, x->n - x->nfail);
 	report_json_num(f, x->total);
 	keyed(f, ",\n  \"confidence\": ", rep->confidence);
 	fprintf(f, ",\n  \"best\": \"%s\",\n  \"fits\": [\n", fit_law_name(rep->r[0].law));

@@ -25,6 +25,11 @@ const char *fit_law_name(enum fit_law law)
 	return names[law];
 }
 
+const char *fit_kind_name(enum fit_kind kind)
+{
+	return kind == FIT_REPAIR ? "repair" : "failure";
+}
+
 /* log Q(k, x), the gamma law's log survival at x scale units, also where
  * Q underflows (then from the leading term of its asymptotic series). */
 static double gamma_log_sf(double k, double x)

@@ -2,7 +2,6 @@
  * fitted law's, drawn by the template plots/fit.gp with the plot
  * module's machinery (report/plot_int.h: data files, gnuplot without a
  * shell, a temporary directory renamed into place). */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,65 +63,34 @@ static int data_curves(struct ctx *C, struct job *j, const struct fit_report *re
 		return -1;
 	fputs("nines fit: ", f);
 	plot_put_text(f, rep->file);
-	fprintf(f, ", %zu %s times\n", rep->data->n, rep->kind == FIT_FAILURE ? "failure" : "repair");
+	fprintf(f, ", %zu %s times\n", rep->data->n, fit_kind_name(rep->kind));
 	if (plot_data_close(C, j->arg[j->nargs - 1], f) || plot_job_num(C, j, FIT_NLAWS) ||
 	    plot_job_num(C, j, rep->data->nfail < rep->data->n))
 		return -1;
 	return 0;
 }
 
-/* Draw into C's temporary directory, then rename the outputs OUT into
- * DIR. */
-static int draw(struct ctx *C, const struct fit_report *rep, const char *tpl, char *const *out)
+/* Every data file of REP's plot, the time axis from half the shortest
+ * duration to twice the longest. */
+static int fit_data(struct ctx *C, struct job *j, const void *arg)
 {
+	const struct fit_report *rep = arg;
 	const struct fit_data *x = rep->data;
 	double tmin = INFINITY, tmax = 0;
-	struct job j = { 0 };
-	int rc = -1;
 
 	for (size_t i = 0; i < x->n; i++) {
 		tmin = fmin(tmin, x->t[i]);
 		tmax = fmax(tmax, x->t[i]);
 	}
-	if (!data_steps(C, &j, x, tmin / 2, tmax) && !data_curves(C, &j, rep, tmin / 2, tmax * 2) &&
-	    !plot_gnuplot_run(C, tpl, out[0] ? out[0] : "", out[1] ? out[1] : "", &j))
-		rc = 0;
-	plot_job_release(&j);
-	for (int t = 0; !rc && t < 2; t++) {
-		char *target = out[t] ? plot_format("%s/fit.%s", C->dir, plot_extension[t]) : NULL;
-
-		if (out[t] && !target)
-			rc = plot_oom(C);
-		else if (out[t] && rename(out[t], target) != 0)
-			rc = diag_errno(C->diag, DIAG_RUNTIME, errno, NULL, "%s: cannot write", target);
-		free(target);
-	}
-	return rc;
+	if (data_steps(C, j, x, tmin / 2, tmax) || data_curves(C, j, rep, tmin / 2, tmax * 2))
+		return -1;
+	return 0;
 }
 
 int fit_plot(const struct fit_report *rep, const char *dir, const char *templates,
 	     unsigned terminals, struct diag *diag)
 {
 	struct ctx C = { .dir = dir, .diag = diag };
-	char *tdir, *tpl, *out[2] = { NULL, NULL };
-	int rc = -1;
 
-	if (!(terminals & PLOT_BOTH))
-		return diag_runtime(diag, "plot: no terminal chosen");
-	tdir = plot_templates_dir(templates, diag);
-	tpl = tdir ? plot_template_path(tdir, "fit", diag) : NULL;
-	free(tdir);
-	if (tpl && !plot_dirs_make(&C, dir) && !plot_tmp_make(&C)) {
-		rc = 0;
-		for (int t = 0; !rc && t < 2; t++)
-			if ((terminals & (1u << t)) &&
-			    !(out[t] = plot_format("%s/fit.%s", C.tmp, plot_extension[t])))
-				rc = plot_oom(&C);
-		rc = rc ? rc : draw(&C, rep, tpl, out);
-	}
-	plot_tmp_remove(&C);
-	free(out[0]);
-	free(out[1]);
-	free(tpl);
-	return rc;
+	return plot_one(&C, "fit", templates, terminals, fit_data, rep);
 }

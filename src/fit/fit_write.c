@@ -13,8 +13,6 @@
 /* Columns of the table of fits. */
 #define NCOLS 7
 
-static const char *const kind_words[] = { "failure", "repair" };
-
 /* X with four significant digits (whole from 10000 to 1e9, where %g
  * would switch to an exponent), and " h" when it is hours. */
 static void num(char *buf, size_t size, double x, int hours)
@@ -98,7 +96,7 @@ static void notes_print(FILE *f, const struct fit_report *rep, int md)
 		fprintf(f, " (the next, %s, has an AIC %.2f higher)", fit_law_name(rep->r[1].law),
 			rep->r[1].delta_aic);
 	fprintf(f, "\n\nto paste into a component type (its %s law, in hours):\n\n%s%s",
-		kind_words[rep->kind], code, ind);
+		fit_kind_name(rep->kind), code, ind);
 	fit_paste_print(f, rep->kind, b, "%.6g");
 	fprintf(f, "\n%s\nthe uncertainty of its mean, in the form planned for uncertain inputs"
 		" (this version does not read it yet):\n\n%s%s", end, code, ind);
@@ -134,7 +132,7 @@ static int write_table(FILE *f, const struct fit_report *rep, int md)
 		fprintf(f, "nines fit: %s\n", rep->file);
 	}
 	fprintf(f, "%zu %s times, %zu of them right-censored (still running when the data"
-		" ended), %.6g h in all\n\n", x->n, kind_words[rep->kind], x->n - x->nfail, x->total);
+		" ended), %.6g h in all\n\n", x->n, fit_kind_name(rep->kind), x->n - x->nfail, x->total);
 	if (md)
 		table_print_md(f, t, "0111100");
 	else

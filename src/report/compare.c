@@ -336,23 +336,20 @@ static void csv_precision(FILE *f, const struct result *r)
 	report_csv_precision(f, r);
 }
 
-/* The columns of the CSV report: those up to "interval", the precision's
- * and "variance_reduction". */
-#define CSV_COLUMNS (21 + 9 + 1)
-
 static int write_csv(FILE *f, const struct comparison *c)
 {
 	/* a warning: its line as the design, its file, "warning" as baseline */
 	static const enum report_warn_col wcols[] = {
 		REPORT_WARN_LINE, REPORT_WARN_FILE, REPORT_WARN_KIND,
 	};
+	size_t ncols = report_csv_header(f,
+		"design,file,baseline,availability,availability_ci_low,availability_ci_high,"
+		"nines,downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
+		"outages_per_year,mean_outage_minutes,analytic_availability,cost_per_year,"
+		"difference_minutes_per_year,difference_ci_low,difference_ci_high,"
+		"independent_half_width_minutes,paired,outages_seen,interval,"
+		REPORT_CSV_PRECISION ",variance_reduction");
 
-	fputs("design,file,baseline,availability,availability_ci_low,availability_ci_high,"
-	      "nines,downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
-	      "outages_per_year,mean_outage_minutes,analytic_availability,cost_per_year,"
-	      "difference_minutes_per_year,difference_ci_low,difference_ci_high,"
-	      "independent_half_width_minutes,paired,outages_seen,interval,"
-	      REPORT_CSV_PRECISION ",variance_reduction\n", f);
 	for (size_t i = 0; i < c->n; i++) {
 		struct measures m;
 		struct compare_diff x;
@@ -392,7 +389,7 @@ static int write_csv(FILE *f, const struct comparison *c)
 			report_csv_num(f, x.variance_ratio);
 		fputc('\n', f);
 	}
-	report_warnings_csv(f, c->warn, CSV_COLUMNS, wcols, 3);
+	report_warnings_csv(f, c->warn, ncols, wcols, 3);
 	return ferror(f) ? -1 : 0;
 }
 

@@ -9,7 +9,8 @@
  *   plot_lines.c  the data files of the line plots: outages, timeline
  *   plot_sweep.c  plot_sweep: the sweep plot and its data
  *   plot_text.c   names and numbers as gnuplot's data reader takes them
- *   plot_run.c    data files and arguments, gnuplot, directories, templates
+ *   plot_run.c    data files and arguments, gnuplot, directories, templates,
+ *                 and plot_one: a single plot from its template to its files
  */
 #ifndef NINES_PLOT_INT_H
 #define NINES_PLOT_INT_H
@@ -108,6 +109,18 @@ int plot_dirs_make(struct ctx *C, const char *dir);
  * C->tmp) with plot_tmp_remove, which does nothing when there is none. */
 int plot_tmp_make(struct ctx *C);
 void plot_tmp_remove(struct ctx *C);
+
+/* What writes one template's data files and arguments into J, from ARG:
+ * 0, or -1 with C's diagnostic. */
+typedef int plot_data_fn(struct ctx *C, struct job *j, const void *arg);
+
+/* The single plot NAME (a sweep's, a fit's): the template NAME.gp found
+ * from TEMPLATES as plot_templates_dir does, its data written by
+ * DATA(C, j, ARG), drawn for TERMINALS (png and svg bits) in a temporary
+ * directory inside C->dir (made if missing) and renamed into place as
+ * C->dir/NAME.png and NAME.svg.  Returns 0, or -1 with C->diag filled. */
+int plot_one(struct ctx *C, const char *name, const char *templates, unsigned terminals,
+	     plot_data_fn *data, const void *arg);
 
 /* ---- plot_data.c ---- */
 

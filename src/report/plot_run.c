@@ -318,3 +318,50 @@ char *plot_template_path(const char *dir, const char *name, struct diag *diag)
 	}
 	return tpl;
 }
+
+int plot_one(struct ctx *C, const char *name, const char *templates, unsigned terminals,
+	     plot_data_fn *data, const void *arg)
+{
+	struct job j = { 0 };
+	char *tdir, *tpl, *out[2] = { NULL, NULL };
+	int rc = -1;
+
+	if (!(terminals & PLOT_BOTH))
+		return diag_runtime(C->diag, "plot: no terminal chosen");
+	tdir = plot_templates_dir(templates, C->diag);
+	tpl = tdir ? plot_template_path(tdir, name, C->diag) : NULL;
+	free(tdir);
+	if (!tpl || plot_dirs_make(C, C->dir) || plot_tmp_make(C))
+		goto done;
+	for (int t = 0; t < 2; t++)
+		if ((terminals & (1u << t)) &&
+		    !(out[t] = plot_format("%s/%s.%s", C->tmp, name, plot_extension[t]))) {
+			plot_oom(C);
+			goto done;
+		}
+	if (data(C, &j, arg) ||
+	    plot_gnuplot_run(C, tpl, out[0] ? out[0] : "", out[1] ? out[1] : "", &j))
+		goto done;
+	for (int t = 0; t < 2; t++) {
+		char *target = out[t] ? plot_format("%s/%s.%s", C->dir, name, plot_extension[t]) : NULL;
+
+		if (out[t] && !target) {
+			plot_oom(C);
+			goto done;
+		}
+		if (out[t] && rename(out[t], target) != 0) {
+			diag_errno(C->diag, DIAG_RUNTIME, errno, NULL, "%s: cannot write", target);
+			free(target);
+			goto done;
+		}
+		free(target);
+	}
+	rc = 0;
+done:
+	plot_job_release(&j);
+	plot_tmp_remove(C);
+	free(out[0]);
+	free(out[1]);
+	free(tpl);
+	return rc;
+}

@@ -2,11 +2,9 @@
  * downtime against the first parameter, a curve per value of the second,
  * drawn as plot.c draws designs (data files, a template, a temporary
  * directory renamed into place). */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "report/plot_int.h"
 
@@ -14,8 +12,9 @@
  * mean, ci_low, ci_high, exact; downtime mean, ci_low, ci_high, exact.
  * Then the labels file: the title and the x axis label, which hold the
  * user's name and path. */
-static int data_sweep(struct ctx *C, const struct plot_sweep *s, struct job *j)
+static int data_sweep(struct ctx *C, struct job *j, const void *arg)
 {
+	const struct plot_sweep *s = arg;
 	double top = -INFINITY, clip;
 	size_t nclipped = 0;
 	FILE *f;
@@ -82,56 +81,8 @@ int plot_sweep(const struct plot_sweep *s, const char *dir, const char *template
 	       unsigned terminals, struct diag *diag)
 {
 	struct ctx C = { .dir = dir, .diag = diag };
-	struct job j = { 0 };
-	char *tdir, *tpl, *out[2] = { NULL, NULL };
-	int rc = -1;
 
-	if (!(terminals & PLOT_BOTH))
-		return diag_runtime(diag, "plot: no terminal chosen");
-	tdir = plot_templates_dir(templates, diag);
-	if (!tdir)
-		return -1;
-	tpl = plot_template_path(tdir, "sweep", diag);
-	free(tdir);
-	if (!tpl)
-		return -1;
 	C.level = isfinite(s->confidence) && s->confidence > 0 && s->confidence < 1 ?
 		  100 * s->confidence : 0;
-	if (plot_dirs_make(&C, dir) || plot_tmp_make(&C))
-		goto done;
-	for (int t = 0; t < 2; t++)
-		if ((terminals & (1u << t)) &&
-		    !(out[t] = plot_format("%s/sweep.%s", C.tmp, plot_extension[t]))) {
-			plot_oom(&C);
-			goto done;
-		}
-	if (data_sweep(&C, s, &j) ||
-	    plot_gnuplot_run(&C, tpl, out[0] ? out[0] : "", out[1] ? out[1] : "", &j))
-		goto done;
-	for (int t = 0; t < 2; t++) {
-		char *target;
-
-		if (!out[t])
-			continue;
-		target = plot_format("%s/sweep.%s", dir, plot_extension[t]);
-		if (!target) {
-			plot_oom(&C);
-			goto done;
-		}
-		if (rename(out[t], target) != 0) {
-			diag_errno(diag, DIAG_RUNTIME, errno, NULL, "%s: cannot write", target);
-			free(target);
-			goto done;
-		}
-		free(target);
-	}
-	rc = 0;
-done:
-	plot_job_release(&j);
-	plot_tmp_remove(&C);
-	free(out[0]);
-	free(out[1]);
-	free(tpl);
-	return rc;
+	return plot_one(&C, "sweep", templates, terminals, data_sweep, s);
 }
-

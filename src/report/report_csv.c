@@ -10,6 +10,16 @@
 #include "report/report_formats.h"
 #include "report/report_warn.h"
 
+size_t report_csv_header(FILE *f, const char *header)
+{
+	size_t n = 1;
+
+	for (const char *c = header; *c; c++)
+		n += *c == ',';
+	fprintf(f, "%s\n", header);
+	return n;
+}
+
 void report_csv_field(FILE *f, const char *s)
 {
 	/* a spreadsheet runs a cell that starts with one of these as a
@@ -103,8 +113,9 @@ static void row(FILE *f, const struct report *rep, const char *scope, const char
 	fputc('\n', f);
 }
 
-/* The columns of a report with a run, after "scope,name,path,type,size". */
-static const char csv_run_cols[] =
+/* The header of a report with a run, and of one with exact values alone. */
+#define CSV_WHERE "scope,name,path,type,size"
+static const char csv_run_header[] = CSV_WHERE
 	",availability,availability_ci_low,availability_ci_high"
 	",nines,nines_ci_low,nines_ci_high"
 	",downtime_minutes_per_year,downtime_ci_low,downtime_ci_high"
@@ -113,22 +124,18 @@ static const char csv_run_cols[] =
 	",analytic_availability,analytic_within_ci"
 	",share_of_system_downtime,share_ci_low,share_ci_high"
 	",outages_seen,interval," REPORT_CSV_PRECISION;
-static const char csv_exact_cols[] =
+static const char csv_exact_header[] = CSV_WHERE
 	",analytic_availability,analytic_nines,analytic_downtime_minutes_per_year";
 
 int report_csv(FILE *f, const struct report *rep)
 {
 	const struct model *mo = rep->m;
-	const char *cols = rep->r ? csv_run_cols : csv_exact_cols;
 	/* a warning: scope "warning", the line as name, its JSON path as path */
 	static const enum report_warn_col wcols[] = {
 		REPORT_WARN_KIND, REPORT_WARN_LINE, REPORT_WARN_PATH,
 	};
-	size_t ncols = 5;
+	size_t ncols = report_csv_header(f, rep->r ? csv_run_header : csv_exact_header);
 
-	for (const char *c = cols; *c; c++)
-		ncols += *c == ',';
-	fprintf(f, "scope,name,path,type,size%s\n", cols);
 	for (size_t b = 0; b < model_blocks(mo); b++) {
 		struct estimate share;
 

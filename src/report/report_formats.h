@@ -35,6 +35,10 @@ void report_json_est(FILE *f, const char *key, const struct estimate *e);
  * (%.17g, empty when not finite). */
 void report_csv_field(FILE *f, const char *s);
 void report_csv_num(FILE *f, double x);
+/* The header line HEADER (column names joined by commas, none quoted) and
+ * its end of line; returns how many columns it names, which every row
+ * after it has (report_warnings_csv's rows too). */
+size_t report_csv_header(FILE *f, const char *header);
 /* How R was obtained and how precise it is (report_precision), as the
  * fields REPORT_CSV_PRECISION names, each after a comma. */
 void report_csv_precision(FILE *f, const struct result *r);

@@ -312,18 +312,21 @@ static int write_csv(FILE *f, const struct sweep *s)
 {
 	/* a warning: "warning" in the first column, the line in the second */
 	static const enum report_warn_col wcols[] = { REPORT_WARN_KIND, REPORT_WARN_LINE };
+	size_t ncols;
 
 	for (size_t k = 0; k < s->nparam; k++) {
 		if (k)
 			fputc(',', f);
 		report_csv_field(f, s->param[k].path);
 	}
-	fputs(",availability,availability_ci_low,availability_ci_high,"
-	      "nines,nines_ci_low,nines_ci_high,"
-	      "downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
-	      "outages_per_year,outages_ci_low,outages_ci_high,mean_outage_minutes,"
-	      "analytic_availability,analytic_nines,analytic_downtime_minutes_per_year,"
-	      "within_ci,method,samples,relative_error\n", f);
+	fputc(',', f);
+	ncols = s->nparam + report_csv_header(f,
+		"availability,availability_ci_low,availability_ci_high,"
+		"nines,nines_ci_low,nines_ci_high,"
+		"downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
+		"outages_per_year,outages_ci_low,outages_ci_high,mean_outage_minutes,"
+		"analytic_availability,analytic_nines,analytic_downtime_minutes_per_year,"
+		"within_ci,method,samples,relative_error");
 	for (size_t i = 0; i < s->npoints; i++) {
 		const struct sweep_point *pt = &s->point[i];
 		int within = report_within(&pt->m, pt->exact_a);
@@ -346,7 +349,7 @@ static int write_csv(FILE *f, const struct sweep *s)
 		report_csv_num(f, pt->rel_error);
 		fputc('\n', f);
 	}
-	report_warnings_csv(f, s->warn, s->nparam + 20, wcols, 2);
+	report_warnings_csv(f, s->warn, ncols, wcols, 2);
 	return ferror(f) ? -1 : 0;
 }
 
