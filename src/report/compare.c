@@ -279,12 +279,7 @@ static int write_text(FILE *f, const struct comparison *c, int md)
 	struct table *t;
 
 	heading(f, c, md);
-	if (md && c->warn && c->warn->n) {
-		fputc('\n', f);
-		report_warnings_text(f, c->warn, 1);
-	} else if (!md) {
-		report_warnings_text(f, c->warn, 0);
-	}
+	report_warnings_text(f, c->warn, md);
 	fputc('\n', f);
 	if (md)
 		fputs("### Designs\n\n", f);

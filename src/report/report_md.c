@@ -35,15 +35,13 @@ int report_md(FILE *f, const struct report *rep)
 		table_md_text(f, method);
 		fputs(".  \nPrecision: ", f);
 		table_md_text(f, precision);
-		fputs(".\n\n", f);
+		fputs(".\n", f);
 	} else
-		fputs(": exact steady-state values, no simulation.\n\n", f);
-	if (rep->warn && rep->warn->n) {
-		report_warnings_text(f, rep->warn, 1);
-		fputc('\n', f);
-	}
+		fputs(": exact steady-state values, no simulation.\n", f);
+	/* every section opens with its blank line */
+	report_warnings_text(f, rep->warn, 1);
 	for (int i = 0; i < n; i++) {
-		fprintf(f, "%s### %s\n\n", i ? "\n" : "", s[i].md_title);
+		fprintf(f, "\n### %s\n\n", s[i].md_title);
 		if (s[i].intro[0])
 			fprintf(f, "%s.\n\n", s[i].intro);
 		table_print_md(f, s[i].t, s[i].right);

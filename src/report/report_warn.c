@@ -92,7 +92,7 @@ void report_warnings_text(FILE *f, const struct warnings *w, int md)
 
 	if (!w || w->n == 0)
 		return;
-	fputs(md ? "### Warnings\n\n" : "\nwarnings\n", f);
+	fputs(md ? "\n### Warnings\n\n" : "\nwarnings\n", f);
 	for (size_t i = 0; i < w->n; i++) {
 		warnings_format(w, i, line, sizeof line);
 		if (md) {

@@ -19,10 +19,11 @@
  * Returns 0, or -1 when out of memory. */
 int report_warnings_collect(const struct report *rep, struct warnings *w);
 
-/* W (NULL: none) as a section of a report, nothing when it is empty:
- * text "\nwarnings\n" and a line "  FILE: PATH: message" each; Markdown
- * (MD set) "### Warnings\n\n" and a list item each, with no blank line
- * after the list. */
+/* W (NULL: none) as a section of a report, nothing when it is empty.
+ * Like every section of the text and Markdown reports it opens with a
+ * blank line and ends with its last line: text "\nwarnings\n" and a line
+ * "  FILE: PATH: message" each; Markdown (MD set) "\n### Warnings\n\n"
+ * and a list item each. */
 void report_warnings_text(FILE *f, const struct warnings *w, int md);
 
 /* The member "warnings": [{"file", "path", "message"}, ...] (file and
