@@ -60,8 +60,6 @@ static int cmd_fit_exec(const struct cmd_entry *self, int argc, char **argv)
 		return command_usage_error(self, "no CSV file given");
 	if (optind + 1 < argc)
 		return command_usage_error(self, "one CSV file at a time");
-	if (a.plot && !*a.plot)
-		return command_usage_error(self, "--plot: the directory is \"\"");
 	diag_init(&dg);
 	if (fit_data_read(&x, argv[optind], &dg))
 		return command_fail(dg.kind == DIAG_RUNTIME ? EXIT_RUNTIME : EXIT_INPUT,

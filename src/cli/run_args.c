@@ -269,6 +269,8 @@ static int option_set(const struct cmd_entry *e, const struct cmd_option *o,
 		a->baseline = v;
 		return 0;
 	case RUN_PLOT:
+		if (!*v)
+			return command_usage_error(e, "--plot: the directory is \"\"");
 		a->plot = v;
 		return 0;
 	default:

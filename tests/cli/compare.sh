@@ -55,6 +55,10 @@ PY
 expect "--baseline" 0 "$NINES" compare "$A" "$B" -n 100 --baseline "$B"
 grep -q "against crm-single-lb-pair (the baseline)" "$TMP/out" && ok || bad "--baseline not used"
 grep -q "crm-single  costs" "$TMP/out" && ok || bad "no 'costs' verdict: $(cat "$TMP/out")"
+# an empty --plot directory is refused before anything runs, as by every command
+expect "--plot empty" 2 "$NINES" compare "$A" "$B" -n 10 --plot ""
+same "--plot empty" "$TMP/err" "nines: compare: --plot: the directory is \"\"
+usage: nines compare [options] A.json B.json [C.json...]"
 expect "--baseline unknown" 2 "$NINES" compare "$A" "$B" --baseline "$C"
 same "--baseline unknown" "$TMP/err" "nines: compare: --baseline: \"$C\" is not one of the files compared
 usage: nines compare [options] A.json B.json [C.json...]"

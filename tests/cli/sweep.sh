@@ -148,6 +148,9 @@ refuse "twice" '--vary: "components.lb.mttr" is given twice' \
 	--vary components.lb.mttr=1:2:2 --vary components.lb.mttr=1:3:2
 refuse "overridden" '--vary: "simulation.seed" cannot vary: --seed sets it for every point' \
 	--vary simulation.seed=1:5:5 --seed 3
+expect "--plot empty" 2 "$NINES" sweep "$C" --vary components.lb.mttr=1:2:2 -n 10 --plot ""
+same "--plot empty" "$TMP/err" "nines: sweep: --plot: the directory is \"\"
+$USAGE"
 expect "no file" 2 "$NINES" sweep --vary components.lb.mttr=1:2:2
 same "no file" "$TMP/err" "nines: sweep: no topology file given
 $USAGE"
