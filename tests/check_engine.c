@@ -267,7 +267,58 @@ START_TEST(failover_timeline)
 	ck_assert_double_eq(r->block_switches[0], 2);
 	ck_assert_double_eq(r->block_failed_switches[0], 0);
 	ck_assert_double_eq(r->block_write_down[0], 10);
+	/* the design's writes: the system's outages lie inside the block's */
+	ck_assert_double_eq(r->design_write_down, 10);
 	ck_assert_double_eq(r->type_failures[0], 2);    /* the cold standby never failed */
+	done(e);
+}
+END_TEST
+
+/* Two cold standby pairs in series, both sync.  The first as in
+ * failover_timeline: writes impossible over [10, 15) and [21, 26).  The
+ * second (fails at 14, repaired in 4): its A fails at 14, B takes over at
+ * 15 and fails at 29, and A is back in at 30; writes impossible over
+ * [14, 18) and from 29 on.  The design's writes are impossible over the
+ * union, [10, 18) + [21, 26) + [29, 30) = 14 h, not the 15 h of the sum. */
+START_TEST(design_writes_timeline)
+{
+	struct engine *e;
+	const struct rep_result *r;
+
+#define PAIR(type) "{ \"type\": \"failover\", \"standby\": \"cold\", \"detect\": \"30m\"," \
+	" \"switchover\": \"30m\", \"count\": 2, \"component\": \"" type "\"," \
+	" \"replication\": { \"mode\": \"sync\" } }"
+	e = engine_for("{ \"components\": { " DET("a", 10, 5) ", " DET("b", 14, 4) " },"
+	     " \"system\": { \"type\": \"series\", \"blocks\": [ " PAIR("a") ", " PAIR("b") " ] } }");
+#undef PAIR
+	r = engine_run(e, 1, 0, 0, 30, NULL);
+	ck_assert_double_eq(r->block_write_down[1], 10);
+	ck_assert_double_eq(r->block_write_down[2], 5);
+	ck_assert_double_eq(r->block_down[0], 4);
+	ck_assert_double_eq(r->design_write_down, 14);
+	done(e);
+}
+END_TEST
+
+/* Two async pairs in series that both fail over every few hours for two
+ * years: each block has a loss in both years, and so has the design: 2
+ * years with a loss, not the 4 of the sum. */
+START_TEST(design_loss_years)
+{
+	struct engine *e;
+	const struct rep_result *r;
+
+#define PAIR(type) "{ \"type\": \"failover\", \"standby\": \"cold\", \"detect\": \"30m\"," \
+	" \"switchover\": \"30m\", \"count\": 2, \"component\": \"" type "\"," \
+	" \"replication\": { \"mode\": \"async\", \"lag\": \"1s\", \"writes_per_second\": 10 } }"
+	e = engine_for("{ \"components\": { " DET("a", 10, 5) ", " DET("b", 14, 4) " },"
+	     " \"system\": { \"type\": \"series\", \"blocks\": [ " PAIR("a") ", " PAIR("b") " ] } }");
+#undef PAIR
+	r = engine_run(e, 1, 0, 0, 2 * 8760, NULL);
+	ck_assert_double_eq(r->block_loss_years[1], 2);
+	ck_assert_double_eq(r->block_loss_years[2], 2);
+	ck_assert_double_eq(r->design_loss_years, 2);
+	ck_assert_double_eq(r->design_write_down, r->block_down[0]);   /* no sync block */
 	done(e);
 }
 END_TEST
@@ -619,6 +670,8 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, same_stream_same_result);
 	tcase_add_test(tc, streams_follow_place);
 	tcase_add_test(tc, failover_timeline);
+	tcase_add_test(tc, design_writes_timeline);
+	tcase_add_test(tc, design_loss_years);
 	tcase_add_test(tc, quorum_timeline);
 	tcase_add_test(tc, zone_timeline);
 	tcase_add_test(tc, pool_timeline);

@@ -220,8 +220,10 @@ static void as_importance(struct result *r)
 	r->windows = 0;
 	r->method = RUN_METHOD_IMPORTANCE;
 	snprintf(r->why, sizeof r->why, "the pilot saw the system down rarely");
-	free(r->sys_down);
-	r->sys_down = NULL;
+	for (int k = 0; k < RESULT_KEPT; k++) {
+		free(r->kept[k]);
+		r->kept[k] = NULL;
+	}
 }
 
 #define HAS(text, s) ck_assert_msg(strstr((text), (s)) != NULL, "no \"%s\" in:\n%s", (s), (text))
@@ -322,20 +324,20 @@ START_TEST(compare_unpaired)
 		     " \"system\": { \"type\": \"parallel\", \"count\": 2, \"component\": \"u\" } }");
 	a = design_run(&d, 200, 10, 5);
 	b = design_run(&d, 200, 10, 6);
-	x = compare_diff(a, b, 0.95);
+	x = compare_diff(a, b, 0.95, KEPT_DOWN);
 	ck_assert_int_eq(x.is_paired, 1);
 	{
 		/* different counts (a target stops each design at its own) do
 		 * not pair: b's values past its count were never measured */
 		struct result *c = design_run(&d, 150, 10, 6);
 
-		ck_assert_int_eq(compare_diff(a, c, 0.95).is_paired, 0);
-		ck_assert_int_eq(compare_diff(c, a, 0.95).is_paired, 0);
+		ck_assert_int_eq(compare_diff(a, c, 0.95, KEPT_DOWN).is_paired, 0);
+		ck_assert_int_eq(compare_diff(c, a, 0.95, KEPT_DOWN).is_paired, 0);
 		result_free(c);
 	}
-	free(a->sys_down);
-	a->sys_down = NULL;
-	x = compare_diff(a, b, 0.95);
+	free(a->kept[KEPT_DOWN]);
+	a->kept[KEPT_DOWN] = NULL;
+	x = compare_diff(a, b, 0.95, KEPT_DOWN);
 	ea = moments_x(&a->block[0], 0.95);
 	eb = moments_x(&b->block[0], 0.95);
 	ck_assert_int_eq(x.is_paired, 0);

@@ -147,6 +147,8 @@ static size_t fields(const struct rep_result *r, double *v)
 	v[n++] = r->planned_down;
 	v[n++] = r->repairs;
 	v[n++] = r->repair_wait;
+	v[n++] = r->design_write_down;
+	v[n++] = r->design_loss_years;
 	ck_assert_uint_le(n, FIELDS_MAX);
 	return n;
 }

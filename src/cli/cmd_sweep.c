@@ -133,6 +133,8 @@ static int run_point(const struct design *d, struct run_options *opt,
 	total->events += r->events;
 	total->wall_seconds += r->wall_seconds;
 	rep.r = r;
+	pt->modes = report_replication_modes(d->m);
+	report_writes(&rep, &pt->writes);
 	f = open_memstream(&pt->system_json, &len);
 	if (f) {
 		report_json_system(f, &rep, 6);

@@ -125,6 +125,25 @@ static void attribute_all(struct engine *e, double t)
 	}
 }
 
+/* Something that makes the design's writes impossible (the system down,
+ * a sync block unable to take writes) began (DELTA = +1) or ended (-1) at
+ * T: writes are possible while nothing does. */
+static void design_write(struct engine *e, int delta, double t)
+{
+	int was = *e->design_wbad;
+	double w = e->w;
+
+	*e->design_wbad = was + delta;
+	assert(*e->design_wbad >= 0);
+	if (was == 0) {
+		*e->design_wsince = t;
+	} else if (*e->design_wbad == 0 && t > w) {
+		double since = *e->design_wsince;
+
+		e->res.design_write_down += t - (since > w ? since : w);
+	}
+}
+
 /* Block B's up state becomes OK at T: account for the outage. */
 static void block_set(struct engine *e, uint32_t b, int ok, double t)
 {
@@ -132,6 +151,8 @@ static void block_set(struct engine *e, uint32_t b, int ok, double t)
 	double w = e->w;
 
 	e->block_ok[b] = (unsigned char)ok;
+	if (b == 0)
+		design_write(e, ok ? -1 : +1, t);
 	if (!ok) {
 		e->block_since[b] = t;
 		if (b == 0)
@@ -170,6 +191,7 @@ static void write_state(struct engine *e, uint32_t b, double t)
 	if (wok == e->block_wok[b])
 		return;
 	e->block_wok[b] = (unsigned char)wok;
+	design_write(e, wok ? -1 : +1, t);
 	if (!wok) {
 		e->block_wsince[b] = t;
 	} else if (t > w) {
@@ -433,6 +455,7 @@ static void run_reset(struct engine *e)
 	e->repairing = NONE;
 	e->now = 0;
 	res->planned_down = 0;
+	res->design_write_down = res->design_loss_years = 0;
 	res->repairs = res->repair_wait = 0;
 }
 
@@ -521,6 +544,11 @@ static void run_close(struct engine *e)
 
 			res->block_write_down[b] += end - (since > w ? since : w);
 		}
+	}
+	if (*e->design_wbad > 0) {
+		double since = *e->design_wsince;
+
+		res->design_write_down += end - (since > w ? since : w);
 	}
 }
 

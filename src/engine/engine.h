@@ -35,6 +35,9 @@ struct rep_result {
 	double *zone_outages;    /* outages of each zone in the window */
 	double *ccf_shocks;      /* common-cause shocks of each group in the window */
 	double planned_down;     /* hours of system outages that began with a maintenance */
+	double design_write_down;  /* hours writes were impossible anywhere: the system
+	                              down, or a sync-replicated block unable to take them */
+	double design_loss_years;  /* whole years of the window with a loss in any block */
 	double repairs;          /* repairs started in the window */
 	double repair_wait;      /* hours those repairs waited for a crew */
 	uint64_t events;         /* state changes of instances */

@@ -136,6 +136,10 @@ struct engine {
 	unsigned char *block_wok;  /* sync replication: writes possible */
 	double *block_wsince;
 	long *block_lossyear;    /* async: the last whole year with a loss, or -1 */
+	int *design_wbad;        /* [1]: what makes writes impossible now: the system
+	                            down (1) plus each sync block that cannot take them */
+	double *design_wsince;   /* [1]: since when design_wbad has been above 0 */
+	long *design_lossyear;   /* [1]: the last whole year with a loss in any block, or -1 */
 	struct slot *heap;       /* instances, block timers, zones, shocks, maintenance */
 	uint32_t *pos;
 	/* where each kind of heap entry and of stream state begins */

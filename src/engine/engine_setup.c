@@ -59,6 +59,7 @@ static void setup_layout_rep(struct engine *e, struct carve *c)
 	TAKE(c, e->block_up, nb); TAKE(c, e->block_ok, nb); TAKE(c, e->block_phase, nb);
 	TAKE(c, e->block_leader, nb); TAKE(c, e->block_last, nb);
 	TAKE(c, e->block_wok, nb); TAKE(c, e->block_lossyear, nb);
+	TAKE(c, e->design_wbad, 1); TAKE(c, e->design_lossyear, 1);
 	TAKE(c, e->res.block_down, nb); TAKE(c, e->res.block_outages, nb);
 	TAKE(c, e->res.type_down, nt); TAKE(c, e->res.type_failures, nt);
 	TAKE(c, e->res.block_overlap, nb); TAKE(c, e->res.block_switches, nb);
@@ -96,6 +97,7 @@ static void setup_layout(struct engine *e, struct carve *c)
 	TAKE(c, e->maint_every, e->nm); TAKE(c, e->maint_dur, e->nm);
 	TAKE(c, e->mark, ni); TAKE(c, e->inst_plain, ni);
 	TAKE(c, e->block_since, nb); TAKE(c, e->block_wsince, nb);
+	TAKE(c, e->design_wsince, 1);
 	TAKE(c, e->heap, e->nheap); TAKE(c, e->pos, e->nheap);
 	TAKE(c, e->timer_block, e->nx); TAKE(c, e->block_timer, nb);
 	/* the replication's state, then its starting values */
@@ -125,6 +127,7 @@ static void setup_rep_start(struct engine *e)
 		e->block_leader[b] = e->block_own[b] ? e->block_first[b] : NONE;
 		e->block_last[b] = e->block_leader[b];
 	}
+	*e->design_lossyear = -1;
 	/* the rest of the stretch is zero, as the arena came from calloc */
 	memcpy(e->rep_start, e->rep_begin, e->rep_bytes);
 }

@@ -120,10 +120,15 @@ static void lose_writes(struct engine *e, uint32_t b, double t)
 		return;
 	e->res.block_lost_writes[b] += p->lag * 3600 * p->writes_per_second;
 	year = (long)floor((t - e->w) / HOURS_PER_YEAR);
-	if (year != e->block_lossyear[b] &&
-	    (double)(year + 1) * HOURS_PER_YEAR <= e->end - e->w) {
+	if ((double)(year + 1) * HOURS_PER_YEAR > e->end - e->w)
+		return;         /* a year the window does not hold whole */
+	if (year != e->block_lossyear[b]) {
 		e->block_lossyear[b] = year;
 		e->res.block_loss_years[b] += 1;
+	}
+	if (year != *e->design_lossyear) {
+		*e->design_lossyear = year;
+		e->res.design_loss_years += 1;
 	}
 }
 

@@ -26,14 +26,14 @@ struct result *result_new(const struct model *m, const struct run_settings *set,
 	r->timeline_group = r->ntimeline ? (r->nwindows + r->ntimeline - 1) / r->ntimeline : 1;
 	if (r->ntimeline)
 		r->ntimeline = (r->nwindows + r->timeline_group - 1) / r->timeline_group;
-	r->nmoments = nb + nt + set->nslo + r->ntimeline + 5 * nb + model_zones(m) + 2 + model_ccf(m);
+	r->nmoments = nb + nt + set->nslo + r->ntimeline + 5 * nb + model_zones(m) + 2 +
+		      model_ccf(m) + 2;
 	r->block = calloc(r->nmoments, sizeof *r->block);
-	if (keep)
-		r->sys_down = calloc(n, sizeof *r->sys_down);
-	if (!r->block || (keep && !r->sys_down)) {
-		result_free(r);
-		return NULL;
-	}
+	if (!r->block)
+		goto oom;
+	for (int k = 0; keep && k < RESULT_KEPT; k++)
+		if (!(r->kept[k] = calloc(n, sizeof *r->kept[k])))
+			goto oom;
 	r->type = r->block + nb;
 	r->slo = r->type + nt;
 	r->timeline = r->slo + set->nslo;
@@ -46,11 +46,15 @@ struct result *result_new(const struct model *m, const struct run_settings *set,
 	r->crew = r->zone + model_zones(m);
 	r->planned = r->crew + 1;
 	r->ccf = r->planned + 1;
+	r->design = r->ccf + model_ccf(m);
 	for (size_t k = 0; k < r->nmoments; k++)
 		moments_init(&r->block[k]);
 	hist_init(&r->outages);
 	hist_init(&r->window_down);
 	return r;
+oom:
+	result_free(r);
+	return NULL;
 }
 
 void result_free(struct result *r)
@@ -58,7 +62,8 @@ void result_free(struct result *r)
 	if (!r)
 		return;
 	free(r->block);
-	free(r->sys_down);
+	for (int k = 0; k < RESULT_KEPT; k++)
+		free(r->kept[k]);
 	free(r);
 }
 

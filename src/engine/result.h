@@ -43,6 +43,14 @@ struct run_settings {
 	long max_replications;    /* with a target: replications (cycles), >= 1 */
 };
 
+/* The values a run keeps of each replication, for paired comparisons. */
+enum result_kept {
+	KEPT_DOWN,                /* system down fraction */
+	KEPT_WRITE_DOWN,          /* fraction writes were impossible (design[0].x) */
+	KEPT_LOST,                /* writes lost per year (design[0].y) */
+	RESULT_KEPT
+};
+
 struct result {
 	const struct model *m;    /* borrowed: must outlive the result */
 	struct run_settings set;
@@ -69,9 +77,15 @@ struct result {
 	struct moments *planned;  /* [1]: x = fraction of the horizon the system was
 	                             down in outages that began with a maintenance */
 	struct moments *ccf;      /* [model_ccf]: y = shocks per year */
+	struct moments *design;   /* [2], the design as a whole: [0] x = fraction of the
+	                             horizon writes were impossible (the system down, or
+	                             a sync-replicated block unable to take them), y =
+	                             writes lost per year in every block together;
+	                             [1] x = fraction of whole years with a loss */
 	struct hist window_down;  /* down fraction of every window of every replication */
-	double *sys_down;         /* [replications]: system down fraction of each
-	                             replication; NULL unless the run kept them */
+	double *kept[RESULT_KEPT]; /* [replications] each: the values of enum
+	                             result_kept of each replication; NULL unless
+	                             the run kept them */
 	struct hist outages;      /* system outage durations, hours */
 	uint64_t events;
 	double wall_seconds;      /* not part of any stdout report: it varies */
@@ -131,7 +145,7 @@ struct measures {
  * replication's system values when KEEP is set (for paired comparisons).
  * Returns NULL when out of memory.  Free with result_free (NULL is fine).
  * The moments arrays are consecutive in the order block, type, slo,
- * timeline, attr, repl, sw, lossy, pool, zone, crew, planned, ccf, so
+ * timeline, attr, repl, sw, lossy, pool, zone, crew, planned, ccf, design, so
  * that a run can treat them as one array of nmoments.
  * SET's horizon / window must not exceed RESULT_MAX_WINDOWS. */
 struct result *result_new(const struct model *m, const struct run_settings *set, int keep);

@@ -67,6 +67,17 @@ int run_default_threads(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* The writes RR lost in every block together. */
+static double design_lost(const struct shared *sh, const struct rep_result *rr)
+{
+	double lost = 0;
+
+	for (size_t b = 0; b < sh->nb; b++)
+		if (block_kind_leads(sh->kind[b]))
+			lost += rr->block_lost_writes[b];
+	return lost;
+}
+
 void run_pairs(struct worker *w, const struct rep_result *rr, double h, double years)
 {
 	struct shared *sh = w->sh;
@@ -81,6 +92,9 @@ void run_pairs(struct worker *w, const struct rep_result *rr, double h, double y
 	(x[AT(field, k)] = (vx), y[AT(field, k)] = (vy), has[AT(field, k)] = 1)
 
 	memset(has, 0, sh->nmom);
+	PAIR(design, 0, rr->design_write_down / h, design_lost(sh, rr) / years);
+	if (sh->method == RUN_METHOD_PLAIN && whole >= 1)
+		PAIR(design, 1, rr->design_loss_years / whole, 0);
 	for (size_t b = 0; b < sh->nb; b++) {
 		PAIR(block, b, rr->block_down[b] / h, rr->block_outages[b] / years);
 		PAIR(attr, b, b ? rr->block_overlap[b] / h : sys, sys);
@@ -223,8 +237,13 @@ static void reduce(struct worker *w, struct moments *mom, const struct rep_resul
 		moments_add(&mom[k], w->x[k], w->y[k]);
 	}
 	reduce_windows(w, mom + (res->slo - res->block), rr);
-	if (res->sys_down)
-		res->sys_down[i] = rr->block_down[0] / h;
+	if (res->kept[KEPT_DOWN]) {
+		const struct moments *d = res->design;
+
+		res->kept[KEPT_DOWN][i] = rr->block_down[0] / h;
+		res->kept[KEPT_WRITE_DOWN][i] = w->x[d - res->block];
+		res->kept[KEPT_LOST][i] = w->y[d - res->block];
+	}
 	w->events += rr->events;
 }
 

@@ -189,8 +189,9 @@ static void gather_values(const struct shared *sh)
 		mpi_counts[r] = (int)(reps_before(sh, end) - reps_before(sh, first));
 		mpi_displs[r] = (int)(reps_before(sh, first) - base);
 	}
-	MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, sh->res->sys_down + base,
-		       mpi_counts, mpi_displs, MPI_DOUBLE, MPI_COMM_WORLD);
+	for (int k = 0; k < RESULT_KEPT; k++)
+		MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, sh->res->kept[k] + base,
+			       mpi_counts, mpi_displs, MPI_DOUBLE, MPI_COMM_WORLD);
 }
 
 void run_mpi_gather(struct shared *sh)
@@ -203,7 +204,7 @@ void run_mpi_gather(struct shared *sh)
 		return;
 	}
 	gather_slots(sh, sh->chunk_mom, sh->nmom * sizeof *sh->chunk_mom);
-	if (sh->res->sys_down)
+	if (sh->res->kept[KEPT_DOWN])
 		gather_values(sh);
 }
 

@@ -1,12 +1,6 @@
-/* compare.c - comparing designs: paired differences over common random
- * numbers and the side-by-side report in every format.
- *
- * Designs are run with the same seed, replications and horizon, and each
- * component instance draws from a stream keyed by its type's name (rng.h),
- * so replication i of two designs sees the same failures wherever they
- * share components.  The difference of their downtimes is then measured
- * replication by replication: its interval is much narrower than the one
- * two independent runs would give, and the report shows both.
+/* compare.c - comparing designs: the side-by-side report in every format,
+ * with each design's paired differences against the baseline (taken in
+ * compare_diff.c) and the verdict.
  */
 #include <math.h>
 #include <string.h>
@@ -18,48 +12,6 @@
 #include "util/duration.h"
 
 #define MIN_PER_YEAR (HOURS_PER_YEAR * 60)
-
-struct compare_diff compare_diff(const struct result *d, const struct result *b, double conf)
-{
-	struct compare_diff out;
-	struct moments m;
-	struct estimate ed, eb;
-	double a2, b2, n = (double)d->set.replications, df;
-
-	ed = moments_x(&d->block[0], conf);
-	eb = moments_x(&b->block[0], conf);
-	a2 = ed.stderr_ * ed.stderr_;
-	b2 = eb.stderr_ * eb.stderr_;
-	/* Welch-Satterthwaite degrees of freedom for two samples of n */
-	df = a2 + b2 > 0 ? (a2 + b2) * (a2 + b2) / ((a2 * a2 + b2 * b2) / (n - 1)) : n - 1;
-	out.independent_half_width = stats_t_quantile(df + 1, conf) * sqrt(a2 + b2);
-	/* Replications pair up only when both designs ran the same plain
-	 * replications: the same streams, index by index.  A run to a target
-	 * stops each design at its own count, and an accelerated run's
-	 * replications (or cycles) do not line up with anything. */
-	out.variance_ratio = NAN;
-	out.pairing_useless = 0;
-	out.is_paired = d->sys_down && b->sys_down && d->method == RUN_METHOD_PLAIN &&
-			b->method == RUN_METHOD_PLAIN && d->samples == b->samples &&
-			d->set.replications == b->set.replications;
-	if (!out.is_paired) {
-		out.paired.mean = ed.mean - eb.mean;
-		out.paired.ci_low = out.paired.mean - out.independent_half_width;
-		out.paired.ci_high = out.paired.mean + out.independent_half_width;
-		out.paired.stderr_ = sqrt(a2 + b2);
-		return out;
-	}
-	moments_init(&m);
-	for (long i = 0; i < d->set.replications; i++)
-		moments_add(&m, d->sys_down[i] - b->sys_down[i], 0);
-	out.paired = moments_x(&m, conf);
-	if (a2 + b2 > 0)
-		out.variance_ratio = out.paired.stderr_ > 0 ?
-			(a2 + b2) / (out.paired.stderr_ * out.paired.stderr_) : INFINITY;
-	out.pairing_useless = out.variance_ratio <= COMPARE_PAIRING_USELESS ||
-			      1 - 1 / out.variance_ratio < 2 / sqrt(n);
-	return out;
-}
 
 static void design_measures(const struct compare_design *d, struct measures *m)
 {
@@ -80,50 +32,6 @@ static int best(const struct comparison *c)
 	return k;
 }
 
-void compare_pairing_words(char *buf, size_t n, const struct compare_diff *x)
-{
-	double v = x->variance_ratio;
-
-	if (isinf(v))
-		snprintf(buf, n, "pairing removed the variance");
-	else if (isfinite(v) && !x->pairing_useless)
-		snprintf(buf, n, "pairing cut the variance %.3g×", v);
-	else if (isfinite(v))
-		snprintf(buf, n, "pairing cut the variance only %.3g×", v);
-	else
-		snprintf(buf, n, "no variance to cut");
-}
-
-/* "saves 21.3 min/yr ± 1.2" or "costs ... more" or "no clear difference" */
-static void verdict(char *buf, size_t n, const struct compare_diff *x)
-{
-	double mean = x->paired.mean * MIN_PER_YEAR;
-	double half = (x->paired.ci_high - x->paired.mean) * MIN_PER_YEAR;
-	double ind = x->independent_half_width * MIN_PER_YEAR;
-	char pair[64];
-
-	if (!x->is_paired) {
-		const char *how = "independent: the replications do not pair up";
-
-		if (x->paired.ci_low <= 0 && x->paired.ci_high >= 0)
-			snprintf(buf, n, "no clear difference: %+.4g ± %.2g min/yr (%s)", mean, half, how);
-		else
-			snprintf(buf, n, "%s %.4g ± %.2g min/yr%s (%s)", mean < 0 ? "saves" : "costs",
-				 fabs(mean), half, mean < 0 ? "" : " more", how);
-		return;
-	}
-	compare_pairing_words(pair, sizeof pair, x);
-	if (x->paired.ci_low <= 0 && x->paired.ci_high >= 0)
-		snprintf(buf, n, "no clear difference: %+.4g ± %.2g min/yr"
-			 " (paired; independent runs: ± %.2g; %s)", mean, half, ind, pair);
-	else if (mean < 0)
-		snprintf(buf, n, "saves %.4g ± %.2g min/yr (paired; independent runs: ± %.2g; %s)",
-			 -mean, half, ind, pair);
-	else
-		snprintf(buf, n, "costs %.4g ± %.2g min/yr more (paired; independent runs: ± %.2g;"
-			 " %s)", mean, half, ind, pair);
-}
-
 int compare_any_cost(const struct comparison *c)
 {
 	for (size_t i = 0; i < c->n; i++)
@@ -132,29 +40,61 @@ int compare_any_cost(const struct comparison *c)
 	return 0;
 }
 
+int compare_any_writes(const struct comparison *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (report_replication_modes(c->d[i].m))
+			return 1;
+	return 0;
+}
+
+void compare_writes_cells(const struct compare_design *d, char *wa, char *lost, size_t n)
+{
+	struct report rep = { d->t, d->m, d->a, d->r, NULL };
+	struct replicated_measures x;
+
+	report_writes(&rep, &x);
+	snprintf(wa, n, "%.*f", report_decimals(1 - x.write_availability.mean),
+		 x.write_availability.mean);
+	snprintf(lost, n, "%.4g", x.lost.mean);
+}
+
+/* The designs side by side: the system's measures, the writes' when any
+ * design replicates (compare_any_writes), and the cost when any has one. */
 static struct table *side_by_side(const struct comparison *c)
 {
-	int cost = compare_any_cost(c);
-	struct table *t = table_new(cost ? 9 : 8);
-	const char *cells[9] = { "design", "availability", "CI", "exact", "nines",
-				 "downtime/yr", "outages/yr", "mean outage", "cost/yr" };
-	char bufs[9][64];
+	int cost = compare_any_cost(c), writes = compare_any_writes(c);
+	struct table *t = table_new(8 + 2 * writes + cost);
+	const char *head[11] = { "design", "availability", "CI", "exact", "nines",
+				 "downtime/yr", "outages/yr", "mean outage", "write avail",
+				 "lost writes/yr", "cost/yr" };
+	const char *cells[11];
+	char bufs[10][64];
 
+	for (int j = 0, k = 0; j < 11; j++)
+		if ((j < 8 || writes || j == 10) && (j < 10 || cost))
+			cells[k++] = head[j];
 	if (!t || table_row(t, cells))
 		goto oom;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct compare_design *d = &c->d[i];
 		struct measures m;
 		const char *mc[7];
+		int k = 0;
 
 		design_measures(d, &m);
 		/* the same cells, with the same decimals, as the blocks table */
 		report_measure_cells(&m, d->a->block_a[0], d->a->block_u[0], bufs, mc);
-		report_fmt_money(model_cost(d->m), bufs[7], 64);
-		cells[0] = d->t->name;
-		for (int k = 0; k < 7; k++)
-			cells[k + 1] = mc[k];
-		cells[8] = bufs[7];
+		cells[k++] = d->t->name;
+		for (int j = 0; j < 7; j++)
+			cells[k++] = mc[j];
+		if (writes) {
+			compare_writes_cells(d, bufs[7], bufs[8], 64);
+			cells[k++] = bufs[7];
+			cells[k++] = bufs[8];
+		}
+		if (cost)
+			cells[k++] = report_fmt_money(model_cost(d->m), bufs[9], 64);
 		if (table_row(t, cells))
 			goto oom;
 	}
@@ -177,7 +117,8 @@ static void cost_words(char *buf, size_t n, const struct model *d, const struct 
 			 delta > 0 ? "more" : "less");
 }
 
-static struct table *differences(const struct comparison *c)
+/* Each design against the baseline in measure K. */
+static struct table *differences(const struct comparison *c, enum result_kept k)
 {
 	struct table *t = table_new(2);
 	const char *cells[2] = { "design", "against the baseline" };
@@ -190,10 +131,12 @@ static struct table *differences(const struct comparison *c)
 
 		if (i == c->baseline)
 			continue;
-		x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence);
-		verdict(v, sizeof v, &x);
-		cost_words(w, sizeof w, c->d[i].m, c->d[c->baseline].m);
-		strncat(v, w, sizeof v - strlen(v) - 1);
+		x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence, k);
+		compare_diff_words(v, sizeof v, &x, k);
+		if (k == KEPT_DOWN) {
+			cost_words(w, sizeof w, c->d[i].m, c->d[c->baseline].m);
+			strncat(v, w, sizeof v - strlen(v) - 1);
+		}
 		cells[0] = c->d[i].t->name;
 		cells[1] = v;
 		if (table_row(t, cells))
@@ -239,7 +182,8 @@ static void heading(FILE *f, const struct comparison *c, int md)
 		s->confidence * 100);
 }
 
-void compare_summary(char *buf, size_t size, const struct comparison *c)
+/* The verdict on downtime into BUF (compare_summary). */
+static void summary_downtime(char *buf, size_t size, const struct comparison *c)
 {
 	int k = best(c);
 	struct measures mb, mk;
@@ -254,12 +198,55 @@ void compare_summary(char *buf, size_t size, const struct comparison *c)
 			 report_fmt_minutes(mk.downtime_min_per_year.mean, h, sizeof h));
 		return;
 	}
-	x = compare_diff(c->d[k].r, c->d[c->baseline].r, c->d[k].r->set.confidence);
+	x = compare_diff(c->d[k].r, c->d[c->baseline].r, c->d[k].r->set.confidence, KEPT_DOWN);
 	cost_words(w, sizeof w, c->d[k].m, c->d[c->baseline].m);
 	snprintf(buf, size, "%s gives %.2f nines against %.2f for %s; %s %s a year%s",
 		 c->d[k].t->name, mk.nines.mean, mb.nines.mean, c->d[c->baseline].t->name,
 		 x.paired.ci_high < 0 ? "saves" : "may save",
 		 report_fmt_minutes(-x.paired.mean * MIN_PER_YEAR, g, sizeof g), w);
+}
+
+/* The designs whose writes differ clearly from the baseline's, and how,
+ * appended to BUF of SIZE bytes (compare_summary). */
+static void summary_writes(char *buf, size_t size, const struct comparison *c)
+{
+	const struct compare_design *b = &c->d[c->baseline];
+	int any = 0;
+
+	if (!compare_any_writes(c))
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct compare_design *d = &c->d[i];
+		int said = 0;
+
+		for (int k = KEPT_WRITE_DOWN; i != c->baseline && k < RESULT_KEPT; k++) {
+			const struct compare_measure *cm = &compare_measures[k];
+			double conf = d->r->set.confidence;
+			struct compare_diff x = compare_diff(d->r, b->r, conf, (enum result_kept)k);
+			double mean = x.paired.mean * cm->scale;
+			char pm[96], what[192];
+			size_t len = strlen(buf);
+
+			if ((x.paired.ci_low <= 0 && x.paired.ci_high >= 0) ||
+			    (k == KEPT_WRITE_DOWN && !compare_writes_apart(d->r, b->r, conf)))
+				continue;
+			snprintf(pm, sizeof pm, "%.4g ± %.2g", fabs(mean),
+				 (x.paired.ci_high - x.paired.mean) * cm->scale);
+			snprintf(what, sizeof what, mean < 0 ? cm->less : cm->more, pm);
+			if (said)
+				snprintf(buf + len, size - len, " and %s", what);
+			else
+				snprintf(buf + len, size - len, "; %s%s %s", any ? "" : "on writes, ",
+					 d->t->name, what);
+			said = any = 1;
+		}
+	}
+}
+
+void compare_summary(char *buf, size_t size, const struct comparison *c)
+{
+	summary_downtime(buf, size, c);
+	summary_writes(buf, size, c);
 }
 
 static void summary(FILE *f, const struct comparison *c, int md)
@@ -274,46 +261,46 @@ static void summary(FILE *f, const struct comparison *c, int md)
 	fputc('\n', f);
 }
 
+/* Print T (NULL: out of memory) as Markdown or as text with RIGHT, SKIP
+ * as table_print takes them, and free it.  Returns 0, or -1 when T is
+ * NULL. */
+static int put_table(FILE *f, struct table *t, int md, const char *right, int skip)
+{
+	if (!t)
+		return -1;
+	if (md)
+		table_print_md(f, t, right);
+	else
+		table_print(f, t, "  ", right, skip);
+	table_free(t);
+	return 0;
+}
+
 static int write_text(FILE *f, const struct comparison *c, int md)
 {
-	struct table *t;
 
 	heading(f, c, md);
 	report_warnings_text(f, c->warn, md);
 	fputc('\n', f);
 	if (md)
 		fputs("### Designs\n\n", f);
-	t = side_by_side(c);
-	if (!t)
+	if (put_table(f, side_by_side(c), md, "01111111111", 0))
 		return -1;
-	if (md)
-		table_print_md(f, t, "011111111");
-	else
-		table_print(f, t, "  ", "011111111", 0);
-	table_free(t);
 	fprintf(f, "\n%s\n%s", md ? "### How precise" : "how precise", md ? "\n" : "");
-	t = precisions(c);
-	if (!t)
+	if (put_table(f, precisions(c), md, "000", 1))
 		return -1;
-	if (md)
-		table_print_md(f, t, "000");
-	else
-		table_print(f, t, "  ", "000", 1);
-	table_free(t);
-	fprintf(f, "\n%sdowntime per year against ", md ? "### " : "");
-	if (md)
-		table_md_text(f, c->d[c->baseline].t->name);
-	else
-		fputs(c->d[c->baseline].t->name, f);
-	fprintf(f, " (the baseline)\n%s", md ? "\n" : "");
-	t = differences(c);
-	if (!t)
-		return -1;
-	if (md)
-		table_print_md(f, t, "00");
-	else
-		table_print(f, t, "  ", "00", 1);
-	table_free(t);
+	for (int k = 0; k < RESULT_KEPT; k++) {
+		if (k != KEPT_DOWN && !compare_any_writes(c))
+			break;
+		fprintf(f, "\n%s%s against ", md ? "### " : "", compare_measures[k].title);
+		if (md)
+			table_md_text(f, c->d[c->baseline].t->name);
+		else
+			fputs(c->d[c->baseline].t->name, f);
+		fprintf(f, " (the baseline)\n%s", md ? "\n" : "");
+		if (put_table(f, differences(c, (enum result_kept)k), md, "00", 1))
+			return -1;
+	}
 	fputc('\n', f);
 	summary(f, c, md);
 	return ferror(f) ? -1 : 0;
@@ -331,6 +318,38 @@ static void csv_precision(FILE *f, const struct result *r)
 	report_csv_precision(f, r);
 }
 
+/* Design I's writes (report_writes) and their differences against the
+ * baseline (empty for the baseline itself). */
+static void csv_writes(FILE *f, const struct comparison *c, size_t i)
+{
+	const struct compare_design *d = &c->d[i];
+	struct report rep = { d->t, d->m, d->a, d->r, NULL };
+	struct replicated_measures x;
+
+	report_writes(&rep, &x);
+	report_csv_num(f, x.write_availability.mean);
+	report_csv_num(f, x.write_availability.ci_low);
+	report_csv_num(f, x.write_availability.ci_high);
+	report_csv_num(f, x.lost.mean);
+	report_csv_num(f, x.lost.ci_low);
+	report_csv_num(f, x.lost.ci_high);
+	report_csv_num(f, x.lossy.mean);
+	for (int k = KEPT_WRITE_DOWN; k < RESULT_KEPT; k++) {
+		double sc = compare_measures[k].scale;
+		struct compare_diff y;
+
+		if (i == c->baseline) {
+			fputs(",,,", f);
+			continue;
+		}
+		y = compare_diff(d->r, c->d[c->baseline].r, d->r->set.confidence,
+				 (enum result_kept)k);
+		report_csv_num(f, y.paired.mean * sc);
+		report_csv_num(f, y.paired.ci_low * sc);
+		report_csv_num(f, y.paired.ci_high * sc);
+	}
+}
+
 static int write_csv(FILE *f, const struct comparison *c)
 {
 	/* a warning: its line as the design, its file, "warning" as baseline */
@@ -343,7 +362,12 @@ static int write_csv(FILE *f, const struct comparison *c)
 		"outages_per_year,mean_outage_minutes,analytic_availability,cost_per_year,"
 		"difference_minutes_per_year,difference_ci_low,difference_ci_high,"
 		"independent_half_width_minutes,paired,outages_seen,interval,"
-		REPORT_CSV_PRECISION ",variance_reduction");
+		REPORT_CSV_PRECISION ",variance_reduction,"
+		"write_availability,write_availability_ci_low,write_availability_ci_high,"
+		"lost_writes_per_year,lost_writes_ci_low,lost_writes_ci_high,"
+		"loss_in_a_year_probability,write_difference_minutes_per_year,"
+		"write_difference_ci_low,write_difference_ci_high,lost_writes_difference,"
+		"lost_writes_difference_ci_low,lost_writes_difference_ci_high");
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct measures m;
@@ -369,7 +393,7 @@ static int write_csv(FILE *f, const struct comparison *c)
 		if (i == c->baseline) {
 			fputs(",,,,,", f);
 		} else {
-			x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence);
+			x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence, KEPT_DOWN);
 			report_csv_num(f, x.paired.mean * MIN_PER_YEAR);
 			report_csv_num(f, x.paired.ci_low * MIN_PER_YEAR);
 			report_csv_num(f, x.paired.ci_high * MIN_PER_YEAR);
@@ -382,6 +406,7 @@ static int write_csv(FILE *f, const struct comparison *c)
 			fputs(",inf", f);
 		else
 			report_csv_num(f, x.variance_ratio);
+		csv_writes(f, c, i);
 		fputc('\n', f);
 	}
 	report_warnings_csv(f, c->warn, ncols, wcols, 3);
@@ -420,7 +445,7 @@ static int write_json(FILE *f, const struct comparison *c)
 
 		if (i == c->baseline)
 			continue;
-		x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence);
+		x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence, KEPT_DOWN);
 		e = stats_scale(x.paired, MIN_PER_YEAR);
 		fputs(first ? "\n    {\"design\": " : ",\n    {\"design\": ", f);
 		first = 0;
@@ -433,6 +458,15 @@ static int write_json(FILE *f, const struct comparison *c)
 		report_json_num(f, x.independent_half_width * MIN_PER_YEAR);
 		fprintf(f, ", \"paired\": %s, \"variance_reduction\": ", x.is_paired ? "true" : "false");
 		report_json_num(f, x.variance_ratio);
+		for (int k = KEPT_WRITE_DOWN; k < RESULT_KEPT; k++) {
+			const struct compare_measure *cm = &compare_measures[k];
+
+			x = compare_diff(c->d[i].r, c->d[c->baseline].r, c->d[i].r->set.confidence,
+					 (enum result_kept)k);
+			e = stats_scale(x.paired, cm->scale);
+			fputs(",\n     ", f);
+			report_json_est(f, cm->json, &e);
+		}
 		fputc('}', f);
 	}
 	fputs("\n  ]\n}\n", f);

@@ -21,8 +21,8 @@ struct compare_design {
 	const struct result *r;
 };
 
-/* The difference of one design against the baseline, in system
- * unavailability (design minus baseline, per replication, then averaged). */
+/* The difference of one design against the baseline in one measure kept
+ * per replication (design minus baseline, per replication, then averaged). */
 struct compare_diff {
 	struct estimate paired;          /* of the per-replication differences;
 	                                    without them (IS_PAIRED 0), the
@@ -30,7 +30,7 @@ struct compare_diff {
 	                                    the Welch interval */
 	double independent_half_width;   /* what two independent runs would give */
 	int is_paired;                   /* both results kept their per-replication
-	                                    values (sys_down): PAIRED is paired */
+	                                    values (kept): PAIRED is paired */
 	double variance_ratio;           /* the variance reduction pairing gave:
 	                                    the independent difference's variance
 	                                    over the paired one's; +inf when the
@@ -41,13 +41,40 @@ struct compare_diff {
 	                                    chance gives two independent runs */
 };
 
-/* Differences of design D against design B, which were run with the same
- * settings and streams (same replications).  Unavailability fractions.
+/* Differences of design D against design B in measure K (result.h: the
+ * system's or the writes' down fraction, or writes lost per year), which
+ * were run with the same settings and streams (same replications).
  * Unless both ran the same number of plain replications and kept their
  * values (importance sampling keeps none, splitting's do not line up, a
  * run to a target stops each design at its own count), the paired
  * difference falls back to the independent one. */
-struct compare_diff compare_diff(const struct result *d, const struct result *b, double conf);
+struct compare_diff compare_diff(const struct result *d, const struct result *b, double conf,
+				 enum result_kept k);
+
+/* A measure designs are compared on, as the reports say it. */
+struct compare_measure {
+	enum result_kept k;
+	const char *title;       /* "downtime per year" */
+	const char *json;        /* the key of its difference in JSON */
+	double scale;            /* from the kept value to the unit below */
+	const char *less, *more; /* "saves %s min/yr", "costs %s min/yr more":
+	                            %s is "4.2 ± 0.3" */
+	const char *unit;        /* "min/yr" */
+};
+extern const struct compare_measure compare_measures[RESULT_KEPT];
+
+/* Whether D's and B's writes differ beyond what their downtime says: the
+ * difference in the time writes alone were impossible (the system up but
+ * a sync block unable to take them) excludes 0, paired replication by
+ * replication when both kept their values, else when the intervals of
+ * the two differences (write downtime, downtime) do not overlap. */
+int compare_writes_apart(const struct result *d, const struct result *b, double conf);
+
+/* What X (of measure K, a paired or independent difference) says, into
+ * BUF of N bytes: "saves 21.3 ± 1.2 min/yr (paired; independent runs:
+ * ± 9.8; pairing cut the variance 67×)", "costs ... more (...)" or "no
+ * clear difference: +0.2 ± 1.2 min/yr (...)". */
+void compare_diff_words(char *buf, size_t n, const struct compare_diff *x, enum result_kept k);
 
 struct comparison {
 	const struct compare_design *d;
@@ -60,11 +87,25 @@ struct comparison {
 /* The verdict line into BUF: the design with the least downtime against
  * the baseline, its nines, the downtime it saves and what it costs more
  * ("crm-db5 gives 5.94 nines against 4.30 for crm-basic; saves 25 min a
- * year; costs 12,000/yr more"). */
+ * year; costs 12,000/yr more"), then each design whose writes differ
+ * clearly from the baseline's, and how ("; on writes, crm-semisync costs
+ * 153 ± 6 min/yr of writes more and loses 40.7 ± 1.2 fewer writes/yr;
+ * crm-mongo loses 70 ± 2 more writes/yr"): write downtime when it differs
+ * beyond the downtime (compare_writes_apart), lost writes when their
+ * difference excludes 0. */
 void compare_summary(char *buf, size_t size, const struct comparison *c);
 
 /* Whether any design has a cost: the tables then have a cost column. */
 int compare_any_cost(const struct comparison *c);
+
+/* Whether any design replicates (report_replication_modes): the tables
+ * then have the designs' write availability and lost writes per year, and
+ * the reports their paired differences. */
+int compare_any_writes(const struct comparison *c);
+
+/* D's write availability and lost writes per year (report_writes) as the
+ * tables show them, into WA and LOST of N bytes each. */
+void compare_writes_cells(const struct compare_design *d, char *wa, char *lost, size_t n);
 
 /* At most this variance ratio, pairing is taken to have achieved
  * nothing: the designs share few or no random streams.  So is a ratio R

@@ -112,6 +112,19 @@ static int fill_windows(struct plot_design *g, const struct result *r)
 	return 0;
 }
 
+/* The design's writes, as "writes" of the JSON report, and its cost. */
+static void fill_writes(struct plot_design *g, const struct compare_design *d)
+{
+	struct report rep = { d->t, d->m, d->a, d->r, NULL };
+	struct replicated_measures x;
+
+	report_writes(&rep, &x);
+	g->replicates = report_replication_modes(d->m) != 0;
+	g->write_availability = estimate(&x.write_availability, NAN);
+	g->lost = estimate(&x.lost, NAN);
+	g->cost = json_value(model_cost(d->m), NAN);
+}
+
 /* Design D as the plots see it, into G (zeroed).  Returns 0, or -1 when
  * out of memory with what G holds still to release. */
 static int fill_design(struct plot_design *g, const struct compare_design *d)
@@ -127,6 +140,7 @@ static int fill_design(struct plot_design *g, const struct compare_design *d)
 	g->downtime = estimate(&m.downtime_min_per_year, NAN);
 	if (fill_tiers(g, d))
 		return -1;
+	fill_writes(g, d);
 	/* what the method did not measure is left out, as the JSON report's
 	 * nulls leave it out when read back */
 	g->window_hours = g->outage_p[0] = g->outage_p[1] = g->outage_p[2] = NAN;

@@ -134,7 +134,7 @@ int compare_warnings_collect(const struct comparison *c, struct warnings *w)
 
 		if (i == c->baseline)
 			continue;
-		x = compare_diff(d->r, b->r, d->r->set.confidence);
+		x = compare_diff(d->r, b->r, d->r->set.confidence, KEPT_DOWN);
 		/* unpaired by the method: the verdict says so already */
 		if (x.is_paired && x.pairing_useless) {
 			compare_pairing_words(words, sizeof words, &x);

@@ -32,6 +32,10 @@ static const char *const captions[PLOT_COUNT] = {
 	" its start since everything was new, a line per design with its confidence band shaded."
 	" A design whose windows vary no more than chance is drawn flat at its whole-run"
 	" availability, its windows as dots, and the key calls it steady.",
+	"What replication trades: each design that replicates as a point, the writes it loses a"
+	" year (async replication) against the nines of its write availability (sync replication"
+	" stops writes while a block has no second member up), both with their confidence"
+	" intervals, labelled with its cost a year when it has one. Up and to the left is better.",
 };
 
 void html_plots_release(struct html_plots *pl)

@@ -179,6 +179,28 @@ static int write_summary(FILE *f, const struct comparison *c)
 	return 0;
 }
 
+/* The designs' writes, when any replicates. */
+static int write_writes(FILE *f, const struct comparison *c)
+{
+	if (!compare_any_writes(c))
+		return 0;
+	fputs("<section>\n<h2>Writes</h2>\n<p class=\"note\">The design's write availability is"
+	      " the share of time it could take writes: the system up and every block with sync"
+	      " replication able to take them (up with a member besides the active one); without"
+	      " such a block it is the system's availability. Lost writes add up what every block"
+	      " with async replication loses at failovers (the last lag's writes each time), and"
+	      " P(loss in a year) is the chance of a year with any loss.", f);
+	if (c->n > 1)
+		fputs(" Against the baseline: the design's value minus the baseline's, measured"
+		      " replication by replication on common random numbers, with its confidence"
+		      " interval.", f);
+	fputs("</p>\n", f);
+	if (write_table(f, html_tables_writes(c), "0111111", "writes"))
+		return -1;
+	fputs("</section>\n", f);
+	return 0;
+}
+
 static int write_tiers(FILE *f, const struct comparison *c)
 {
 	fputs("<section>\n<h2>Tiers</h2>\n<p class=\"note\">Each direct part of the system"
@@ -394,7 +416,7 @@ static int write_page(FILE *f, const struct comparison *c, const struct html_plo
 	free(title);
 	write_header(f, c);
 	write_warnings(f, c->warn);
-	if (write_summary(f, c))
+	if (write_summary(f, c) || write_writes(f, c))
 		return -1;
 	html_plots_write(f, pl);
 	if (write_tiers(f, c) || write_components(f, c) || write_slo(f, c))

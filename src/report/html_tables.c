@@ -1,6 +1,6 @@
 /* html_tables.c - the tables of the HTML report: a row per design, the
- * tiers of one design, its component types, the SLO targets across
- * designs.  Cells with a second line (after a line feed) show an interval
+ * designs' writes, the tiers of one design, its component types, the SLO
+ * targets across designs.  Cells with a second line (after a line feed) show an interval
  * under its value, which keeps the tables narrow enough for a laptop's
  * window. */
 #include <math.h>
@@ -116,7 +116,8 @@ struct table *html_tables_summary(const struct comparison *c, char *right)
 			snprintf(b[7], 64, "baseline");
 			snprintf(b[8], 64, "-");
 		} else {
-			struct compare_diff x = compare_diff(d->r, c->d[c->baseline].r, d->r->set.confidence);
+			struct compare_diff x = compare_diff(d->r, c->d[c->baseline].r, d->r->set.confidence,
+							     KEPT_DOWN);
 
 			snprintf(b[7], 64, "%+.4g\n[%+.4g, %+.4g]", x.paired.mean * MIN_PER_YEAR,
 				 x.paired.ci_low * MIN_PER_YEAR, x.paired.ci_high * MIN_PER_YEAR);
@@ -127,6 +128,73 @@ struct table *html_tables_summary(const struct comparison *c, char *right)
 		for (int j = 0; j < 9; j++)
 			if ((j != 6 || cost) && (j < 7 || diff))
 				cells[k++] = b[j];
+		if (table_row(t, cells))
+			goto oom;
+	}
+	return t;
+oom:
+	table_free(t);
+	return NULL;
+}
+
+/* An estimate X (of a fraction, or of writes per year when WRITES) with
+ * its interval on a second line, times SCALE. */
+static void writes_cell(char *b, const struct estimate *x, double scale, int writes)
+{
+	if (writes)
+		snprintf(b, 64, "%.4g\n[%.4g, %.4g]", x->mean * scale, x->ci_low * scale,
+			 x->ci_high * scale);
+	else
+		snprintf(b, 64, "%+.4g\n[%+.4g, %+.4g]", x->mean * scale, x->ci_low * scale,
+			 x->ci_high * scale);
+}
+
+struct table *html_tables_writes(const struct comparison *c)
+{
+	static const char *const head[] = {
+		"design", "write availability", "write downtime/yr", "lost writes/yr",
+		"P(loss in a year)", "write downtime against the baseline, min/yr",
+		"lost writes against the baseline, per year",
+	};
+	int diff = c->n > 1, ncols = 5 + 2 * diff;
+	struct table *t = table_new(ncols);
+	const char *cells[7];
+	char b[6][64];
+
+	if (!t || table_row(t, head))
+		goto oom;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct compare_design *d = &c->d[i];
+		struct report rep = { d->t, d->m, d->a, d->r, NULL };
+		struct replicated_measures x;
+		const struct estimate *wa = &x.write_availability;
+		int dec;
+
+		report_writes(&rep, &x);
+		dec = report_decimals(1 - wa->mean);
+		snprintf(b[0], 64, "%.*f\n[%.*f, %.*f]", dec, wa->mean, dec, wa->ci_low, dec,
+			 wa->ci_high);
+		report_fmt_minutes((1 - wa->mean) * MIN_PER_YEAR, b[1], 64);
+		writes_cell(b[2], &x.lost, 1, 1);
+		if (isfinite(x.lossy.mean))
+			snprintf(b[3], 64, "%.3g%%", x.lossy.mean * 100);
+		else
+			snprintf(b[3], 64, "-");
+		for (int k = KEPT_WRITE_DOWN; diff && k < RESULT_KEPT; k++) {
+			char *cell = b[4 + k - KEPT_WRITE_DOWN];
+			struct compare_diff y;
+
+			if (i == c->baseline) {
+				snprintf(cell, 64, "baseline");
+				continue;
+			}
+			y = compare_diff(d->r, c->d[c->baseline].r, d->r->set.confidence,
+					 (enum result_kept)k);
+			writes_cell(cell, &y.paired, compare_measures[k].scale, 0);
+		}
+		cells[0] = d->t->name;
+		for (int j = 1; j < ncols; j++)
+			cells[j] = b[j - 1];
 		if (table_row(t, cells))
 			goto oom;
 	}

@@ -14,6 +14,13 @@
  * and the NUL). */
 struct table *html_tables_summary(const struct comparison *c, char *right);
 
+/* One row per design: its writes (report_writes: write availability,
+ * write downtime per year, lost writes per year, the probability of a
+ * loss in a year) and, with more than one design, the paired differences
+ * of write downtime and lost writes against the baseline.  For designs
+ * of which any replicates (compare_any_writes). */
+struct table *html_tables_writes(const struct comparison *c);
+
 /* The direct children of the system block of design D, each named over
  * its path; only the header row when the system has none. */
 struct table *html_tables_tiers(const struct compare_design *d);

@@ -19,7 +19,7 @@
 #include "report/plot_int.h"
 
 const char *const plot_names[PLOT_COUNT] = {
-	"availability", "downtime", "outages", "slo", "timeline",
+	"availability", "downtime", "outages", "slo", "timeline", "tradeoff",
 };
 
 /* Each design's label: its name, with " (2)", " (3)", ... after the second

@@ -76,12 +76,21 @@ struct plot_design {
 	size_t ntarget;
 	struct plot_window *window;      /* availability over time */
 	size_t nwindow;
+	/* the design's writes (the JSON report's "writes") */
+	int replicates;                  /* a block has replication: the
+	                                    tradeoff plot draws the design */
+	struct plot_estimate write_availability; /* NAN unknown (a report
+	                                    before nines measured the design's
+	                                    writes) */
+	struct plot_estimate lost;       /* writes lost per year */
+	double cost;                     /* per year; 0 none, NAN unknown */
 };
 
 /* The plot names, in the order they are drawn: availability, downtime,
- * outages, slo, timeline.  Output files are DIR/NAME.png and DIR/NAME.svg. */
+ * outages, slo, timeline, tradeoff.  Output files are DIR/NAME.png and
+ * DIR/NAME.svg. */
 extern const char *const plot_names[];
-#define PLOT_COUNT 5
+#define PLOT_COUNT 6
 
 /* Whether PATH is "system.blocks[DIGITS]": a tier, a direct child of the
  * system block, as plot_design's tiers are chosen. */
@@ -112,6 +121,12 @@ void plot_designs_free(struct plot_design *d, size_t n);
  * before nines attributed downtime) is not broken down: an empty bar with
  * its downtime above it and "no tier shares" inside.  The plot is drawn
  * when any design has a finite downtime.
+ *
+ * The tradeoff plot draws each design that replicates and whose writes
+ * are known as a point: its lost writes per year against the nines of its
+ * write availability,
+ * with both intervals, labelled with its name and its cost per year when
+ * it has one.  It is drawn when any design is.
  *
  * The outages and timeline plots draw a line per design, each with its
  * own dash and marker; a line the same as an earlier design's says

@@ -1,6 +1,6 @@
-/* plot_data.c - the data files of the bar plots of plot_designs
- * (availability, downtime, slo; plot_lines.c writes those of the line
- * plots) and the table of all five writers: each turns the designs into
+/* plot_data.c - the data files of the bar and point plots of
+ * plot_designs (availability, downtime, slo, tradeoff; plot_lines.c
+ * writes those of the line plots) and the table of all six writers: each turns the designs into
  * tab-separated files and numbers for its template, or says that no
  * design has data for it. */
 #include <math.h>
@@ -9,10 +9,29 @@
 #include <string.h>
 
 #include "report/plot_int.h"
+#include "report/report_measure.h"
 #include "util/duration.h"
 
-/* ---- the five plots: each writes its data and arguments, and returns 1,
+/* ---- the plots: each writes its data and arguments, and returns 1,
  * 0 when it has nothing to draw, or -1 with the diagnostic ---- */
+
+/* The largest of TOP and E's finite values. */
+static double finite_top(double top, struct plot_estimate e)
+{
+	double v[3] = { e.mean, e.ci_low, e.ci_high };
+
+	for (int k = 0; k < 3; k++)
+		if (isfinite(v[k]) && v[k] > top)
+			top = v[k];
+	return top;
+}
+
+/* Where infinite nines are drawn: a whole nine of headroom above TOP, the
+ * largest finite value (-INFINITY: none). */
+static double nines_ceiling(double top)
+{
+	return isfinite(top) && top > 0 ? ceil(top) + 1 : 6;
+}
 
 static int data_availability(struct ctx *C, struct job *j)
 {
@@ -22,20 +41,14 @@ static int data_availability(struct ctx *C, struct job *j)
 	FILE *f;
 
 	for (size_t i = 0; i < C->n; i++) {
-		const struct plot_estimate *e = &C->d[i].nines;
-		double v[3] = { e->mean, e->ci_low, e->ci_high };
-
-		if (isnan(e->mean))
+		if (isnan(C->d[i].nines.mean))
 			continue;
 		any = 1;
-		for (int k = 0; k < 3; k++)
-			if (isfinite(v[k]) && v[k] > top)
-				top = v[k];
+		top = finite_top(top, C->d[i].nines);
 	}
 	if (!any)
 		return 0;
-	/* A whole nine of headroom above the largest finite value. */
-	clip = isfinite(top) && top > 0 ? ceil(top) + 1 : 6;
+	clip = nines_ceiling(top);
 	f = plot_data_open(C, j, "availability.tsv");
 	if (!f)
 		return -1;
@@ -393,7 +406,81 @@ done:
 	return rc;
 }
 
+/* Whether design G is a point of the tradeoff plot. */
+static int tradeoff_point(const struct plot_design *g)
+{
+	return g->replicates && !isnan(g->write_availability.mean) && isfinite(g->lost.mean);
+}
+
+/* G's write availability in nines: -log10 of the share of time writes
+ * were impossible, infinite when never. */
+static struct plot_estimate write_nines(const struct plot_design *g)
+{
+	struct plot_estimate a = plot_filled(g->write_availability), n;
+
+	n.mean = -log10(1 - a.mean);
+	n.ci_low = -log10(1 - a.ci_low);
+	n.ci_high = -log10(1 - a.ci_high);
+	return n;
+}
+
+static int data_tradeoff(struct ctx *C, struct job *j)
+{
+	double top = -INFINITY, clip;
+	size_t nclipped = 0;
+	int any = 0;
+	FILE *f;
+
+	for (size_t i = 0; i < C->n; i++) {
+		if (!tradeoff_point(&C->d[i]))
+			continue;
+		any = 1;
+		top = finite_top(top, write_nines(&C->d[i]));
+	}
+	if (!any)
+		return 0;
+	clip = nines_ceiling(top);
+	f = plot_data_open(C, j, "tradeoff.tsv");
+	if (!f)
+		return -1;
+	for (size_t i = 0; i < C->n; i++) {
+		const struct plot_design *g = &C->d[i];
+		struct plot_estimate y = write_nines(g), x = plot_filled(g->lost);
+		char cost[64];
+
+		if (!tradeoff_point(g))
+			continue;
+		if (isfinite(g->cost) && g->cost > 0) {
+			char *label = plot_format("%s, %s/yr", C->label[i],
+						  report_fmt_money(g->cost, cost, sizeof cost));
+
+			if (!label) {
+				fclose(f);
+				return plot_oom(C);
+			}
+			plot_put_text(f, label);
+			free(label);
+		} else {
+			plot_put_text(f, C->label[i]);
+		}
+		fprintf(f, "\t%zu", i);
+		plot_put_num(f, x.mean);
+		plot_put_num(f, x.ci_low);
+		plot_put_num(f, x.ci_high);
+		plot_put_num(f, plot_clipped(y.mean, clip));
+		plot_put_num(f, plot_clipped(y.ci_low, clip));
+		plot_put_num(f, plot_clipped(y.ci_high, clip));
+		fputc('\n', f);
+		nclipped += isinf(y.mean) || isinf(y.ci_high);
+	}
+	if (plot_data_close(C, j->arg[0], f) || plot_job_num(C, j, clip) ||
+	    plot_job_num(C, j, (double)nclipped) || plot_job_num(C, j, C->level))
+		return -1;
+	return 1;
+}
+
 int (*const plot_data_writer[PLOT_COUNT])(struct ctx *, struct job *) = {
 	data_availability, data_downtime, plot_data_outages, data_slo, plot_data_timeline,
+	data_tradeoff,
 };
 

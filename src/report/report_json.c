@@ -250,6 +250,27 @@ int report_json(FILE *f, const struct report *rep)
 	return report_json_design(f, rep);
 }
 
+/* "writes": the design's writes (report_writes), whatever replication it
+ * has: with no sync block writes are possible whenever the system is up,
+ * and with no async block none is lost. */
+static void json_writes(FILE *f, const struct report *rep, const char *ind)
+{
+	struct replicated_measures x;
+	struct estimate down;
+
+	report_writes(rep, &x);
+	down = stats_scale(stats_complement(x.write_availability), HOURS_PER_YEAR * 60);
+	fprintf(f, "%s\"writes\": {", ind);
+	report_json_est(f, "write_availability", &x.write_availability);
+	fputs(", ", f);
+	report_json_est(f, "write_downtime_minutes_per_year", &down);
+	fprintf(f, ",\n%s  ", ind);
+	report_json_est(f, "lost_writes_per_year", &x.lost);
+	fputs(", ", f);
+	report_json_est(f, "loss_in_a_year_probability", &x.lossy);
+	fputs("},\n", f);
+}
+
 void report_json_system(FILE *f, const struct report *rep, int indent)
 {
 	const struct result *r = rep->r;
@@ -278,6 +299,8 @@ void report_json_system(FILE *f, const struct report *rep, int indent)
 		fputs("},\n", f);
 		outage_cdf(f, &r->outages, ind);
 	}
+	if (r)
+		json_writes(f, rep, ind);
 	analytic(f, rep->a->block_method[0], rep->a->block_a[0], rep->a->block_u[0], r ? &m : NULL, ind);
 	fprintf(f, "\n%.*s}", indent >= 2 ? indent - 2 : 0, ind);
 }

@@ -200,6 +200,44 @@ static int load_percentiles(struct loader *L, const cJSON *sys, const char *path
 	return 0;
 }
 
+/* "writes" under the system (absent in a report before nines measured
+ * the design's writes: NAN) and "cost_per_year" of the topology. */
+static int load_writes(struct loader *L, const cJSON *sys, const char *path,
+		       const cJSON *topo, const char *topo_path, struct plot_design *g)
+{
+	int err = 0;
+	const cJSON *w = object(L, sys, path, "writes", &err);
+	char p[256];
+
+	g->write_availability.mean = g->write_availability.ci_low = NAN;
+	g->write_availability.ci_high = NAN;
+	g->lost = g->write_availability;
+	if (err || number(L, topo, topo_path, "cost_per_year", NAN, &g->cost))
+		return -1;
+	if (!w)
+		return 0;
+	join(p, sizeof p, path, "writes");
+	return estimate(L, w, p, "write_availability", NAN, &g->write_availability) ||
+	       estimate(L, w, p, "lost_writes_per_year", NAN, &g->lost) ? -1 : 0;
+}
+
+/* Whether block B (at P) has replication: "replication" with a "mode"
+ * other than "none". */
+static int load_replicates(struct loader *L, const cJSON *b, const char *p, int *err)
+{
+	const cJSON *r = object(L, b, p, "replication", err);
+	char q[256], *mode;
+	int on;
+
+	if (*err || !r)
+		return 0;
+	join(q, sizeof q, p, "replication");
+	mode = string(L, r, q, "mode", 1, err);
+	on = mode && strcmp(mode, "none") != 0;
+	free(mode);
+	return on;
+}
+
 static int load_tiers(struct loader *L, const cJSON *top, const char *path,
 		      struct plot_design *g)
 {
@@ -223,6 +261,9 @@ static int load_tiers(struct loader *L, const cJSON *top, const char *path,
 		 * attributes downtime; older ones have no such key. */
 		if (cJSON_GetObjectItemCaseSensitive(b, "share_of_system_downtime"))
 			g->has_shares = 1;
+		g->replicates |= load_replicates(L, b, p, &err);
+		if (err)
+			return -1;
 		bpath = string(L, b, p, "path", 1, &err);
 		if (err)
 			return -1;
@@ -318,7 +359,7 @@ static int load_design(struct loader *L, const cJSON *top, const char *path,
 {
 	int err = 0;
 	const cJSON *topo, *sim, *sys;
-	char p[128];
+	char p[128], tp[128];
 
 	g->confidence = g->window_hours = NAN;
 	g->nines.mean = g->nines.ci_low = g->nines.ci_high = NAN;
@@ -347,10 +388,12 @@ static int load_design(struct loader *L, const cJSON *top, const char *path,
 		return -1;
 	if (!sys)
 		return bad(L, path, "system", "missing");
+	join(tp, sizeof tp, path, "topology");
 	join(p, sizeof p, path, "system");
 	if (estimate(L, sys, p, "nines", INFINITY, &g->nines) ||
 	    estimate(L, sys, p, "downtime_minutes_per_year", NAN, &g->downtime) ||
-	    load_cdf(L, sys, p, g) || load_percentiles(L, sys, p, g))
+	    load_cdf(L, sys, p, g) || load_percentiles(L, sys, p, g) ||
+	    load_writes(L, sys, p, topo, tp, g))
 		return -1;
 	if (load_tiers(L, top, path, g) || load_slo(L, top, path, g) ||
 	    load_timeline(L, top, path, g))

@@ -242,6 +242,8 @@ void report_measure_cells(const struct measures *m, double ea, double eu,
 		cells[i] = bufs[i];
 }
 
+static const struct estimate none = { NAN, NAN, NAN, NAN };
+
 static struct estimate clipped(struct estimate e)
 {
 	return stats_clip(e, 0, INFINITY);
@@ -256,9 +258,40 @@ void report_replicated(const struct report *rep, size_t b, struct replicated_mea
 	x->switches = clipped(moments_x(&r->sw[b], conf));
 	x->failed = clipped(moments_y(&r->sw[b], conf));
 	x->lost = clipped(moments_y(&r->repl[b], conf));
-	x->lossy = r->lossy[b].n > 0 ? clipped(moments_x(&r->lossy[b], conf)) :
-		   (struct estimate){ NAN, NAN, NAN, NAN };
+	x->lossy = r->lossy[b].n > 0 ? clipped(moments_x(&r->lossy[b], conf)) : none;
 	x->write_availability = stats_complement(clipped(wd));
+}
+
+int report_replication_modes(const struct model *m)
+{
+	int modes = 0;
+
+	for (size_t b = 0; b < model_blocks(m); b++) {
+		if (!block_kind_leads(model_block_kind(m, b)))
+			continue;
+		switch (model_block_params(m, b)->replication) {
+		case REPLICATION_SYNC:
+			modes |= REPORT_SYNC;
+			break;
+		case REPLICATION_ASYNC:
+			modes |= REPORT_ASYNC;
+			break;
+		default:
+			break;
+		}
+	}
+	return modes;
+}
+
+void report_writes(const struct report *rep, struct replicated_measures *x)
+{
+	const struct result *r = rep->r;
+	double conf = r->set.confidence;
+
+	x->switches = x->failed = none;
+	x->lost = clipped(moments_y(&r->design[0], conf));
+	x->lossy = r->design[1].n > 0 ? clipped(moments_x(&r->design[1], conf)) : none;
+	x->write_availability = stats_complement(clipped(moments_x(&r->design[0], conf)));
 }
 
 int report_served_outside(const struct report *rep, size_t b, const struct estimate *sv)

@@ -35,6 +35,19 @@ struct replicated_measures {
 /* The measures that quorum or failover block B adds (REP->r not NULL). */
 void report_replicated(const struct report *rep, size_t b, struct replicated_measures *x);
 
+/* Which kinds of replication M's quorum and failover blocks use: a mask
+ * of REPORT_SYNC and REPORT_ASYNC, 0 when none. */
+#define REPORT_SYNC 1
+#define REPORT_ASYNC 2
+int report_replication_modes(const struct model *m);
+
+/* The same measures for the design as a whole (REP->r not NULL): its write
+ * availability (the share of time the system is up and every
+ * sync-replicated block can take writes), the writes lost per year in all
+ * its blocks together and the probability of a loss anywhere in a year;
+ * SWITCHES and FAILED are NaN. */
+void report_writes(const struct report *rep, struct replicated_measures *x);
+
 /* Whether pool B's exact share of requests served lies outside SV, its
  * simulated interval, with enough replications that saw B down to
  * compare (REPORT_MIN_DOWN); 0 when there is no exact value. */

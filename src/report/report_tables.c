@@ -183,6 +183,64 @@ static int system_availability_rows(struct table *t, const struct report *rep,
 	return label_row(t, "exact", v);
 }
 
+/* "4.2%" with enough digits for small probabilities. */
+static void fmt_pct(char *buf, size_t n, double p)
+{
+	if (!isfinite(p))
+		snprintf(buf, n, "-");
+	else if (p == 0)
+		snprintf(buf, n, "0%%");
+	else if (p * 100 >= 0.1)
+		snprintf(buf, n, "%.1f%%", p * 100);
+	else
+		snprintf(buf, n, "%.2g%%", p * 100);
+}
+
+/* The design's writes, when it replicates any (report_writes): its write
+ * availability and write downtime with sync replication, its lost writes
+ * and the chance of a loss in a year with async. */
+static int system_write_rows(struct table *t, const struct report *rep)
+{
+	int modes = report_replication_modes(rep->m);
+	struct replicated_measures x;
+	char v[256], a[64], b[64], c[64];
+	int dec;
+
+	if (!modes)
+		return 0;
+	report_writes(rep, &x);
+	if (modes & REPORT_SYNC) {
+		const struct estimate *wa = &x.write_availability;
+		double down = (1 - wa->mean) * HOURS_PER_YEAR * 60;
+
+		dec = report_decimals(1 - wa->mean);
+		snprintf(v, sizeof v, "%.*f [%.*f, %.*f]", dec, wa->mean, dec, wa->ci_low, dec,
+			 wa->ci_high);
+		if (label_row(t, "write availability", v))
+			return -1;
+		snprintf(v, sizeof v, "%s (%.4g min [%.4g, %.4g])",
+			 report_fmt_minutes(down, a, sizeof a), down,
+			 (1 - wa->ci_high) * HOURS_PER_YEAR * 60, (1 - wa->ci_low) * HOURS_PER_YEAR * 60);
+		if (label_row(t, "write downtime per year", v))
+			return -1;
+	}
+	if (modes & REPORT_ASYNC) {
+		snprintf(v, sizeof v, "%.4g [%.4g, %.4g]", x.lost.mean, x.lost.ci_low, x.lost.ci_high);
+		if (label_row(t, "lost writes per year", v))
+			return -1;
+		fmt_pct(a, sizeof a, x.lossy.mean);
+		fmt_pct(b, sizeof b, x.lossy.ci_low);
+		fmt_pct(c, sizeof c, x.lossy.ci_high);
+		if (isfinite(x.lossy.mean))
+			snprintf(v, sizeof v, "%s [%s, %s]", a, b, c);
+		else
+			snprintf(v, sizeof v, "- (needs a horizon of a whole year, plain Monte Carlo)");
+		if (label_row(t, "P(loss in a year)", v))
+			return -1;
+	}
+	return 0;
+}
+
 /* The simulated system's nines, downtime and outages. */
 static int system_outage_rows(struct table *t, const struct result *r, const struct measures *m)
 {
@@ -249,7 +307,8 @@ static struct table *report_system_table(const struct report *rep)
 		rc = system_exact_rows(t, rep);
 	} else {
 		report_block_measures(rep, 0, &m);
-		rc = system_availability_rows(t, rep, &m) || system_outage_rows(t, rep->r, &m);
+		rc = system_availability_rows(t, rep, &m) || system_outage_rows(t, rep->r, &m) ||
+		     system_write_rows(t, rep);
 	}
 	if (rc)
 		goto oom;
@@ -257,19 +316,6 @@ static struct table *report_system_table(const struct report *rep)
 oom:
 	table_free(t);
 	return NULL;
-}
-
-/* "4.2%" with enough digits for small probabilities. */
-static void fmt_pct(char *buf, size_t n, double p)
-{
-	if (!isfinite(p))
-		snprintf(buf, n, "-");
-	else if (p == 0)
-		snprintf(buf, n, "0%%");
-	else if (p * 100 >= 0.1)
-		snprintf(buf, n, "%.1f%%", p * 100);
-	else
-		snprintf(buf, n, "%.2g%%", p * 100);
 }
 
 struct table *report_slo_table(const struct report *rep)

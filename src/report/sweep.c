@@ -230,21 +230,31 @@ static void fmt_minutes(char *buf, size_t size, double x)
 	snprintf(buf, size, isfinite(x) && fabs(x) >= 1000 ? "%.0f" : "%#.4g", x);
 }
 
+/* Whether any point of S replicates: the tables then have its writes. */
+static int any_writes(const struct sweep *s)
+{
+	for (size_t i = 0; i < s->npoints; i++)
+		if (s->point[i].modes)
+			return 1;
+	return 0;
+}
+
 static struct table *points_table(const struct sweep *s, int *flagged)
 {
-	int np = (int)s->nparam, ncols = np + 10;
-	struct table *t = table_new(ncols);
-	const char *cells[SWEEP_MAX_PARAMS + 10];
+	int np = (int)s->nparam, writes = any_writes(s), nm = 10 + 2 * writes;
+	struct table *t = table_new(np + nm);
+	const char *cells[SWEEP_MAX_PARAMS + 12];
 	const char *head[] = { "availability", "CI", "exact", "nines", "downtime/yr",
-			       "min/yr", "outages/yr", "mean outage", "method", "error" };
-	char bufs[7][64], vals[SWEEP_MAX_PARAMS][64], mins[64], err[32];
+			       "min/yr", "outages/yr", "mean outage", "method", "error",
+			       "write avail", "lost writes/yr" };
+	char bufs[7][64], vals[SWEEP_MAX_PARAMS][64], mins[64], err[32], wa[64], lost[64];
 
 	*flagged = 0;
 	if (!t)
 		return NULL;
 	for (int k = 0; k < np; k++)
 		cells[k] = s->param[k].path;
-	for (int i = 0; i < 10; i++)
+	for (int i = 0; i < nm; i++)
 		cells[np + i] = head[i];
 	if (table_row(t, cells))
 		goto oom;
@@ -269,6 +279,15 @@ static struct table *points_table(const struct sweep *s, int *flagged)
 		else
 			snprintf(err, sizeof err, "-");
 		cells[np + 9] = err;
+		if (writes) {
+			const struct replicated_measures *x = &pt->writes;
+
+			snprintf(wa, sizeof wa, "%.*f", report_decimals(1 - x->write_availability.mean),
+				 x->write_availability.mean);
+			snprintf(lost, sizeof lost, "%.4g", x->lost.mean);
+			cells[np + 10] = wa;
+			cells[np + 11] = lost;
+		}
 		if (table_row(t, cells))
 			goto oom;
 	}
@@ -280,7 +299,7 @@ oom:
 
 static int write_text(FILE *f, const struct sweep *s, int md)
 {
-	static const char right[] = "111111111111";
+	static const char right[] = "11111111111111";
 	struct table *t;
 	int flagged;
 
@@ -326,7 +345,10 @@ static int write_csv(FILE *f, const struct sweep *s)
 		"downtime_minutes_per_year,downtime_ci_low,downtime_ci_high,"
 		"outages_per_year,outages_ci_low,outages_ci_high,mean_outage_minutes,"
 		"analytic_availability,analytic_nines,analytic_downtime_minutes_per_year,"
-		"within_ci,method,samples,relative_error");
+		"within_ci,method,samples,relative_error,"
+		"write_availability,write_availability_ci_low,write_availability_ci_high,"
+		"lost_writes_per_year,lost_writes_ci_low,lost_writes_ci_high,"
+		"loss_in_a_year_probability");
 	for (size_t i = 0; i < s->npoints; i++) {
 		const struct sweep_point *pt = &s->point[i];
 		int within = report_within(&pt->m, pt->exact_a);
@@ -347,6 +369,9 @@ static int write_csv(FILE *f, const struct sweep *s)
 		fprintf(f, ",%s,%s,%ld", within > 0 ? "true" : within == 0 ? "false" : "",
 			run_method_name(pt->method), pt->samples);
 		report_csv_num(f, pt->rel_error);
+		csv_est(f, &pt->writes.write_availability, 1);
+		csv_est(f, &pt->writes.lost, 1);
+		report_csv_num(f, pt->writes.lossy.mean);
 		fputc('\n', f);
 	}
 	report_warnings_csv(f, s->warn, ncols, wcols, 2);

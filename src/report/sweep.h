@@ -62,6 +62,8 @@ struct sweep_point {
 	enum run_method method;           /* how the point was run */
 	long samples;                     /* its replications or cycles */
 	double rel_error;                 /* the relative error it reached */
+	int modes;                        /* its replication (report_replication_modes) */
+	struct replicated_measures writes; /* the design's (report_writes) */
 };
 
 /* A finished sweep.  With two parameters the points are every

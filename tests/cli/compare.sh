@@ -93,6 +93,58 @@ grep -q "OUTSIDE" "$TMP/sim" || bad "flagged: the fixture no longer flags its ex
 awk -v a="$sa" -v e="$se" '$1 == "all-dists" && $2 == a && $5 == e && $6 == "!" { f = 1 } END { exit !f }' \
 	"$TMP/cmp" && ok || { bad "flagged: compare prints it otherwise than simulate ($sa, $se)"; cat "$TMP/cmp"; }
 
+# The designs' writes (issue 12, item 1).  A hot pair with sync
+# replication and instant switches takes writes while both members are
+# up: the exact write availability (100/110)^2 lies in the interval.
+expect "writes: sync pair" 0 "$NINES" simulate "$top_srcdir/tests/data/sync-pair.json" -n 2000 \
+	--horizon 1y --format json
+python3 - "$TMP/out" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "writes: sync pair"; cat "$TMP/py"; }
+import json, sys
+w = json.load(open(sys.argv[1]))["system"]["writes"]
+a = (100 / 110) ** 2
+assert w["write_availability"]["ci_low"] <= a <= w["write_availability"]["ci_high"], (w, a)
+d = w["write_downtime_minutes_per_year"]
+assert abs(d["mean"] - (1 - w["write_availability"]["mean"]) * 525600) < 1e-6 * d["mean"], d
+assert w["lost_writes_per_year"]["mean"] == 0 and w["loss_in_a_year_probability"]["mean"] == 0, w
+PY
+# async against semi-sync: the same availability, writes apart both ways
+AS="$EX/crm-mysql-async.json" SS="$EX/crm-mysql-semisync.json"
+expect "writes: text" 0 "$NINES" compare "$AS" "$SS" -n 300
+holds "writes: columns" "$TMP/out" "write avail  lost writes/yr"
+holds "writes: write downtime section" "$TMP/out" "write downtime per year against crm-mysql-async (the baseline)
+  crm-mysql-semisync  costs "
+holds "writes: lost section" "$TMP/out" "lost writes per year against crm-mysql-async (the baseline)
+  crm-mysql-semisync  loses "
+holds "writes: verdict" "$TMP/out" "; on writes, crm-mysql-semisync costs "
+expect "writes: json" 0 "$NINES" compare "$AS" "$SS" -n 300 --format json
+python3 - "$TMP/out" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "writes: json"; cat "$TMP/py"; }
+import json, sys
+c = json.load(open(sys.argv[1]))
+a, s = c["designs"]
+d = c["differences"][0]
+assert d["downtime_minutes_per_year"]["mean"] == 0, d     # the same availability
+assert d["write_downtime_minutes_per_year"]["ci_low"] > 100, d   # semi-sync: hours without writes
+assert d["lost_writes_per_year"]["ci_high"] < -30, d              # and none lost
+# async: the design's lost writes are its one async block's
+blk = [b for b in a["blocks"] if b.get("replication", {}).get("mode") == "async"]
+assert len(blk) == 1
+assert abs(a["system"]["writes"]["lost_writes_per_year"]["mean"] -
+           blk[0]["replication"]["lost_writes_per_year"]["mean"]) < 1e-9
+assert a["system"]["writes"]["write_availability"]["mean"] == a["system"]["availability"]["mean"]
+assert s["system"]["writes"]["lost_writes_per_year"]["mean"] == 0
+assert s["system"]["writes"]["write_availability"]["mean"] < s["system"]["availability"]["mean"]
+PY
+expect "writes: csv" 0 "$NINES" compare "$AS" "$SS" -n 300 --format csv
+python3 - "$TMP/out" <<'PY' >"$TMP/py" 2>&1 && ok || { bad "writes: csv"; cat "$TMP/py"; }
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) == 2
+assert rows[0]["write_difference_minutes_per_year"] == ""                 # the baseline
+assert float(rows[1]["write_difference_ci_low"]) > 100
+assert float(rows[1]["lost_writes_difference_ci_high"]) < -30
+assert float(rows[1]["write_availability"]) < float(rows[1]["availability"])
+PY
+
 # --plot DIR: the plots of the comparison, the same as nines plot draws
 # from the comparison's JSON report
 if command -v gnuplot >/dev/null; then
@@ -107,6 +159,20 @@ if command -v gnuplot >/dev/null; then
 		cmp -s "$TMP/plots/$p.svg" "$TMP/replot/$p.svg" && ok ||
 			bad "--plot: $p.svg differs from nines plot of the JSON report"
 	done
+	# no design replicates: no tradeoff plot
+	[ ! -e "$TMP/plots/tradeoff.png" ] && ok || bad "--plot: a tradeoff plot without replication"
+	# async against semi-sync: the tradeoff plot, the same from the JSON report
+	expect "--plot tradeoff" 0 env NINES_PLOTS="$top_srcdir/plots" "$NINES" compare "$AS" "$SS" \
+		-n 100 --format json -o "$TMP/w.json" --plot "$TMP/wplots"
+	[ -s "$TMP/wplots/tradeoff.png" ] && [ -s "$TMP/wplots/tradeoff.svg" ] && ok ||
+		bad "--plot: no tradeoff plot"
+	expect "plot of the writes report" 0 env NINES_PLOTS="$top_srcdir/plots" "$NINES" plot \
+		-o "$TMP/wreplot" "$TMP/w.json"
+	cmp -s "$TMP/wplots/tradeoff.svg" "$TMP/wreplot/tradeoff.svg" && ok ||
+		bad "--plot: tradeoff.svg differs from nines plot of the JSON report"
+	# both designs are points, labelled with their cost
+	holds "tradeoff: async" "$TMP/wplots/tradeoff.svg" "crm-mysql-async, 26,400/yr"
+	holds "tradeoff: semisync" "$TMP/wplots/tradeoff.svg" "crm-mysql-semisync, 26,400/yr"
 else
 	echo "SKIP: gnuplot is not installed: --plot not tested"
 fi

@@ -20,3 +20,11 @@ same() { # NAME FILE TEXT: FILE holds exactly TEXT
 }
 empty() { if [ ! -s "$2" ]; then ok; else bad "$1: $2 is not empty: $(head -3 "$2")"; fi; }
 has() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $(head -3 "$2")"; fi; }
+# holds NAME FILE TEXT: FILE contains TEXT, which may span lines
+holds() {
+	if python3 -c 'import sys; sys.exit(sys.argv[2] not in open(sys.argv[1]).read())' "$2" "$3"; then
+		ok
+	else
+		bad "$1: no \"$3\" in $2"
+	fi
+}

@@ -65,6 +65,14 @@ has "component types" "$R" "<h2>Component types</h2>"
 has "SLO" "$R" "<th class=\"num\">crm-single</th>"
 has "assumptions" "$R" "<dt>replications</dt><dd>100, independent</dd>"
 has "exact explained" "$R" "<em>Exact</em> is not simulated"
+# no design replicates: no Writes section; async against semi-sync: one,
+# with semi-sync's write availability below its availability
+[ "$(grep -c '<h2>Writes</h2>' "$R")" -eq 0 ] && ok || bad "writes: a section without replication"
+expect "writes report" 0 "$NINES" report "$top_srcdir/examples/crm-mysql-async.json" \
+	"$top_srcdir/examples/crm-mysql-semisync.json" -n 100 -o "$TMP/writes.html"
+has "writes: section" "$TMP/writes.html" "<h2>Writes</h2>"
+has "writes: semi-sync row" "$TMP/writes.html" '<tr><td>crm-mysql-semisync</td><td class="num">0.9996'
+has "writes: verdict" "$TMP/writes.html" "; on writes, crm-mysql-semisync costs "
 [ -z "$(ls -A "$TMP/tmpdir")" ] && ok || bad "temporary files left: $(ls -A "$TMP/tmpdir")"
 if [ "$have_gnuplot" -eq 1 ]; then
 	[ "$(grep -c '<svg class="plot"' "$R")" -eq 5 ] && ok || bad "report: not 5 inline plots"
@@ -243,7 +251,7 @@ lacks "no gnuplot: no plot" "$TMP/nogp.html" "<svg"
 # plots, and status 4
 if [ "$have_gnuplot" -eq 1 ]; then
 	mkdir "$TMP/evilgp"
-	for p in availability downtime outages slo timeline; do
+	for p in availability downtime outages slo timeline tradeoff; do
 		printf 'set print ARG2\nprint "<svg viewBox=\\"0 0 9 9\\"><script>alert(1)</script></svg>"\nunset print\n' \
 			>"$TMP/evilgp/$p.gp"
 	done
