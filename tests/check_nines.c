@@ -27,6 +27,7 @@ int main(void)
 	srunner_add_suite(sr, sha256_suite());
 	srunner_add_suite(sr, warnings_suite());
 	srunner_add_suite(sr, fit_suite());
+	srunner_add_suite(sr, sweep_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -20,6 +20,7 @@ Suite *model_suite(void);
 Suite *sha256_suite(void);
 Suite *split_suite(void);
 Suite *stats_suite(void);
+Suite *sweep_suite(void);
 Suite *topology_suite(void);
 Suite *validation_suite(void);
 Suite *warnings_suite(void);

@@ -1,9 +1,11 @@
 /* cmd_sweep.c - `nines sweep`: one design simulated at every point of a
- * range of one or two of its parameters, each point with the same
- * settings and seed, so on the same random numbers.
+ * range or a list of values of one or two of its parameters, each point
+ * with the same settings and seed, so on the same random numbers; --label
+ * gives a parameter a readable name in the reports and the plot.
  *
  * Every point is loaded and checked before any runs: a value that makes
- * the file invalid fails as the file would, and nothing is simulated.
+ * the file invalid fails as the file would, then the point is named, and
+ * nothing is simulated.
  * The designs are loaded again one at a time to run, and each point keeps
  * only what the report needs, so memory does not grow with the points.
  */
@@ -18,6 +20,68 @@
 #include "engine/run.h"
 #include "report/sweep.h"
 #include "util/duration.h"
+
+enum sweep_key { SWEEP_LABEL = RUN_ARGS_OWN_KEY };
+
+static const struct cmd_option sweep_opt_label = {
+	"label", 0, "PATH=TEXT", SWEEP_LABEL,
+	"call the --vary parameter PATH TEXT in the tables, the CSV head and\n"
+	"the plot (JSON keeps the path and adds \"label\"); once per --vary",
+};
+
+/* The --label options, as given: PATH=TEXT each. */
+struct labels {
+	const char *spec[RUN_ARGS_MAX_VARY];
+	int n;
+};
+
+/* --label's value into ARG, a struct labels: checked for its form here,
+ * matched with the --vary paths by labels_apply. */
+static int option_set(const struct cmd_entry *self, const struct cmd_option *o,
+		      const char *v, void *arg)
+{
+	struct labels *l = arg;
+	const char *eq = strchr(v, '=');
+
+	(void)o;
+	if (!eq || eq == v)
+		return command_usage_error(self, "--label: \"%s\" is not PATH=TEXT, such as"
+					   " 'system.blocks[1].standby=standby mode'", v);
+	if (!eq[1])
+		return command_usage_error(self, "--label: \"%s\": the label is empty", v);
+	for (const char *c = eq + 1; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			return command_usage_error(self, "--label: \"%.*s\": the label has a"
+						   " control character", (int)(eq - v), v);
+	if (l->n == RUN_ARGS_MAX_VARY)
+		return command_usage_error(self, "--label: at most %d labels, one per --vary",
+					   RUN_ARGS_MAX_VARY);
+	l->spec[l->n++] = v;
+	return 0;
+}
+
+/* Each of L's labels onto the parameter of P[0..NP) with its path.
+ * Returns EXIT_OK, or the usage error's status after printing it. */
+static int labels_apply(const struct cmd_entry *self, const struct labels *l,
+			struct sweep_param *p, size_t np)
+{
+	for (int i = 0; i < l->n; i++) {
+		const char *eq = strchr(l->spec[i], '=');
+		size_t len = (size_t)(eq - l->spec[i]), k;
+
+		for (k = 0; k < np; k++)
+			if (strlen(p[k].path) == len && memcmp(p[k].path, l->spec[i], len) == 0)
+				break;
+		if (k == np)
+			return command_usage_error(self, "--label: \"%.*s\" is not a path given"
+						   " to --vary", (int)len, l->spec[i]);
+		if (p[k].label)
+			return command_usage_error(self, "--label: \"%s\" has a label already",
+						   p[k].path);
+		p[k].label = eq + 1;
+	}
+	return EXIT_OK;
+}
 
 /* The settings a --vary under "simulation" would change, and the option
  * that would override it (run_args_settings takes options first). */
@@ -48,7 +112,7 @@ static int parse_params(const struct cmd_entry *self, const struct run_args *a,
 	diag_init(&why);
 	if (a->nvary == 0)
 		return command_usage_error(self, "no --vary given: name the parameter to sweep,"
-					   " as --vary PATH=FROM:TO:N");
+					   " as --vary PATH=FROM:TO:N or PATH=V1,V2,...");
 	for (int k = 0; k < a->nvary; k++) {
 		const char *opt;
 
@@ -82,17 +146,46 @@ fail:
 	return command_usage_error(self, "--vary: %s", diag_text(&why));
 }
 
-/* Point I of the grid: its values into V and SETS. */
+/* Point I of the grid: which value of each parameter into IDX, the
+ * values into V, and what they set into SETS. */
 static void point_sets(const struct sweep_param *p, size_t np, size_t i,
-		       struct topology_set *sets, double *v)
+		       struct topology_set *sets, size_t *idx, double *v)
 {
 	size_t ny = np > 1 ? p[1].nvalues : 1;
 
-	v[0] = p[0].values[i / ny];
+	idx[0] = i / ny;
 	if (np > 1)
-		v[1] = p[1].values[i % ny];
-	for (size_t k = 0; k < np; k++)
-		sets[k] = (struct topology_set){ .path = p[k].path, .value = v[k], .label = "--vary" };
+		idx[1] = i % ny;
+	for (size_t k = 0; k < np; k++) {
+		v[k] = p[k].values[idx[k]];
+		sets[k] = (struct topology_set){ .path = p[k].path, .value = v[k],
+						 .text = sweep_param_set_text(&p[k], idx[k]),
+						 .label = "--vary" };
+	}
+}
+
+/* Value I of P as the file got it: a list's item, else the number (hours
+ * for a duration) in BUF. */
+static const char *value_text(const struct sweep_param *p, size_t i, char *buf, size_t size)
+{
+	if (p->list)
+		return p->item[i];
+	snprintf(buf, size, p->duration ? "%.6g h" : "%.6g", p->values[i]);
+	return buf;
+}
+
+/* After the file's error at point I: which point it was, by its values. */
+static int point_refused(const struct sweep_param *p, size_t np, size_t i, size_t n,
+			 int status)
+{
+	size_t ny = np > 1 ? p[1].nvalues : 1, idx[SWEEP_MAX_PARAMS] = { i / ny, i % ny };
+	char buf[SWEEP_MAX_PARAMS][64];
+
+	return command_fail(status, "sweep: point %zu of %zu (%s = %s%s%s%s%s) is refused;"
+			    " no point was run", i + 1, n, p[0].path,
+			    value_text(&p[0], idx[0], buf[0], sizeof buf[0]),
+			    np > 1 ? ", " : "", np > 1 ? p[1].path : "", np > 1 ? " = " : "",
+			    np > 1 ? value_text(&p[1], idx[1], buf[1], sizeof buf[1]) : "");
 }
 
 /* The progress of the whole sweep on one bar. */
@@ -182,7 +275,7 @@ static int point_load(const struct cmd_entry *self, const struct run_args *a,
 	int status;
 
 	memcpy(sets, a->set, a->nset * sizeof *sets);
-	point_sets(ps->p, ps->np, i, sets + a->nset, ps->pt[i].value);
+	point_sets(ps->p, ps->np, i, sets + a->nset, ps->pt[i].index, ps->pt[i].value);
 	status = design_load(d, self, ps->file, sets, a->nset + ps->np);
 	if (status == EXIT_OK)
 		run_args_settings(a, d->t, set);
@@ -204,6 +297,8 @@ static int points_check(const struct cmd_entry *self, const struct run_args *a,
 
 	for (size_t i = 0; i < ps->n; i++) {
 		status = point_load(self, a, ps, i, &d, &set);
+		if (status == EXIT_INPUT)
+			return point_refused(ps->p, ps->np, i, ps->n, status);
 		if (status)
 			return status;
 		status = design_check(self, &d, &set);
@@ -217,6 +312,8 @@ static int points_check(const struct cmd_entry *self, const struct run_args *a,
 		if (status == EXIT_OK && warnings_append(w, &d.warn))
 			status = command_fail(EXIT_RUNTIME, "out of memory");
 		design_release(&d);
+		if (status == EXIT_INPUT)
+			return point_refused(ps->p, ps->np, i, ps->n, status);
 		if (status)
 			return status;
 	}
@@ -257,10 +354,11 @@ static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct run_args a;
 	char *name = NULL;
 	struct warnings warn;
+	struct labels labels = { { NULL }, 0 };
 	int status;
 
 	warnings_init(&warn);
-	status = run_args_parse(self, argc, argv, &a);
+	status = run_args_parse_own(self, argc, argv, &a, option_set, &labels);
 	if (status >= 0)
 		return status;
 	if (optind >= argc)
@@ -271,6 +369,9 @@ static int cmd_sweep_exec(const struct cmd_entry *self, int argc, char **argv)
 	status = parse_params(self, &a, p, &ps.np);
 	if (status)
 		return status;
+	status = labels_apply(self, &labels, p, ps.np);
+	if (status)
+		goto out;
 	ps.n = p[0].nvalues * (ps.np > 1 ? p[1].nvalues : 1);
 	ps.pt = calloc(ps.n, sizeof *ps.pt);
 	if (!ps.pt) {
@@ -316,6 +417,7 @@ out:
 
 static const struct cmd_use cmd_sweep_options[] = {
 	{ &run_args_opt_vary, NULL },
+	{ &sweep_opt_label, NULL },
 	{ &run_args_opt_set, NULL },
 	{ &run_args_opt_replications, NULL },
 	{ &run_args_opt_horizon, NULL },
@@ -339,8 +441,8 @@ static const struct cmd_use cmd_sweep_options[] = {
 
 const struct cmd_entry cmd_sweep_entry = {
 	.name = "sweep",
-	.usage = "[options] TOPOLOGY.json --vary PATH=FROM:TO:N[:log]...",
-	.summary = "simulate a design over a range of one or two parameters",
+	.usage = "[options] TOPOLOGY.json --vary PATH=FROM:TO:N[:log]|PATH=V1,V2,...",
+	.summary = "simulate a design over a range or a list of values of one or two parameters",
 	.options = cmd_sweep_options,
 	.from = "the file's",
 	.exec = cmd_sweep_exec,

@@ -80,9 +80,11 @@ const struct cmd_option run_args_opt_plot = {
 const struct cmd_option run_args_opt_vary = {
 	"vary", 0, "SPEC", RUN_VARY,
 	"the parameter to sweep: PATH=FROM:TO:N, N values from FROM to TO,\n"
-	"or PATH=FROM:TO:N:log for geometric spacing; twice for a grid\n"
-	"(PATH as components.db.mttr or system.blocks[1].count;\n"
-	"FROM and TO numbers or durations such as 30m, 8h)",
+	"or PATH=FROM:TO:N:log for geometric spacing, or PATH=V1,V2,... the\n"
+	"values listed (each as for --set: hot,warm or 1h,4h,8h; a value with\n"
+	"a comma or a colon in double quotes); twice for a grid (PATH as\n"
+	"components.db.mttr or system.blocks[1].count; FROM and TO numbers or\n"
+	"durations such as 30m, 8h)",
 };
 const struct cmd_option run_args_opt_set = {
 	"set", 0, "PATH=VALUE", RUN_SET,

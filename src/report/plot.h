@@ -164,12 +164,16 @@ struct plot_sweep_point {
 struct plot_sweep {
 	const char *name;                /* the design's name: any bytes */
 	double confidence;               /* level of the intervals, NAN unknown */
-	const char *xpath;               /* the first parameter, along x */
+	const char *xpath;               /* the first parameter's name (its label
+	                                    or path), along x */
 	int xduration;                   /* its values are hours */
 	int xlog;                        /* geometric values: log x axis */
 	const double *x;                 /* [nx] its values */
+	const char *const *xtext;        /* [nx] its values as categories, at
+	                                    0, 1, 2... with these tic labels (X
+	                                    unused); NULL: a numeric axis */
 	size_t nx;
-	const char *ypath;               /* the second parameter, NULL with one */
+	const char *ypath;               /* the second parameter's name, NULL with one */
 	const char *const *ytext;        /* [ny] its values as printed, one curve
 	                                    each; NULL with one parameter */
 	size_t ny;                       /* 1 with one parameter */
@@ -182,7 +186,8 @@ struct plot_sweep {
  * says when NULL or ""): the nines (top)
  * and the downtime in minutes per year (bottom) against the first
  * parameter, simulated with a shaded confidence band and exact as a
- * dashed line, a curve per value of the second parameter, one key for
+ * dashed line (categories: a point with an error bar, and exact as an
+ * open circle), a curve per value of the second parameter, one key for
  * both.  DIR is made if
  * missing; outputs are drawn in a temporary directory in DIR and renamed
  * into place once all are drawn.  Returns 0, or -1 with DIAG filled

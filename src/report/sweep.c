@@ -1,10 +1,9 @@
-/* sweep.c - the values of a sweep, its report and its plot.
+/* sweep.c - the report of a sweep and its plot.
  *
- * A --vary gives a parameter's values, linear or geometric, rounded when
- * the user wrote whole numbers (a count or a need cannot be 2.5).  The
- * report is a table with a row per point; its JSON form keeps for each
- * point the same "system" object a simulate report has, so that a point
- * can be checked against `nines simulate` of the file with that value.
+ * The report is a table with a row per point, each parameter named by its
+ * label (--label) or its path; its JSON form keeps for each point the
+ * same "system" object a simulate report has, so that a point can be
+ * checked against `nines simulate` of the file with that value.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,182 +20,40 @@
 
 #define MIN_PER_YEAR (HOURS_PER_YEAR * 60)
 
-/* FROM or TO: a plain number, or a duration in hours.  Sets *DURATION
- * and *INTEGER (digits alone, with an optional minus). */
-static int parse_bound(const char *spec, const char *text, double *v, int *duration,
-		       int *integer, struct diag *d)
+/* TEXT as plain text, or escaped for Markdown when MD. */
+static void put_text(FILE *f, const char *text, int md)
 {
-	size_t len = strlen(text);
-	struct diag msg;
-	char *end;
-
-	*duration = *integer = 0;
-	*v = strtod(text, &end);
-	if (len && end == text + len && strspn(text, "0123456789.eE+-") == len) {
-		if (!isfinite(*v))
-			return diag_usage(d, "\"%s\": \"%s\" is too large", spec, text);
-		*integer = strspn(text + (text[0] == '-'), "0123456789") == len - (text[0] == '-') &&
-			   len > (size_t)(text[0] == '-');
-		return 0;
-	}
-	diag_init(&msg);
-	if (duration_parse(text, v, &msg) == 0) {
-		*duration = 1;
-		return 0;
-	}
-	if (end == text || strspn(text, "0123456789.+-") == 0)
-		return diag_usage(d, "\"%s\": \"%s\" is not a number or a duration"
-			       " such as \"30m\" or \"8h\"", spec, text);
-	return diag_usage(d, "\"%s\": \"%s\" %s", spec, text, diag_text(&msg));
+	if (md)
+		table_md_text(f, text);
+	else
+		utf8_fputs_safe(f, text);
 }
-
-/* Do the words of duration_format tell every value of P apart? */
-static int words_distinct(const struct sweep_param *p)
-{
-	char a[64], b[64];
-
-	for (size_t i = 1; i < p->nvalues; i++)
-		if (strcmp(duration_format(p->values[i - 1], a, sizeof a),
-			   duration_format(p->values[i], b, sizeof b)) == 0)
-			return 0;
-	return 1;
-}
-
-static int fill_values(struct sweep_param *p)
-{
-	double lf = p->log ? log(p->from) : 0, lt = p->log ? log(p->to) : 0;
-
-	p->values = malloc((size_t)p->n * sizeof *p->values);
-	if (!p->values)
-		return -1;
-	for (int k = 0; k < p->n; k++) {
-		double t = (double)k / (double)(p->n - 1);
-		double v = p->log ? exp(lf + t * (lt - lf)) : p->from + t * (p->to - p->from);
-
-		if (k == 0)
-			v = p->from;
-		else if (k == p->n - 1)
-			v = p->to;
-		if (p->integer) {
-			v = round(v);
-			if (p->nvalues && v == p->values[p->nvalues - 1])
-				continue;
-		}
-		p->values[p->nvalues++] = v;
-	}
-	p->words = p->duration && words_distinct(p);
-	return 0;
-}
-
-int sweep_param_parse(const char *spec, struct sweep_param *p, struct diag *d)
-{
-	const char *eq = strrchr(spec, '=');
-	char *rest = NULL, *field[5], *s;
-	int nf = 0, dur[2], integer[2], rc = -1;
-	double v[2];
-
-	memset(p, 0, sizeof *p);
-	if (!eq || eq == spec || !(rest = strdup(eq + 1)) || !(p->path = strndup(spec, (size_t)(eq - spec)))) {
-		if (eq && eq != spec)
-			diag_runtime(d, "out of memory");
-		else
-			diag_usage(d, "\"%s\" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log", spec);
-		goto out;
-	}
-	for (s = rest; nf < 5; nf++) {
-		field[nf] = s;
-		s = strchr(s, ':');
-		if (!s) {
-			nf++;
-			break;
-		}
-		*s++ = '\0';
-	}
-	if (nf < 3 || nf > 4 || !*field[0] || !*field[1] || !*field[2]) {
-		diag_usage(d, "\"%s\" is not PATH=FROM:TO:N or PATH=FROM:TO:N:log", spec);
-		goto out;
-	}
-	if (nf == 4 && strcmp(field[3], "log") != 0) {
-		diag_usage(d, "\"%s\": only \":log\" may follow N", spec);
-		goto out;
-	}
-	p->log = nf == 4;
-	if (strspn(field[2], "0123456789") != strlen(field[2]) || strlen(field[2]) > 4 ||
-	    atoi(field[2]) < 2 || atoi(field[2]) > SWEEP_MAX_VALUES) {
-		diag_usage(d, "\"%s\": N must be an integer from 2 to %d, got \"%s\"",
-			spec, SWEEP_MAX_VALUES, field[2]);
-		goto out;
-	}
-	p->n = atoi(field[2]);
-	for (int i = 0; i < 2; i++)
-		if (parse_bound(spec, field[i], &v[i], &dur[i], &integer[i], d))
-			goto out;
-	p->from = v[0];
-	p->to = v[1];
-	p->from_text = strdup(field[0]);
-	p->to_text = strdup(field[1]);
-	if (!p->from_text || !p->to_text) {
-		diag_runtime(d, "out of memory");
-		goto out;
-	}
-	p->duration = dur[0] || dur[1];
-	p->integer = integer[0] && integer[1];
-	if (p->from == p->to) {
-		diag_usage(d, "\"%s\": FROM and TO are the same", spec);
-		goto out;
-	}
-	if (p->log && !(p->from > 0 && p->to > 0)) {
-		diag_usage(d, "\"%s\": a log sweep needs FROM and TO greater than 0", spec);
-		goto out;
-	}
-	if (fill_values(p)) {
-		diag_runtime(d, "out of memory");
-		goto out;
-	}
-	rc = 0;
-out:
-	free(rest);
-	if (rc)
-		sweep_param_release(p);
-	return rc;
-}
-
-void sweep_param_release(struct sweep_param *p)
-{
-	free(p->path);
-	free(p->from_text);
-	free(p->to_text);
-	free(p->values);
-	memset(p, 0, sizeof *p);
-}
-
-char *sweep_param_format(const struct sweep_param *p, double x, char *buf, size_t size)
-{
-	if (p->words)
-		return duration_format(x, buf, (unsigned)size);
-	snprintf(buf, size, p->duration ? "%.6g h" : "%.6g", x);
-	return buf;
-}
-
-/* ---- the report ---- */
 
 /* "PATH from 1h to 24h: 12 values", FROM and TO as the user wrote them,
- * then ", log scale" or ", whole numbers" when they apply; a Markdown list
- * item of escaped text when MD. */
+ * then ", log scale" or ", whole numbers" when they apply; a list's
+ * "PATH: 3 values listed, from hot to cold"; "LABEL (PATH)" for a
+ * labelled one; a Markdown list item of escaped text when MD. */
 static void param_line(FILE *f, const struct sweep_param *p, int md)
 {
-	if (md) {
-		fputs("- ", f);
-		table_md_text(f, p->path);
-		fputs(" from ", f);
-		table_md_text(f, p->from_text);
-		fputs(" to ", f);
-		table_md_text(f, p->to_text);
-	} else {
-		fprintf(f, "  %s from %s to %s", p->path, p->from_text, p->to_text);
+	fputs(md ? "- " : "  ", f);
+	if (p->label) {
+		put_text(f, p->label, md);
+		fputs(" (", f);
 	}
-	fprintf(f, ": %zu values%s%s\n", p->nvalues, p->log ? ", log scale" : "",
-		p->integer ? ", whole numbers" : "");
+	put_text(f, p->path, md);
+	fputs(p->label ? ")" : "", f);
+	if (p->list)
+		fprintf(f, ": %zu values listed, from ", p->nvalues);
+	else
+		fputs(" from ", f);
+	put_text(f, p->from_text, md);
+	fputs(" to ", f);
+	put_text(f, p->to_text, md);
+	if (p->list)
+		fputc('\n', f);
+	else
+		fprintf(f, ": %zu values%s%s\n", p->nvalues, p->log ? ", log scale" : "",
+			p->integer ? ", whole numbers" : "");
 }
 
 static void heading(FILE *f, const struct sweep *s, int md)
@@ -253,7 +110,7 @@ static struct table *points_table(const struct sweep *s, int *flagged)
 	if (!t)
 		return NULL;
 	for (int k = 0; k < np; k++)
-		cells[k] = s->param[k].path;
+		cells[k] = sweep_param_name(&s->param[k]);
 	for (int i = 0; i < nm; i++)
 		cells[np + i] = head[i];
 	if (table_row(t, cells))
@@ -263,7 +120,7 @@ static struct table *points_table(const struct sweep *s, int *flagged)
 		const char *mc[7];
 
 		for (int k = 0; k < np; k++)
-			cells[k] = sweep_param_format(&s->param[k], pt->value[k], vals[k], 64);
+			cells[k] = sweep_param_format(&s->param[k], pt->index[k], vals[k], 64);
 		report_measure_cells(&pt->m, pt->exact_a, pt->exact_u, bufs, mc);
 		*flagged |= report_within(&pt->m, pt->exact_a) == 0;
 		fmt_minutes(mins, sizeof mins, pt->m.downtime_min_per_year.mean);
@@ -299,9 +156,14 @@ oom:
 
 static int write_text(FILE *f, const struct sweep *s, int md)
 {
-	static const char right[] = "11111111111111";
+	char right[SWEEP_MAX_PARAMS + 13];
 	struct table *t;
 	int flagged;
+
+	for (size_t k = 0; k < s->nparam; k++)   /* words align left, numbers right */
+		right[k] = s->param[k].numeric ? '1' : '0';
+	memset(right + s->nparam, '1', 12);      /* the measures, with the writes' */
+	right[s->nparam + 12] = '\0';
 
 	heading(f, s, md);
 	report_warnings_text(f, s->warn, md);
@@ -310,9 +172,9 @@ static int write_text(FILE *f, const struct sweep *s, int md)
 	if (!t)
 		return -1;
 	if (md)
-		table_print_md(f, t, right + (SWEEP_MAX_PARAMS - s->nparam));
+		table_print_md(f, t, right);
 	else
-		table_print(f, t, "  ", right + (SWEEP_MAX_PARAMS - s->nparam), 0);
+		table_print(f, t, "  ", right, 0);
 	table_free(t);
 	if (flagged)
 		fprintf(f, "\n%s\n", REPORT_OUTSIDE_NOTE);
@@ -336,7 +198,7 @@ static int write_csv(FILE *f, const struct sweep *s)
 	for (size_t k = 0; k < s->nparam; k++) {
 		if (k)
 			fputc(',', f);
-		report_csv_field(f, s->param[k].path);
+		report_csv_field(f, sweep_param_name(&s->param[k]));
 	}
 	fputc(',', f);
 	ncols = s->nparam + report_csv_header(f,
@@ -356,7 +218,10 @@ static int write_csv(FILE *f, const struct sweep *s)
 		for (size_t k = 0; k < s->nparam; k++) {
 			if (k)
 				fputc(',', f);
-			fprintf(f, "%.17g", pt->value[k]);
+			if (s->param[k].numeric)
+				fprintf(f, "%.17g", pt->value[k]);
+			else
+				report_csv_field(f, s->param[k].item[pt->index[k]]);
 		}
 		csv_est(f, &pt->m.availability, 1);
 		csv_est(f, &pt->m.nines, 1);
@@ -401,17 +266,20 @@ static int write_json(FILE *f, const struct sweep *s)
 
 		fputs(k ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
 		report_json_str(f, p->path);
+		fputs(", \"label\": ", f);
+		report_json_str(f, sweep_param_name(p));
 		fputs(", \"from\": ", f);
-		report_json_num(f, p->from);
+		sweep_param_json(f, p, 0);
 		fputs(", \"to\": ", f);
-		report_json_num(f, p->to);
-		fprintf(f, ", \"points\": %zu, \"scale\": \"%s\", \"duration\": %s,\n"
-			"     \"values\": [", p->nvalues, p->log ? "log" : "linear",
-			p->duration ? "true" : "false");
+		sweep_param_json(f, p, p->nvalues - 1);
+		fprintf(f, ", \"points\": %zu, \"scale\": \"%s\", \"duration\": %s,"
+			" \"categorical\": %s,\n     \"values\": [", p->nvalues,
+			p->list ? "list" : p->log ? "log" : "linear", p->duration ? "true" : "false",
+			p->categorical ? "true" : "false");
 		for (size_t i = 0; i < p->nvalues; i++) {
 			if (i)
 				fputs(", ", f);
-			report_json_num(f, p->values[i]);
+			sweep_param_json(f, p, i);
 		}
 		fputs("]}", f);
 	}
@@ -421,7 +289,7 @@ static int write_json(FILE *f, const struct sweep *s)
 		for (size_t k = 0; k < s->nparam; k++) {
 			if (k)
 				fputs(", ", f);
-			report_json_num(f, s->point[i].value[k]);
+			sweep_param_json(f, &s->param[k], s->point[i].index[k]);
 		}
 		fprintf(f, "], \"method\": \"%s\", \"samples\": %ld, \"relative_error\": ",
 			run_method_name(s->point[i].method), s->point[i].samples);
@@ -455,9 +323,10 @@ int sweep_plot(const struct sweep *s, const char *dir, const char *templates,
 	char **ytext = py ? calloc(py->nvalues, sizeof *ytext) : NULL;
 	struct plot_sweep ps = {
 		.name = s->name, .confidence = s->set.confidence,
-		.xpath = px->path, .xduration = px->duration, .xlog = px->log,
+		.xpath = sweep_param_name(px), .xduration = px->duration, .xlog = px->log,
 		.x = px->values, .nx = px->nvalues,
-		.ypath = py ? py->path : NULL, .ny = py ? py->nvalues : 1,
+		.xtext = px->categorical ? (const char *const *)px->item : NULL,
+		.ypath = py ? sweep_param_name(py) : NULL, .ny = py ? py->nvalues : 1,
 	};
 	int rc = -1;
 
@@ -466,7 +335,7 @@ int sweep_plot(const struct sweep *s, const char *dir, const char *templates,
 	for (size_t j = 0; py && j < py->nvalues; j++) {
 		char buf[64];
 
-		ytext[j] = strdup(sweep_param_format(py, py->values[j], buf, sizeof buf));
+		ytext[j] = strdup(sweep_param_format(py, j, buf, sizeof buf));
 		if (!ytext[j])
 			goto out;
 	}
