@@ -196,6 +196,7 @@ for bad in [{"model": "m", "components": node},
             {"model": ".m", "components": node, "block": quorum},
             {"model": "m", "components": node, "block": {"type": "quorum", "need": 2, "count": 3, "component": "node"}},
             {"model": "m", "components": {"node": {"mtbf": "1y"}}, "block": quorum},
+            {"model": "m", "components": {"a.b": {"mtbf": "1y"}}, "block": quorum},
             {"model": "m", "components": node, "block": quorum, "with": {}}]:
     assert list(v.iter_errors(bad)), bad
 PY
@@ -480,7 +481,15 @@ expect "--set: in every design" 0 "$NINES" compare "$M" "$TMP/cold.json" -n 50 \
 has "--set: in every design: the same model" "$TMP/err" "is the same model as design"
 F="$DATA/good-ccf-maint.json"
 expect "--set: into with" 0 "$NINES" analyze "$F" --set 'system.blocks[0].with.count=3'
-has "--set: into with" "$TMP/out" "^  edge  *failover  1/3"
+has "--set: into with" "$TMP/out" "^  edge (model haproxy-pair)  *failover  1/3"
+# a block taken from a model names it, in the tables and in JSON; a
+# model's type takes a cost from the topology and its laws from the model
+F="$DATA/good-models-partial.json"
+expect "model blocks: text" 0 "$NINES" simulate "$F" -n 20
+has "model blocks: text" "$TMP/out" "^  db (model mysql-primary-replica-async)  *failover  1/2"
+expect "model blocks: json" 0 "$NINES" simulate "$F" -n 20 --format json
+has "model blocks: json" "$TMP/out" '"path": "system.blocks\[0\]", "name": "lb", "model": "haproxy-pair", "type": "failover"'
+has "model types: cost" "$TMP/out" '"cost_per_year": 14400}'
 expect "--set: sweep" 0 "$NINES" sweep "$EX/crm-basic.json" --set components.lb.mttr=1h \
 	--vary components.db.repair.mean=1h:2h:2 -n 20
 expect "--set: not PATH=VALUE" 2 "$NINES" simulate "$M" --set nothing
