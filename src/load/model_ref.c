@@ -1,7 +1,8 @@
 /* model_ref.c - a block of "type": "model": the model's block takes the
  * reference's place, with the keys of "with" over it and the reference's
- * name and description, and remembers the model's name for reports.  A stack of the references being expanded (see
- * fail.c) lets every message name the file where a key is written. */
+ * name and description, and the model's name kept for reports.  A stack
+ * of the references being expanded (see fail.c) lets every message name
+ * the file where a key is written. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
