@@ -89,8 +89,8 @@ for f in tests/data/warn/*.json; do
 done
 
 # --set: a word, a duration, a path into "with", and a bad path
-run set-sim "$nines" simulate -n 50 --set 'system.blocks[2].standby=cold' \
-	--set components.mysql.mttr=2h examples/crm-mysql-async.json
+run set-sim "$nines" simulate -n 50 --set 'system.blocks[2].with.standby=cold' \
+	--set 'components["mysql-primary-replica-async.mysqld"].mttr=2h' examples/crm-mysql-async.json
 run set-with "$nines" analyze --set 'system.blocks[0].with.count=3' tests/data/good-ccf-maint.json
 run set-bad "$nines" simulate --set components.dbb.mttr=1h examples/crm-basic.json
 

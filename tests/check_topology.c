@@ -12,6 +12,7 @@
  * good-zones-pool-tx.json for pools, transactions, zones and placement,
  * good-models.json and good-models-nested.json for models,
  * good-models-only.json for a file whose types all come from models,
+ * good-models-partial.json for model types the topology changes,
  * good-crews.json for repair crews, good-ccf-maint.json for common causes
  * and planned maintenance; every model of models/ is checked to
  * name a source for each of its figures.
@@ -1547,10 +1548,84 @@ START_TEST(test_models_nested)
 		assert_failover(&b->children[0], STANDBY_HOT, 1, 3.0 / 3600, 1.0 / 3600, 1, 0);
 		assert_block(&b->children[1], BLOCK_POOL, pool, pool, 2, 2, 3, 0);
 		ck_assert_double_eq_tol(b->children[1].detect, 6.0 / 3600, EPS);
+		/* the reference written names its model, the inner one its own */
+		ck_assert_str_eq(b->model, "web-tier");
+		ck_assert_str_eq(b->children[0].model, "haproxy-pair");
+		ck_assert_ptr_null(b->children[1].model);
 	}
+	ck_assert_ptr_null(s->children[2].model);
 	assert_block(&s->children[2], BLOCK_COMPONENT, "system.blocks[2]", "system.blocks[2]",
 		     1, 0, 0, 0);
 	topology_free(t);
+}
+END_TEST
+
+/* A type of the topology named after a model's type and leaving out a
+ * law is laid over the model's type key by key; one that gives both laws
+ * replaces it whole.  Each block taken from a model names it. */
+START_TEST(test_models_partial)
+{
+	struct topology *t = load_ok(TEST_DATA "/good-models-partial.json");
+	const struct component_type *c = t->components;
+	const struct block *s = &t->system;
+
+	ck_assert_uint_eq(t->ncomponents, 4);
+	/* a cost only: the model's laws */
+	ck_assert_str_eq(c[0].name, "haproxy-pair.haproxy");
+	ck_assert_double_eq_tol(c[0].failure.mean, 8760 / 0.3, 1e-6);
+	ck_assert_double_eq_tol(c[0].repair.mean, 0.5, EPS);
+	ck_assert_double_eq(c[0].cost_per_year, 1200);
+	/* a repair time, a cost and a priority: the model's failure law */
+	ck_assert_str_eq(c[1].name, "mysql-primary-replica-async.mysqld");
+	ck_assert_double_eq_tol(c[1].failure.mean, 8760 / 0.2, 1e-6);
+	ck_assert_double_eq_tol(c[1].repair.mean, 2, EPS);
+	ck_assert_double_eq(c[1].cost_per_year, 6000);
+	ck_assert_int_eq(c[1].priority, -1);
+	/* a failure law only, which replaces the model's "afr" */
+	ck_assert_int_eq(c[2].failure.kind, DIST_WEIBULL);
+	ck_assert_double_eq_tol(c[2].failure.mean, 3 * 8760, 1e-6);
+	ck_assert_double_eq_tol(c[2].repair.mean, 4, EPS);
+	ck_assert_double_eq(c[2].cost_per_year, 0);
+	/* both laws: the model's type replaced whole */
+	ck_assert_double_eq_tol(c[3].failure.mean, 8760, EPS);
+	ck_assert_double_eq_tol(c[3].repair.mean, 1, EPS);
+
+	ck_assert_str_eq(s->children[0].model, "haproxy-pair");
+	ck_assert_str_eq(s->children[1].model, "mysql-primary-replica-async");
+	ck_assert_str_eq(s->children[3].model, "consul-cluster");
+	ck_assert_ptr_null(s->model);
+	topology_free(t);
+}
+END_TEST
+
+/* --set reaches a model's type in "components" without the type, or
+ * "components", written first. */
+START_TEST(test_models_set_type)
+{
+	static const char text[] =
+		"{\"system\": {\"type\": \"model\", \"model\": \"zookeeper-ensemble\"}}";
+	const struct topology_set sets[] = {
+		{ .path = "components[\"zookeeper-ensemble.zookeeper\"].cost_per_year", .value = 700 },
+		{ .path = "components[\"zookeeper-ensemble.zookeeper\"].mttr", .value = 2 },
+	};
+	const struct topology_set bad = { .path = "components.zookeeper.mttr", .value = 2 };
+	struct topology *t;
+	struct diag d;
+
+	diag_init(&d);
+	t = parse_opt(text, strlen(text), "zk.json", sets, 2, &d);
+	ck_assert_msg(t != NULL, "%s", diag_text(&d));
+	ck_assert_uint_eq(t->ncomponents, 1);
+	ck_assert_double_eq(t->components[0].cost_per_year, 700);
+	ck_assert_double_eq_tol(t->components[0].repair.mean, 2, EPS);
+	ck_assert_double_eq_tol(t->components[0].failure.mean, 8760 / 0.2, 1e-6);
+	topology_free(t);
+
+	/* a name without a dot is no model's type: not created */
+	diag_init(&d);
+	t = parse_opt(text, strlen(text), "zk.json", &bad, 1, &d);
+	ck_assert_ptr_null(t);
+	ck_assert_str_eq(diag_text(&d), "\"components.zookeeper.mttr\": no \"zookeeper\" in components");
 }
 END_TEST
 
@@ -1815,12 +1890,14 @@ Suite *topology_suite(void)
 	tcase_add_test(good, test_models);
 	tcase_add_test(good, test_models_nested);
 	tcase_add_test(good, test_models_only);
+	tcase_add_test(good, test_models_partial);
 	tcase_add_test(good, test_crews);
 	tcase_add_test(good, test_crews_defaults);
 	tcase_add_test(good, test_ccf_maint);
 	tcase_add_test(good, test_ccf_maint_set);
 	tcase_add_test(good, test_models_search);
 	tcase_add_test(good, test_models_set);
+	tcase_add_test(good, test_models_set_type);
 	tcase_add_test(good, test_models_sources);
 	suite_add_tcase(s, good);
 

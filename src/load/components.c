@@ -1,6 +1,10 @@
 /* components.c - the "components" object: component types, each with its
  * laws, its cost, its repair crews and priority, and its planned
- * maintenance.  Model files add their types through load_component_at. */
+ * maintenance.  Model files add their types through load_component_at;
+ * a type of the topology named after a model's type (MODEL.TYPE) that
+ * leaves out a law is laid over the model's type once the model is read
+ * (load_component_merge), so that a cost or a repair time can be set
+ * without copying the model's other figures. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +113,16 @@ int load_component_at(struct loader *L, const cJSON *j, const char *path,
 	return load_laws_warn(L, j, path, fkey, rkey, &ct->failure, &ct->repair);
 }
 
+/* The laws the object J gives: LAW_FAILURE, LAW_REPAIR, both or none. */
+static int laws_given(const cJSON *j)
+{
+	int given = 0;
+
+	for (const cJSON *c = cJSON_IsObject(j) ? j->child : NULL; c; c = c->next)
+		given |= load_law_of(c->string);
+	return given;
+}
+
 int load_components(struct loader *L, const cJSON *obj)
 {
 	struct topology *t = L->t;
@@ -132,6 +146,10 @@ int load_components(struct loader *L, const cJSON *obj)
 		return load_oom(L);
 	t->ncomponents = n;
 	L->ccap = n;
+	L->partial = calloc(n, sizeof *L->partial);
+	if (!L->partial)
+		return load_oom(L);
+	L->npartial = n;
 
 	/* Names first: a duplicate is a fault of the object, not of a member. */
 	for (c = obj->child, i = 0; c; c = c->next, i++) {
@@ -151,10 +169,82 @@ int load_components(struct loader *L, const cJSON *obj)
 
 		if (!path)
 			return load_oom(L);
+		if (cJSON_IsObject(c) && strchr(c->string, '.') && laws_given(c) != (LAW_FAILURE | LAW_REPAIR)) {
+			L->partial[i] = c;      /* the rest is a model's */
+			free(path);
+			continue;
+		}
 		rc = load_component_at(L, c, path, &t->components[i]);
 		free(path);
 		if (rc)
 			return -1;
+	}
+	return 0;
+}
+
+/* MODEL_TYPE with the keys of OWN over it, a law OWN gives replacing
+ * the model's whole.  Returns a new object, or NULL when out of memory. */
+static cJSON *merge(const cJSON *model_type, const cJSON *own)
+{
+	static const char *const law_keys[] = { "mtbf", "afr", "failure", "mttr", "repair" };
+	cJSON *m = cJSON_Duplicate(model_type, 1);
+	int given = laws_given(own);
+
+	for (size_t k = 0; m && k < N_ELEMS(law_keys); k++)
+		if (given & load_law_of(law_keys[k]))
+			cJSON_DeleteItemFromObjectCaseSensitive(m, law_keys[k]);
+	for (const cJSON *c = own->child; m && c; c = c->next) {
+		cJSON *dup = cJSON_Duplicate(c, 1);
+
+		cJSON_DeleteItemFromObjectCaseSensitive(m, c->string);
+		if (!dup || !cJSON_AddItemToObject(m, c->string, dup)) {
+			cJSON_Delete(dup);
+			cJSON_Delete(m);
+			return NULL;
+		}
+	}
+	return m;
+}
+
+int load_component_merge(struct loader *L, size_t i, const cJSON *model_type)
+{
+	struct component_type *ct = &L->t->components[i];
+	cJSON *m = merge(model_type, L->partial[i]);
+	const char *file = L->file;
+	int direct = L->direct, rc;
+	char *path;
+
+	path = load_path_join("components", "%s", ct->name);
+	if (!m || !path) {
+		cJSON_Delete(m);
+		free(path);
+		return load_oom(L);
+	}
+	L->file = L->top;
+	L->direct = 1;
+	rc = load_component_at(L, m, path, ct);
+	L->file = file;
+	L->direct = direct;
+	L->partial[i] = NULL;
+	cJSON_Delete(m);
+	free(path);
+	return rc;
+}
+
+int load_components_finish(struct loader *L)
+{
+	for (size_t i = 0; i < L->npartial; i++) {
+		const char *name = L->t->components[i].name;
+		int given = laws_given(L->partial[i]);
+		char q[QUOTE_SIZE];
+
+		if (!L->partial[i])
+			continue;
+		return load_fail(L, "components", name, "gives no %s, and no model the design"
+				 " uses has a type %s to take it from",
+				 given & LAW_FAILURE ? "repair law (\"mttr\" or \"repair\")" :
+				 given & LAW_REPAIR ? "failure law (\"mtbf\", \"afr\" or \"failure\")"
+				 : "failure or repair law", load_quote(q, name));
 	}
 	return 0;
 }

@@ -203,6 +203,15 @@ static int load_mean(struct loader *L, const cJSON *j, const char *path,
 static const char *const failure_keys[] = { "mtbf", "afr", "failure" };
 static const char *const repair_keys[] = { "mttr", "repair" };
 
+int load_law_of(const char *key)
+{
+	if (load_word_find(failure_keys, N_ELEMS(failure_keys), key) < N_ELEMS(failure_keys))
+		return LAW_FAILURE;
+	if (load_word_find(repair_keys, N_ELEMS(repair_keys), key) < N_ELEMS(repair_keys))
+		return LAW_REPAIR;
+	return 0;
+}
+
 int load_law(struct loader *L, const cJSON *obj, const char *path,
 	     const char *key, struct dist *out)
 {

@@ -96,6 +96,11 @@ struct loader {
 	size_t nblocks;
 	size_t ninstances;
 	struct model_file *models;
+	/* per type of the topology's "components": its object while it
+	 * waits to be laid over a model's type of its name (a type that
+	 * leaves out a law), NULL once loaded; npartial of them */
+	const cJSON **partial;
+	size_t npartial;
 	struct frame frames[MODEL_MAX_DEPTH];
 	int nframes;
 };
@@ -262,6 +267,11 @@ int load_crews_read(struct loader *L, const cJSON *j, const char *path,
 int load_law(struct loader *L, const cJSON *obj, const char *path,
 	     const char *key, struct dist *out);
 
+/* Which law KEY gives: LAW_FAILURE for "mtbf", "afr" and "failure",
+ * LAW_REPAIR for "mttr" and "repair", 0 for any other key. */
+#define LAW_FAILURE 1
+#define LAW_REPAIR  2
+int load_law_of(const char *key);
 /* Which failure key ("mtbf", "afr" or "failure") into *FKEY and which
  * repair key ("mttr" or "repair") into *RKEY the object J at PATH gives,
  * exactly one of each, and its description: what component types and
@@ -288,8 +298,19 @@ int load_component_at(struct loader *L, const cJSON *j, const char *path,
 		      struct component_type *ct);
 
 /* The top-level "components" object into L->t->components, names first
- * (a duplicate or bad name is the object's fault), then each type. */
+ * (a duplicate or bad name is the object's fault), then each type.  A
+ * type named MODEL.TYPE that leaves out its failure law, its repair law
+ * or both waits in L->partial for the model's type of that name. */
 int load_components(struct loader *L, const cJSON *obj);
+/* The topology's type at index I of L->t->components, waiting in
+ * L->partial, laid over MODEL_TYPE, the model's object of the same name
+ * (already checked): the keys the topology gives win, a law given
+ * replacing the model's law whole, and the others are the model's.
+ * Messages name the topology file. */
+int load_component_merge(struct loader *L, size_t i, const cJSON *model_type);
+/* Once the system is read: a type still waiting in L->partial, which no
+ * model used defines, is an error. */
+int load_components_finish(struct loader *L);
 
 /* ---- zones.c ---- */
 

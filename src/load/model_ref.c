@@ -1,7 +1,8 @@
 /* model_ref.c - a block of "type": "model": the model's block takes the
  * reference's place, with the keys of "with" over it and the reference's
- * name and description.  A stack of the references being expanded (see
- * fail.c) lets every message name the file where a key is written. */
+ * name and description, and the model's name kept for reports.  A stack
+ * of the references being expanded (see fail.c) lets every message name
+ * the file where a key is written. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,10 @@ int load_model_ref(struct loader *L, const cJSON *j, struct block *b, int depth)
 	f->phase = PHASE_MERGED;
 	rc = load_block(L, merged, b, depth);
 	cJSON_Delete(merged);
+	/* the reference written names the model, over one its model used */
+	free(b->model);
+	if (!rc && !(b->model = strdup(m->name)))
+		rc = load_oom(L);
 out:
 	L->nframes--;
 	return rc;

@@ -156,7 +156,8 @@ static int grow_components(struct loader *L)
 
 /* The component types of model M, OBJ, checked and added to the topology
  * as M.TYPE, except those the topology defines itself: it overrides the
- * model's figures that way.  Direct mode: paths are the model file's. */
+ * model's figures that way, whole, or key by key when it leaves out a
+ * law (load_component_merge).  Direct mode: paths are the model file's. */
 static int load_model_components(struct loader *L, const struct model_file *m,
 				 const cJSON *obj)
 {
@@ -178,14 +179,21 @@ static int load_model_components(struct loader *L, const struct model_file *m,
 	}
 	for (const cJSON *c = obj->child; c; c = c->next) {
 		struct component_type ct = { 0 };
+		const struct component_type *own;
 		char *path = load_path_join("components", "%s", c->string);
 		int rc = path ? load_component_at(L, c, path, &ct) : load_oom(L);
 
 		free(path);
 		if (!rc && !(ct.name = load_path_join(NULL, "%s.%s", m->name, c->string)))
 			rc = load_oom(L);
-		if (!rc && load_map_get(&L->types, ct.name))
-			rc = 1;         /* the topology's own type wins */
+		own = rc ? NULL : load_map_get(&L->types, ct.name);
+		if (own) {              /* the topology's own type wins */
+			size_t i = (size_t)(own - t->components);
+
+			rc = i < L->npartial && L->partial[i] ?
+				load_component_merge(L, i, c) : 0;
+			rc = rc ? rc : 1;
+		}
 		if (!rc)
 			rc = grow_components(L);
 		if (rc) {

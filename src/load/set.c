@@ -1,6 +1,8 @@
 /* set.c - values put into the parsed JSON before anything is checked,
  * for `nines sweep --vary`: a path such as system.blocks[1].count is
- * followed step by step and its member replaced or added.  A bad path is
+ * followed step by step and its member replaced or added (with a model
+ * reference's "with", or a model's type in "components", created on the
+ * way when absent).  A bad path is
  * the argument's fault, a usage error without a file name. */
 #include <limits.h>
 #include <stdlib.h>
@@ -72,6 +74,31 @@ static int with_missing(const cJSON *cur, const struct step *s)
 	       cJSON_IsString(type) && strcmp(type->valuestring, "model") == 0;
 }
 
+/* Whether step S is a key of ROOT's "components" that it lacks, or that
+ * "components" itself when ROOT lacks it, on the way to a model's type
+ * (MODEL.TYPE): a type of the topology that gives only some keys takes
+ * the others from the model, so a value can be set in it without
+ * writing the type first. */
+static int type_missing(const cJSON *root, const cJSON *cur, const struct step *s)
+{
+	if (!s->key)
+		return 0;
+	if (cur == root)
+		return s->keylen == 10 && memcmp(s->key, "components", 10) == 0;
+	return cur == load_member(root, "components") && memchr(s->key, '.', s->keylen);
+}
+
+/* A new empty object added to OBJ under the LEN bytes at KEY, or NULL
+ * when out of memory. */
+static cJSON *add_object_n(cJSON *obj, const char *key, size_t len)
+{
+	char *k = strndup(key, len);
+	cJSON *o = k ? cJSON_AddObjectToObject(obj, k) : NULL;
+
+	free(k);
+	return o;
+}
+
 /* The JSON value SET puts: its text as JSON, or as a string when it is
  * not one, or its number.  NULL when out of memory. */
 static cJSON *set_value(const struct topology_set *set)
@@ -122,6 +149,8 @@ int load_set_apply(cJSON *root, const struct topology_set *set, struct diag *d)
 			break;
 		if (!next && with_missing(cur, &s))
 			next = cJSON_AddObjectToObject(cur, "with");
+		else if (!next && type_missing(root, cur, &s))
+			next = add_object_n(cur, s.key, s.keylen);
 		if (!next) {
 			key = strndup(s.key, s.keylen);
 			if (!key)

@@ -105,7 +105,8 @@ static int load_top(struct loader *L, const cJSON *root)
 		return load_oom(L);
 	/* Without "components" every type comes from a model: each block
 	 * names one, and a model has at least one, so none is left missing. */
-	if (load_block(L, load_member(root, "system"), &t->system, 1))
+	if (load_block(L, load_member(root, "system"), &t->system, 1) ||
+	    load_components_finish(L))
 		return -1;
 	j = load_member(root, "common_cause");
 	return j ? load_common_cause(L, j) : 0;
@@ -183,6 +184,7 @@ static struct topology *load_root(cJSON *root, const char *file,
 	load_map_release(&L.types);
 	load_map_release(&L.zones);
 	load_map_release(&L.names);
+	free(L.partial);
 	if (!rc)
 		rc = keep_models(&L);
 	while (L.models) {

@@ -19,6 +19,8 @@ struct mblock {
 	enum block_kind kind;
 	char *name;
 	char *path;
+	char *model;            /* NULL: not from a model */
+	char *label;            /* name, or "name (model MODEL)" */
 	struct block_params p;
 };
 
@@ -110,7 +112,15 @@ static int fill(struct model *m, const struct block *b, size_t parent,
 	mb->p.timeout = b->timeout;
 	mb->name = strdup(b->name);
 	mb->path = strdup(b->path);
-	if (!mb->name || !mb->path)
+	mb->model = b->model ? strdup(b->model) : NULL;
+	if (b->model && mb->model) {
+		mb->label = malloc(strlen(b->name) + strlen(b->model) + 10);
+		if (mb->label)
+			sprintf(mb->label, "%s (model %s)", b->name, b->model);
+	} else {
+		mb->label = strdup(b->name);
+	}
+	if (!mb->name || !mb->path || !mb->label || (b->model && !mb->model))
 		return -1;
 	for (size_t k = 0; k < own; k++) {
 		int type = inline_members ? b->children[k].component : b->component;
@@ -195,6 +205,8 @@ void model_free(struct model *m)
 		for (size_t b = 0; b < m->nblocks; b++) {
 			free(m->blocks[b].name);
 			free(m->blocks[b].path);
+			free(m->blocks[b].model);
+			free(m->blocks[b].label);
 		}
 	if (m->types)
 		for (size_t i = 0; i < m->ntypes; i++) {
@@ -229,6 +241,8 @@ int model_block_children(const struct model *m, size_t b) { return m->blocks[b].
 enum block_kind model_block_kind(const struct model *m, size_t b) { return m->blocks[b].kind; }
 const char *model_block_name(const struct model *m, size_t b) { return m->blocks[b].name; }
 const char *model_block_path(const struct model *m, size_t b) { return m->blocks[b].path; }
+const char *model_block_model(const struct model *m, size_t b) { return m->blocks[b].model; }
+const char *model_block_label(const struct model *m, size_t b) { return m->blocks[b].label; }
 size_t model_block_end(const struct model *m, size_t b) { return m->blocks[b].end; }
 size_t model_block_first_instance(const struct model *m, size_t b) { return m->blocks[b].first_instance; }
 size_t model_block_own_instances(const struct model *m, size_t b) { return m->blocks[b].own_instances; }

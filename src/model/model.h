@@ -42,6 +42,11 @@ enum block_kind model_block_kind(const struct model *m, size_t b);
 /* Name and JSON path; they live as long as m. */
 const char *model_block_name(const struct model *m, size_t b);
 const char *model_block_path(const struct model *m, size_t b);
+/* The model block B was taken from ("type": "model"), or NULL; and the
+ * name tables show, "NAME (model MODEL)" or the name.  Both live as long
+ * as m. */
+const char *model_block_model(const struct model *m, size_t b);
+const char *model_block_label(const struct model *m, size_t b);
 
 /* Child blocks of B are those whose parent is B; child instances likewise.
  * These give the ranges: child blocks of B lie in (B, model_block_end(B))

@@ -40,6 +40,7 @@ static void block_release(struct block *b)
 	free(b->placement);
 	free(b->name);
 	free(b->path);
+	free(b->model);
 }
 
 void topology_free(struct topology *t)

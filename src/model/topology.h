@@ -78,6 +78,8 @@ struct block {
 	enum block_kind kind;
 	char *name;              /* as written, or derived from path */
 	char *path;              /* JSON path, e.g. "system.blocks[2]" */
+	char *model;             /* the model a "type": "model" reference took
+	                            it from, or NULL */
 	int need;                /* children that must be up (all kinds) */
 	int component;           /* component type index: for a leaf, and for
 	                            count + component; -1 otherwise */

@@ -227,10 +227,10 @@ struct table *html_tables_tiers(const struct compare_design *d)
 		availability_cells(&m, d->a->block_a[k], d->a->block_u[k], b);
 		nines_cell(&m, b[2]);
 		downtime_cells(&m, b + 3);
-		name = malloc(strlen(model_block_name(mo, k)) + strlen(model_block_path(mo, k)) + 2);
+		name = malloc(strlen(model_block_label(mo, k)) + strlen(model_block_path(mo, k)) + 2);
 		if (!name)
 			goto oom;
-		sprintf(name, "%s\n%s", model_block_name(mo, k), model_block_path(mo, k));
+		sprintf(name, "%s\n%s", model_block_label(mo, k), model_block_path(mo, k));
 		cells[0] = name;
 		cells[1] = block_kind_name(model_block_kind(mo, k));
 		cells[2] = need;

@@ -379,6 +379,10 @@ static void json_blocks(FILE *f, const struct report *rep)
 		report_json_str(f, model_block_path(mo, b));
 		fputs(", \"name\": ", f);
 		report_json_str(f, model_block_name(mo, b));
+		if (model_block_model(mo, b)) {
+			fputs(", \"model\": ", f);
+			report_json_str(f, model_block_model(mo, b));
+		}
 		fputs(", \"type\": ", f);
 		report_json_str(f, block_kind_name(model_block_kind(mo, b)));
 		fprintf(f, ", \"need\": %d, \"children\": %d,\n",

@@ -57,7 +57,7 @@ static struct table *report_blocks_table(const struct report *rep)
 	for (size_t b = 0; b < model_blocks(mo); b++) {
 		snprintf(need, sizeof need, "%d/%d", model_block_need(mo, b),
 			 model_block_children(mo, b));
-		cells[0] = model_block_name(mo, b);
+		cells[0] = model_block_label(mo, b);
 		cells[1] = block_kind_name(model_block_kind(mo, b));
 		cells[2] = need;
 		if (rep->r) {
@@ -421,7 +421,7 @@ static struct table *report_replicated_table(const struct report *rep)
 				 x.write_availability.mean);
 		else
 			snprintf(bufs[4], 96, "-");
-		cells[0] = model_block_name(mo, b);
+		cells[0] = model_block_label(mo, b);
 		cells[1] = block_kind_name(model_block_kind(mo, b));
 		for (int k = 0; k < 5; k++)
 			cells[2 + k] = bufs[k];
@@ -473,7 +473,7 @@ static struct table *report_pools_table(const struct report *rep)
 		snprintf(bufs[2], 96, "[%.*f, %.*f]", dec, sv.ci_low, dec, sv.ci_high > 1 ? 1 : sv.ci_high);
 		served_exact(bufs[3], 96, rep, b, rep->a->block_served[b], dec, &sv);
 		fmt_pct(bufs[4], 96, rc.mean);
-		cells[0] = model_block_name(mo, b);
+		cells[0] = model_block_label(mo, b);
 		for (int k = 0; k < 5; k++)
 			cells[1 + k] = bufs[k];
 		if (table_row(t, cells))

@@ -196,6 +196,7 @@ for bad in [{"model": "m", "components": node},
             {"model": ".m", "components": node, "block": quorum},
             {"model": "m", "components": node, "block": {"type": "quorum", "need": 2, "count": 3, "component": "node"}},
             {"model": "m", "components": {"node": {"mtbf": "1y"}}, "block": quorum},
+            {"model": "m", "components": {"a.b": {"mtbf": "1y"}}, "block": quorum},
             {"model": "m", "components": node, "block": quorum, "with": {}}]:
     assert list(v.iter_errors(bad)), bad
 PY
@@ -455,18 +456,18 @@ same "splitting: series: message" "$TMP/err" "nines: $TMP/ser.json: splitting ne
 # a value set gives the report of a file that says so: a number, a word,
 # a duration, through a model reference's absent "with"; in every design
 # of a comparison, and before a sweep's own values
-M="$EX/crm-mysql-async.json"
+M="$EX/crm-mysql-async.json" MTTR='components["mysql-primary-replica-async.mysqld"].mttr'
 python3 - "$M" "$TMP/cold.json" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))
-t["system"]["blocks"][2]["standby"] = "cold"
-t["components"]["mysql"]["mttr"] = "2h"
+t["system"]["blocks"][2]["with"] = {"standby": "cold"}
+t["components"]["mysql-primary-replica-async.mysqld"]["mttr"] = "2h"
 json.dump(t, open(sys.argv[2], "w"))
 PY
 "$NINES" simulate "$TMP/cold.json" -n 50 --format json 2>/dev/null |
 	sed "s|$TMP/cold.json|FILE|" >"$TMP/want"
 expect "--set" 0 "$NINES" simulate "$M" -n 50 --format json \
-	--set 'system.blocks[2].standby=cold' --set components.mysql.mttr=2h
+	--set 'system.blocks[2].with.standby=cold' --set "$MTTR=2h"
 sed "s|$M|FILE|" "$TMP/out" >"$TMP/got"
 python3 - "$TMP/want" "$TMP/got" <<'PY' && ok || bad "--set: not the report of the edited file"
 import json, sys
@@ -476,11 +477,19 @@ for r in (a, b):
 assert a == b
 PY
 expect "--set: in every design" 0 "$NINES" compare "$M" "$TMP/cold.json" -n 50 \
-	--set 'system.blocks[2].standby=cold' --set components.mysql.mttr=2h
+	--set 'system.blocks[2].with.standby=cold' --set "$MTTR=2h"
 has "--set: in every design: the same model" "$TMP/err" "is the same model as design"
 F="$DATA/good-ccf-maint.json"
 expect "--set: into with" 0 "$NINES" analyze "$F" --set 'system.blocks[0].with.count=3'
-has "--set: into with" "$TMP/out" "^  edge  *failover  1/3"
+has "--set: into with" "$TMP/out" "^  edge (model haproxy-pair)  *failover  1/3"
+# a block taken from a model names it, in the tables and in JSON; a
+# model's type takes a cost from the topology and its laws from the model
+F="$DATA/good-models-partial.json"
+expect "model blocks: text" 0 "$NINES" simulate "$F" -n 20
+has "model blocks: text" "$TMP/out" "^  db (model mysql-primary-replica-async)  *failover  1/2"
+expect "model blocks: json" 0 "$NINES" simulate "$F" -n 20 --format json
+has "model blocks: json" "$TMP/out" '"path": "system.blocks\[0\]", "name": "lb", "model": "haproxy-pair", "type": "failover"'
+has "model types: cost" "$TMP/out" '"cost_per_year": 14400}'
 expect "--set: sweep" 0 "$NINES" sweep "$EX/crm-basic.json" --set components.lb.mttr=1h \
 	--vary components.db.repair.mean=1h:2h:2 -n 20
 expect "--set: not PATH=VALUE" 2 "$NINES" simulate "$M" --set nothing
@@ -490,11 +499,11 @@ expect "--set: no such path" 2 "$NINES" compare "$M" "$M" --set components.dbb.m
 same "--set: no such path" "$TMP/err" "nines: compare: --set: \"components.dbb.mttr\": no \"dbb\" in components
 usage: nines compare [options] A.json B.json [C.json...]"
 expect "--set: a value the file may not hold" 3 "$NINES" simulate "$M" \
-	--set 'system.blocks[2].standby=lukewarm' -o "$TMP/never.txt"
-same "--set: a value the file may not hold" "$TMP/err" "nines: $M: system.blocks[2].standby: unknown standby \"lukewarm\" (known: hot, warm, cold)"
+	--set 'system.blocks[2].with.standby=lukewarm' -o "$TMP/never.txt"
+same "--set: a value the file may not hold" "$TMP/err" "nines: $M: system.blocks[2].with.standby: unknown standby \"lukewarm\" (known: hot, warm, cold)"
 [ -e "$TMP/never.txt" ] && bad "--set: a bad value wrote a report" || ok
 set --
-for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do set -- "$@" --set components.mysql.mttr=2h; done
+for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do set -- "$@" --set "$MTTR=2h"; done
 expect "--set: too many" 2 "$NINES" simulate "$M" "$@"
 has "--set: too many" "$TMP/err" "^nines: simulate: --set: at most 16 values"
 
