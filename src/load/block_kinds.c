@@ -90,10 +90,17 @@ int load_failover(struct loader *L, const cJSON *obj, struct block *b)
 	j = load_member(obj, "dormancy");
 	if (b->standby == STANDBY_WARM && !j)
 		return load_fail(L, b->path, NULL, "a warm standby needs \"dormancy\"");
-	if (b->standby != STANDBY_WARM && j)
-		return load_fail(L, b->path, NULL, "\"dormancy\" applies only to a warm standby");
-	if (j && load_fraction_read(L, j, b->path, "dormancy", &b->dormancy))
+	if (b->standby != STANDBY_WARM && j) {
+		/* checked, then ignored: a sweep over hot,warm,cold keeps it */
+		double ignored;
+
+		if (load_fraction_read(L, j, b->path, "dormancy", &ignored) ||
+		    load_warn(L, b->path, "dormancy", "\"dormancy\" applies only to a warm"
+			      " standby: ignored with a %s one", standby_names[b->standby]))
+			return -1;
+	} else if (j && load_fraction_read(L, j, b->path, "dormancy", &b->dormancy)) {
 		return -1;
+	}
 	if (load_duration_opt(L, obj, b->path, "detect", 0, &b->detect) ||
 	    load_duration_opt(L, obj, b->path, "switchover", 0, &b->switchover))
 		return -1;
@@ -149,12 +156,19 @@ int load_transaction(struct loader *L, const cJSON *j, struct block *b,
 		return load_fail(L, b->path, "protocol", "unknown protocol %s (use 2pc or 3pc)",
 				 load_quote(q, s));
 	b->protocol = (enum protocol)k;
-	if (b->protocol == PROTOCOL_2PC && load_member(j, "timeout"))
-		return load_fail(L, b->path, NULL, "\"timeout\" applies only to 3pc");
 	if (b->protocol == PROTOCOL_3PC && !load_member(j, "timeout"))
 		return load_fail(L, b->path, NULL, "a 3pc transaction needs \"timeout\"");
-	if (load_duration_opt(L, j, b->path, "timeout", 1, &b->timeout))
+	if (b->protocol == PROTOCOL_2PC && load_member(j, "timeout")) {
+		/* checked, then ignored: a sweep over 2pc,3pc keeps it */
+		double ignored = 0;
+
+		if (load_duration_opt(L, j, b->path, "timeout", 1, &ignored) ||
+		    load_warn(L, b->path, "timeout", "\"timeout\" applies only to 3pc:"
+			      " ignored with 2pc"))
+			return -1;
+	} else if (load_duration_opt(L, j, b->path, "timeout", 1, &b->timeout)) {
 		return -1;
+	}
 	coord = load_require(L, j, b->path, "coordinator");
 	if (!coord)
 		return -1;

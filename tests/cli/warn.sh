@@ -81,6 +81,37 @@ assert w[0][1].startswith(sys.argv[2] + ": simulation.horizon: the horizon (7.0 
 assert w[0][2] == "simulation.horizon" and not any(w[0][3:]), w
 PY
 
+# --- a key that only another value allows: checked, warned of, ignored ---------
+for f in failover-dormancy-hot:dormancy:hot failover-dormancy-cold:dormancy:cold tx-timeout-2pc:timeout:2pc; do
+	name=${f%%:*} rest=${f#*:} key=${rest%%:*} val=${rest#*:}
+	F="$D/$name.json"
+	expect "$name" 0 "$NINES" simulate "$F" -n 50 --horizon 1y --format json
+	case $key in
+	dormancy) msg="\"dormancy\" applies only to a warm standby: ignored with a $val one" ;;
+	*) msg="\"timeout\" applies only to 3pc: ignored with 2pc" ;;
+	esac
+	same "$name: stderr" "$TMP/err" "$W $F: system.$key: $msg"
+	# ignored: the same figures as the file without the key
+	python3 - "$F" "$key" "$TMP/without.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+del d["system"][sys.argv[2]]
+json.dump(d, open(sys.argv[3], "w"))
+PY
+	"$NINES" simulate "$TMP/without.json" -n 50 --horizon 1y --format json >"$TMP/b" 2>/dev/null
+	python3 - "$TMP/out" "$TMP/b" <<'PY' && ok || bad "$name: the ignored key changed the figures"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+assert len(a["warnings"]) == 1 and b["warnings"] == []
+for k in ("system", "blocks", "components", "slo"):
+    assert a[k] == b[k], k
+PY
+done
+# a sweep over a list can now cross the line
+S2="$D/failover-dormancy-hot.json"
+expect "sweep hot,warm,cold" 0 "$NINES" sweep "$S2" --vary system.standby=hot,warm,cold -n 20 --horizon 1y
+hasf "sweep hot,warm,cold: warned once" "$TMP/err" "$W $S2: system.dormancy"
+
 # --- too few events for an interval -------------------------------------------
 expect "one replication" 0 "$NINES" simulate "$GOOD" -n 1 --horizon 1y
 same "one replication: stderr" "$TMP/err" "$W $GOOD: design \"good-basic\": 1 replication gives no interval: every figure taken over the replications is a single value (run 2 or more)"
