@@ -318,6 +318,8 @@ START_TEST(design_loss_years)
 	ck_assert_double_eq(r->block_loss_years[1], 2);
 	ck_assert_double_eq(r->block_loss_years[2], 2);
 	ck_assert_double_eq(r->design_loss_years, 2);
+	ck_assert_double_gt(r->block_lost_writes[1], 0);
+	ck_assert_double_eq(r->design_lost_writes, r->block_lost_writes[1] + r->block_lost_writes[2]);
 	ck_assert_double_eq(r->design_write_down, r->block_down[0]);   /* no sync block */
 	done(e);
 }

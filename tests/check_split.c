@@ -148,6 +148,7 @@ static size_t fields(const struct rep_result *r, double *v)
 	v[n++] = r->repairs;
 	v[n++] = r->repair_wait;
 	v[n++] = r->design_write_down;
+	v[n++] = r->design_lost_writes;
 	v[n++] = r->design_loss_years;
 	ck_assert_uint_le(n, FIELDS_MAX);
 	return n;

@@ -455,7 +455,7 @@ static void run_reset(struct engine *e)
 	e->repairing = NONE;
 	e->now = 0;
 	res->planned_down = 0;
-	res->design_write_down = res->design_loss_years = 0;
+	res->design_write_down = res->design_lost_writes = res->design_loss_years = 0;
 	res->repairs = res->repair_wait = 0;
 }
 

@@ -37,6 +37,7 @@ struct rep_result {
 	double planned_down;     /* hours of system outages that began with a maintenance */
 	double design_write_down;  /* hours writes were impossible anywhere: the system
 	                              down, or a sync-replicated block unable to take them */
+	double design_lost_writes; /* writes lost in every block together */
 	double design_loss_years;  /* whole years of the window with a loss in any block */
 	double repairs;          /* repairs started in the window */
 	double repair_wait;      /* hours those repairs waited for a crew */

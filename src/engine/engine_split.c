@@ -64,7 +64,7 @@ struct split_part {
 	size_t n;
 };
 
-#define SPLIT_PARTS 19
+#define SPLIT_PARTS 20
 
 struct engine_split {
 	struct engine *e;
@@ -127,6 +127,7 @@ static void split_parts(struct engine_split *s, double *mem)
 	s->part[k++] = (struct split_part){ &r->repairs, &a->repairs, 1 };
 	s->part[k++] = (struct split_part){ &r->repair_wait, &a->repair_wait, 1 };
 	s->part[k++] = (struct split_part){ &r->design_write_down, &a->design_write_down, 1 };
+	s->part[k++] = (struct split_part){ &r->design_lost_writes, &a->design_lost_writes, 1 };
 	s->part[k++] = (struct split_part){ &r->design_loss_years, &a->design_loss_years, 1 };
 }
 

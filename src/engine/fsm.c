@@ -119,6 +119,7 @@ static void lose_writes(struct engine *e, uint32_t b, double t)
 	if (p->replication != REPLICATION_ASYNC || t < e->w)
 		return;
 	e->res.block_lost_writes[b] += p->lag * 3600 * p->writes_per_second;
+	e->res.design_lost_writes += p->lag * 3600 * p->writes_per_second;
 	year = (long)floor((t - e->w) / HOURS_PER_YEAR);
 	if ((double)(year + 1) * HOURS_PER_YEAR > e->end - e->w)
 		return;         /* a year the window does not hold whole */

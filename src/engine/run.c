@@ -67,17 +67,6 @@ int run_default_threads(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
-/* The writes RR lost in every block together. */
-static double design_lost(const struct shared *sh, const struct rep_result *rr)
-{
-	double lost = 0;
-
-	for (size_t b = 0; b < sh->nb; b++)
-		if (block_kind_leads(sh->kind[b]))
-			lost += rr->block_lost_writes[b];
-	return lost;
-}
-
 void run_pairs(struct worker *w, const struct rep_result *rr, double h, double years)
 {
 	struct shared *sh = w->sh;
@@ -92,7 +81,7 @@ void run_pairs(struct worker *w, const struct rep_result *rr, double h, double y
 	(x[AT(field, k)] = (vx), y[AT(field, k)] = (vy), has[AT(field, k)] = 1)
 
 	memset(has, 0, sh->nmom);
-	PAIR(design, 0, rr->design_write_down / h, design_lost(sh, rr) / years);
+	PAIR(design, 0, rr->design_write_down / h, rr->design_lost_writes / years);
 	if (sh->method == RUN_METHOD_PLAIN && whole >= 1)
 		PAIR(design, 1, rr->design_loss_years / whole, 0);
 	for (size_t b = 0; b < sh->nb; b++) {

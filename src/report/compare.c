@@ -54,9 +54,7 @@ void compare_writes_cells(const struct compare_design *d, char *wa, char *lost, 
 	struct replicated_measures x;
 
 	report_writes(&rep, &x);
-	snprintf(wa, n, "%.*f", report_decimals(1 - x.write_availability.mean),
-		 x.write_availability.mean);
-	snprintf(lost, n, "%.4g", x.lost.mean);
+	report_writes_cells(&x, wa, lost, n);
 }
 
 /* The designs side by side: the system's measures, the writes' when any
@@ -220,19 +218,15 @@ static void summary_writes(char *buf, size_t size, const struct comparison *c)
 		int said = 0;
 
 		for (int k = KEPT_WRITE_DOWN; i != c->baseline && k < RESULT_KEPT; k++) {
-			const struct compare_measure *cm = &compare_measures[k];
 			double conf = d->r->set.confidence;
 			struct compare_diff x = compare_diff(d->r, b->r, conf, (enum result_kept)k);
-			double mean = x.paired.mean * cm->scale;
-			char pm[96], what[192];
+			char what[192];
 			size_t len = strlen(buf);
 
-			if ((x.paired.ci_low <= 0 && x.paired.ci_high >= 0) ||
+			if (!compare_diff_clear(&x) ||
 			    (k == KEPT_WRITE_DOWN && !compare_writes_apart(d->r, b->r, conf)))
 				continue;
-			snprintf(pm, sizeof pm, "%.4g ± %.2g", fabs(mean),
-				 (x.paired.ci_high - x.paired.mean) * cm->scale);
-			snprintf(what, sizeof what, mean < 0 ? cm->less : cm->more, pm);
+			compare_diff_what(what, sizeof what, &x, (enum result_kept)k);
 			if (said)
 				snprintf(buf + len, size - len, " and %s", what);
 			else

@@ -76,6 +76,13 @@ int compare_writes_apart(const struct result *d, const struct result *b, double 
  * clear difference: +0.2 ± 1.2 min/yr (...)". */
 void compare_diff_words(char *buf, size_t n, const struct compare_diff *x, enum result_kept k);
 
+/* Whether X's interval does not hold 0: the designs clearly differ. */
+int compare_diff_clear(const struct compare_diff *x);
+
+/* What a clear difference X of measure K says, alone, into BUF of N
+ * bytes: "saves 21.3 ± 1.2 min/yr", "loses 40.7 ± 1.2 fewer writes/yr". */
+void compare_diff_what(char *buf, size_t n, const struct compare_diff *x, enum result_kept k);
+
 struct comparison {
 	const struct compare_design *d;
 	size_t n;

@@ -123,7 +123,7 @@ void compare_diff_words(char *buf, size_t n, const struct compare_diff *x, enum 
 	double mean = x->paired.mean * cm->scale;
 	double half = (x->paired.ci_high - x->paired.mean) * cm->scale;
 	double ind = x->independent_half_width * cm->scale;
-	char pm[96], what[160], how[128];
+	char what[160], how[128];
 
 	if (x->is_paired) {
 		char pair[64];
@@ -133,12 +133,27 @@ void compare_diff_words(char *buf, size_t n, const struct compare_diff *x, enum 
 	} else {
 		snprintf(how, sizeof how, "independent: the replications do not pair up");
 	}
-	if (x->paired.ci_low <= 0 && x->paired.ci_high >= 0) {
+	if (!compare_diff_clear(x)) {
 		snprintf(buf, n, "no clear difference: %+.4g ± %.2g %s (%s)", mean, half, cm->unit,
 			 how);
 		return;
 	}
-	snprintf(pm, sizeof pm, "%.4g ± %.2g", fabs(mean), half);
-	snprintf(what, sizeof what, mean < 0 ? cm->less : cm->more, pm);
+	compare_diff_what(what, sizeof what, x, k);
 	snprintf(buf, n, "%s (%s)", what, how);
+}
+
+int compare_diff_clear(const struct compare_diff *x)
+{
+	return !(x->paired.ci_low <= 0 && x->paired.ci_high >= 0);
+}
+
+void compare_diff_what(char *buf, size_t n, const struct compare_diff *x, enum result_kept k)
+{
+	const struct compare_measure *cm = &compare_measures[k];
+	double mean = x->paired.mean * cm->scale;
+	char pm[96];
+
+	snprintf(pm, sizeof pm, "%.4g ± %.2g", fabs(mean),
+		 (x->paired.ci_high - x->paired.mean) * cm->scale);
+	snprintf(buf, n, mean < 0 ? cm->less : cm->more, pm);
 }

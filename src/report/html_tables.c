@@ -67,6 +67,14 @@ static void downtime_cells(const struct measures *m, char b[][64])
 		snprintf(b[2], 64, "-");
 }
 
+/* X times SCALE with its interval on a second line, each with its sign
+ * when SIGN (a difference against the baseline). */
+static void estimate_cell(char *b, const struct estimate *x, double scale, int sign)
+{
+	snprintf(b, 64, sign ? "%+.4g\n[%+.4g, %+.4g]" : "%.4g\n[%.4g, %.4g]", x->mean * scale,
+		 x->ci_low * scale, x->ci_high * scale);
+}
+
 /* The independent half-width, and under it what pairing achieved. */
 static void pairing_cell(char *buf, size_t n, const struct compare_diff *x)
 {
@@ -119,8 +127,7 @@ struct table *html_tables_summary(const struct comparison *c, char *right)
 			struct compare_diff x = compare_diff(d->r, c->d[c->baseline].r, d->r->set.confidence,
 							     KEPT_DOWN);
 
-			snprintf(b[7], 64, "%+.4g\n[%+.4g, %+.4g]", x.paired.mean * MIN_PER_YEAR,
-				 x.paired.ci_low * MIN_PER_YEAR, x.paired.ci_high * MIN_PER_YEAR);
+			estimate_cell(b[7], &x.paired, MIN_PER_YEAR, 1);
 			pairing_cell(b[8], 64, &x);
 		}
 		k = 0;
@@ -135,18 +142,6 @@ struct table *html_tables_summary(const struct comparison *c, char *right)
 oom:
 	table_free(t);
 	return NULL;
-}
-
-/* An estimate X (of a fraction, or of writes per year when WRITES) with
- * its interval on a second line, times SCALE. */
-static void writes_cell(char *b, const struct estimate *x, double scale, int writes)
-{
-	if (writes)
-		snprintf(b, 64, "%.4g\n[%.4g, %.4g]", x->mean * scale, x->ci_low * scale,
-			 x->ci_high * scale);
-	else
-		snprintf(b, 64, "%+.4g\n[%+.4g, %+.4g]", x->mean * scale, x->ci_low * scale,
-			 x->ci_high * scale);
 }
 
 struct table *html_tables_writes(const struct comparison *c)
@@ -175,7 +170,7 @@ struct table *html_tables_writes(const struct comparison *c)
 		snprintf(b[0], 64, "%.*f\n[%.*f, %.*f]", dec, wa->mean, dec, wa->ci_low, dec,
 			 wa->ci_high);
 		report_fmt_minutes((1 - wa->mean) * MIN_PER_YEAR, b[1], 64);
-		writes_cell(b[2], &x.lost, 1, 1);
+		estimate_cell(b[2], &x.lost, 1, 0);
 		if (isfinite(x.lossy.mean))
 			snprintf(b[3], 64, "%.3g%%", x.lossy.mean * 100);
 		else
@@ -190,7 +185,7 @@ struct table *html_tables_writes(const struct comparison *c)
 			}
 			y = compare_diff(d->r, c->d[c->baseline].r, d->r->set.confidence,
 					 (enum result_kept)k);
-			writes_cell(cell, &y.paired, compare_measures[k].scale, 0);
+			estimate_cell(cell, &y.paired, compare_measures[k].scale, 1);
 		}
 		cells[0] = d->t->name;
 		for (int j = 1; j < ncols; j++)

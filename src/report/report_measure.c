@@ -294,6 +294,13 @@ void report_writes(const struct report *rep, struct replicated_measures *x)
 	x->write_availability = stats_complement(clipped(moments_x(&r->design[0], conf)));
 }
 
+void report_writes_cells(const struct replicated_measures *x, char *wa, char *lost, size_t n)
+{
+	snprintf(wa, n, "%.*f", report_decimals(1 - x->write_availability.mean),
+		 x->write_availability.mean);
+	snprintf(lost, n, "%.4g", x->lost.mean);
+}
+
 int report_served_outside(const struct report *rep, size_t b, const struct estimate *sv)
 {
 	struct measures m;

@@ -48,6 +48,10 @@ int report_replication_modes(const struct model *m);
  * SWITCHES and FAILED are NaN. */
 void report_writes(const struct report *rep, struct replicated_measures *x);
 
+/* X's write availability and lost writes per year as the tables of
+ * compare and sweep show them, into WA and LOST of N bytes each. */
+void report_writes_cells(const struct replicated_measures *x, char *wa, char *lost, size_t n);
+
 /* Whether pool B's exact share of requests served lies outside SV, its
  * simulated interval, with enough replications that saw B down to
  * compare (REPORT_MIN_DOWN); 0 when there is no exact value. */

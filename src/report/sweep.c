@@ -137,11 +137,7 @@ static struct table *points_table(const struct sweep *s, int *flagged)
 			snprintf(err, sizeof err, "-");
 		cells[np + 9] = err;
 		if (writes) {
-			const struct replicated_measures *x = &pt->writes;
-
-			snprintf(wa, sizeof wa, "%.*f", report_decimals(1 - x->write_availability.mean),
-				 x->write_availability.mean);
-			snprintf(lost, sizeof lost, "%.4g", x->lost.mean);
+			report_writes_cells(&pt->writes, wa, lost, sizeof wa);
 			cells[np + 10] = wa;
 			cells[np + 11] = lost;
 		}
